@@ -1,0 +1,80 @@
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <numeric>
+#include <regex>
+
+#include "app/cli/cli_args.h"
+#include "app/cli/commands.h"
+#include "core/data/idx_dataset.h"
+#include "core/profile/accuracy.h"
+#include "core/runtime/executor_factory.h"
+#include "importers/onnx/model_loader.h"
+
+namespace ql::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+// Normalisation recorded in the model card (MODEL.json beside MODEL.onnx), if any.
+void readCardNormalisation(const fs::path& model, float& mean, float& std) {
+    fs::path card = model;
+    card.replace_extension(".json");
+    std::ifstream in(card);
+    if (!in) return;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::smatch m;
+    if (std::regex_search(text, m, std::regex("\"mean\"\\s*:\\s*([-0-9.eE]+)"))) mean = std::stof(m[1]);
+    if (std::regex_search(text, m, std::regex("\"std\"\\s*:\\s*([-0-9.eE]+)"))) std = std::stof(m[1]);
+}
+}  // namespace
+
+int evalCommand(const std::vector<std::string>& argv) {
+    auto args = Args::parse(argv, {}, {"data", "split", "limit", "batch", "executor"});
+    if (!args) return fail(args.status());
+    if (args->positional().size() != 1) return fail(Status::error("eval takes exactly one MODEL argument"));
+    const fs::path model = args->positional()[0];
+    auto limit = args->getInt("limit", 0, 0, INT64_MAX);
+    auto batch = args->getInt("batch", 100, 1, 4096);
+    if (!limit) return fail(limit.status());
+    if (!batch) return fail(batch.status());
+    const std::string split = args->get("split").value_or("t10k");
+    if (split != "t10k" && split != "train") return fail(Status::error("--split must be t10k or train"));
+    auto dataset = data::readFashionMnist(args->get("data").value_or("/usr/share/datasets/fashion-mnist"), split);
+    if (!dataset) return fail(dataset.status());
+    float mean = 0.f, std = 1.f;
+    readCardNormalisation(model, mean, std);
+
+    const int64_t total = *limit ? std::min<int64_t>(*limit, dataset->count) : dataset->count;
+    auto graph = onnx_io::loadModel(model, {*batch});
+    if (!graph) return fail(graph.status());
+    if ((*graph)->inputs.size() != 1 || (*graph)->outputs.size() != 1)
+        return fail(Status::error(model.string() + ": eval needs a model with one input and one output"));
+    auto executor = runtime::createExecutor(args->get("executor").value_or("reference"), *graph);
+    if (!executor) return fail(executor.status());
+    const std::string inName = (*graph)->value((*graph)->inputs[0]).name;
+
+    profile::TopKAccuracy acc;
+    auto t0 = std::chrono::steady_clock::now();
+    for (int64_t first = 0; first < total; first += *batch) {
+        const int64_t n = std::min<int64_t>(*batch, total - first);
+        ir::Tensor x = dataset->batch(first, *batch, mean, std);  // full batch; the tail is padding
+        if (n < *batch) std::fill(x.data<float>() + n * dataset->height * dataset->width, x.data<float>() + x.numel(), 0.f);
+        auto out = (*executor)->run({{inName, x}});
+        if (!out) return fail(out.status().withContext(model.string() + ": "));
+        const ir::Tensor& logits = out->begin()->second;
+        if (logits.rank() != 2 || logits.dims()[0] != *batch)
+            return fail(Status::error(model.string() + ": output shape is not [batch, classes]"));
+        Status st = acc.add(logits, dataset->labels, first, n);
+        if (!st) return fail(st);
+    }
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("eval %s on %lld %s images (%s executor, batch %lld): top-1 %.2f%%  top-5 %.2f%%  (%.1f s, %.0f images/s)\n",
+                model.filename().c_str(), (long long)total, split.c_str(), (*executor)->name().c_str(), (long long)*batch,
+                100.0 * acc.top1(), 100.0 * acc.top5(), s, double(total) / s);
+    return kExitOk;
+}
+
+}  // namespace ql::cli

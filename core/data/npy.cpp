@@ -1,0 +1,108 @@
+#include "core/data/npy.h"
+
+#include <cstring>
+#include <fstream>
+#include <regex>
+
+namespace ql::data {
+
+namespace fs = std::filesystem;
+using ir::DType;
+
+namespace {
+const char* descrOf(DType t) {
+    switch (t) {
+        case DType::F32: return "<f4";
+        case DType::F16: return "<f2";
+        case DType::S8: return "|i1";
+        case DType::U8: return "|u1";
+        case DType::S32: return "<i4";
+        case DType::S64: return "<i8";
+        case DType::Bool: return "|b1";
+        default: return nullptr;
+    }
+}
+
+DType dtypeOfDescr(const std::string& d) {
+    for (DType t : {DType::F32, DType::F16, DType::S8, DType::U8, DType::S32, DType::S64, DType::Bool}) {
+        std::string ours = descrOf(t);
+        if (d == ours || (d.size() == 3 && d.substr(1) == ours.substr(1) && (d[0] == '=' || d[0] == '<' || d[0] == '|'))) return t;
+    }
+    return DType::Undefined;
+}
+}  // namespace
+
+Expected<ir::Tensor> readNpy(const fs::path& file) {
+    const std::string where = file.string() + ": ";
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::error(where + "cannot open");
+    char magic[8];
+    if (!in.read(magic, 8) || std::memcmp(magic, "\x93NUMPY", 6) != 0) return Status::error(where + "not a .npy file");
+    uint32_t headerLen = 0;
+    if (magic[6] == 1) {
+        unsigned char b[2];
+        if (!in.read(reinterpret_cast<char*>(b), 2)) return Status::error(where + "truncated header");
+        headerLen = b[0] | (uint32_t(b[1]) << 8);
+    } else if (magic[6] == 2 || magic[6] == 3) {
+        unsigned char b[4];
+        if (!in.read(reinterpret_cast<char*>(b), 4)) return Status::error(where + "truncated header");
+        headerLen = b[0] | (uint32_t(b[1]) << 8) | (uint32_t(b[2]) << 16) | (uint32_t(b[3]) << 24);
+    } else {
+        return Status::error(where + "unsupported .npy version " + std::to_string(int(magic[6])));
+    }
+    if (headerLen > (1u << 20)) return Status::error(where + "header too large");
+    std::string header(headerLen, '\0');
+    if (!in.read(header.data(), headerLen)) return Status::error(where + "truncated header");
+    std::smatch m;
+    if (!std::regex_search(header, m, std::regex("'descr'\\s*:\\s*'([^']+)'"))) return Status::error(where + "header has no descr");
+    DType dt = dtypeOfDescr(m[1]);
+    if (dt == DType::Undefined) return Status::error(where + "element type '" + std::string(m[1]) + "' is not supported");
+    if (std::regex_search(header, std::regex("'fortran_order'\\s*:\\s*True"))) return Status::error(where + "Fortran-order arrays are not supported");
+    if (!std::regex_search(header, m, std::regex("'shape'\\s*:\\s*\\(([^)]*)\\)"))) return Status::error(where + "header has no shape");
+    ir::Dims dims;
+    std::string shape = m[1];
+    std::regex num("\\d+");
+    for (auto it = std::sregex_iterator(shape.begin(), shape.end(), num); it != std::sregex_iterator(); ++it) {
+        try {
+            dims.push_back(std::stoll(it->str()));
+        } catch (const std::exception&) {
+            return Status::error(where + "shape entry too large");
+        }
+    }
+    auto t = ir::Tensor::create(dt, dims);
+    if (!t) return Status::error(where + t.message());
+    if (!in.read(static_cast<char*>(t->raw()), std::streamsize(t->byteSize())))
+        return Status::error(where + "data is shorter than the shape " + std::to_string(t->byteSize()) + " bytes");
+    return t;
+}
+
+Status writeNpy(const fs::path& file, const ir::Tensor& t) {
+    const char* descr = descrOf(t.dtype());
+    if (!descr) return Status::error(file.string() + ": cannot write dtype " + std::string(dtypeName(t.dtype())));
+    std::string shape;
+    for (int i = 0; i < t.rank(); ++i) shape += (i ? ", " : "") + std::to_string(t.dims()[size_t(i)]);
+    if (t.rank() == 1) shape += ",";  // "(5,)" is a tuple, "(5)" is not
+    std::string header = "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+    size_t total = 10 + header.size() + 1;
+    header.append((64 - total % 64) % 64, ' ');
+    header += '\n';
+    fs::path tmp = file;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        if (!out) return Status::error(file.string() + ": cannot write");
+        out.write("\x93NUMPY\x01\x00", 8);
+        uint16_t len = uint16_t(header.size());
+        char lb[2] = {char(len & 0xff), char(len >> 8)};
+        out.write(lb, 2);
+        out.write(header.data(), std::streamsize(header.size()));
+        out.write(static_cast<const char*>(t.raw()), std::streamsize(t.byteSize()));
+        if (!out) return Status::error(file.string() + ": write failed");
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) return Status::error(file.string() + ": " + ec.message());
+    return Status::ok();
+}
+
+}  // namespace ql::data

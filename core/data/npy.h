@@ -1,0 +1,14 @@
+#pragma once
+// NumPy .npy files (format 1.0/2.0, little-endian, C order) <-> ir::Tensor.
+#include <filesystem>
+
+#include "core/ir/tensor.h"
+#include "core/util/status.h"
+
+namespace ql::data {
+
+Expected<ir::Tensor> readNpy(const std::filesystem::path& file);
+// Written to a temporary file and renamed, so a crash never leaves half a file.
+Status writeNpy(const std::filesystem::path& file, const ir::Tensor& t);
+
+}  // namespace ql::data

@@ -1,0 +1,57 @@
+#pragma once
+// Attribute resolution shared by shape inference and every kernel (reference and optimised):
+// one place decides what pads, strides, broadcasts and slices mean.
+#include <cstdint>
+#include <vector>
+
+#include "core/ir/graph.h"
+#include "core/util/status.h"
+
+namespace ql::ops {
+
+using ir::Dims;
+
+Expected<int> normalizeAxis(int64_t axis, int rank, const ir::Node& node);
+// Numpy-style multidirectional broadcast of any number of shapes.
+Expected<Dims> broadcastShapes(const std::vector<Dims>& shapes);
+// Row-major strides of dims.
+std::vector<int64_t> stridesOf(const Dims& dims);
+
+// Geometry of Conv / ConvTranspose / pooling windows over the spatial dims.
+struct WindowParams {
+    int spatial = 0;
+    std::vector<int64_t> kernel, strides, dilations, padsBegin, padsEnd;
+    std::vector<int64_t> outputPadding;  // ConvTranspose only
+    int64_t group = 1;
+    Dims outDims;                         // full output shape (N, C, spatial...)
+};
+
+// x: input [N, C, ...]; w: weights [M, C/group, k...] (Conv) or [C, M/group, k...] (ConvTranspose).
+Expected<WindowParams> resolveConv(const ir::Node& node, const Dims& x, const Dims& w);
+Expected<WindowParams> resolveConvTranspose(const ir::Node& node, const Dims& x, const Dims& w);
+// MaxPool / AveragePool (kernel_shape attribute); outDims channels = input channels.
+Expected<WindowParams> resolvePool(const ir::Node& node, const Dims& x);
+
+// Slice: per-axis start and step for every input dim (untouched dims: start 0, step 1).
+struct SliceParams {
+    std::vector<int64_t> starts, steps;
+    Dims outDims;
+};
+Expected<SliceParams> resolveSlice(const Dims& in, const std::vector<int64_t>& starts, const std::vector<int64_t>& ends,
+                                   std::vector<int64_t> axes, std::vector<int64_t> steps, const ir::Node& node);
+
+// Pad: pads as [begin..., end...] over every dim (negative pads crop).
+Expected<Dims> paddedShape(const Dims& in, const std::vector<int64_t>& pads, const ir::Node& node);
+
+// Reshape target with 0 (copy, unless allowzero) and -1 (infer) resolved.
+Expected<Dims> resolveReshape(const Dims& in, const std::vector<int64_t>& shape, bool allowZero, const ir::Node& node);
+
+// Resize: per-dim scale and output size (from scales or sizes).
+struct ResizeParams {
+    std::vector<float> scales;
+    Dims outDims;
+};
+Expected<ResizeParams> resolveResize(const Dims& in, const std::vector<float>& scales, const std::vector<int64_t>& sizes,
+                                     const ir::Node& node);
+
+}  // namespace ql::ops
