@@ -58,6 +58,8 @@ void addElementwiseOps(std::vector<OpSchema>& ops) {
         return sameAsInput0(c);
     }));
     ops.push_back(op("Dropout", 1, 3, [](InferContext& c) {
+        if (c.has(2) && c.in(2).value && c.in(2).value->numel() == 1 && c.in(2).value->getAsInt64(0) != 0)
+            return c.fail("training-mode Dropout is not supported (inference only)");
         c.setOutput(0, c.in(0).dtype, c.in(0).dims);
         if (c.node.outputs.size() > 1) c.setOutput(1, DType::Bool, c.in(0).dims);
         return Status::ok();

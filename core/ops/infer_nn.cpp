@@ -91,7 +91,7 @@ void addNnOps(std::vector<OpSchema>& ops) {
                               ", expected [" + std::to_string(x[1]) + "]");
         c.setOutput(0, c.in(0).dtype, x);
         return Status::ok();
-    }, 1, 1));
+    }, 1, 3));
     ops.push_back(op("Gemm", 2, 3, [](InferContext& c) {
         QL_TRY(requireFloat(c, 0));
         const auto& a = c.in(0).dims;

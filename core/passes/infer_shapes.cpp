@@ -25,6 +25,8 @@ Status inferShapes(ir::Graph& g, const InferShapesOptions& options) {
     }
     QL_ASSIGN(auto order, g.topologicalOrder());
     std::unordered_map<int32_t, ir::Tensor> folded;  // values computed from constants and shapes
+    for (ir::ValueId id : g.inputs)
+        if (auto it = options.inputValues.find(g.value(id).name); it != options.inputValues.end()) folded[id.v] = it->second;
     for (ir::NodeId nid : order) {
         const ir::Node& node = g.node(nid);
         ops::InferContext ctx{node, g.opsetVersion, {}, {}};

@@ -3,6 +3,8 @@
 // follow from constants and shapes (the Shape -> Gather -> Concat -> Reshape arithmetic exporters
 // emit) are folded on the way with the reference kernels, so Reshape targets become known.
 #include <cstdint>
+#include <map>
+#include <string>
 
 #include "core/ir/graph.h"
 #include "core/util/status.h"
@@ -12,6 +14,8 @@ namespace ql::passes {
 struct InferShapesOptions {
     int64_t batch = 1;                       // substituted for the symbolic batch dimension
     int64_t maxFoldedElements = 1 << 16;     // larger constant subgraphs are not folded
+    // Values of graph inputs known ahead of a run (shape tensors fed as inputs), by name.
+    std::map<std::string, ir::Tensor> inputValues;
 };
 
 // Sets dtype, dims and shapeKnown on every value. Fails naming the node on the first error.

@@ -71,6 +71,7 @@ Status copyInput0(KernelContext& c) {
 }
 
 Status dropout(KernelContext& c) {  // inference: identity, mask all true
+    if (c.has(2) && c.in(2).numel() == 1 && c.in(2).getAsInt64(0) != 0) return c.fail("training-mode Dropout is not supported (inference only)");
     QL_TRY(copyInput0(c));
     if (c.outputs.size() > 1 && !c.out(1).empty()) std::fill_n(c.out(1).data<bool>(), c.out(1).numel(), true);
     return Status::ok();
@@ -126,11 +127,17 @@ Status orK(KernelContext& c) { return binary<bool>(c, [](auto x, auto y) { retur
 Status xorK(KernelContext& c) { return binary<bool>(c, [](auto x, auto y) { return bool(x) != bool(y); }, true); }
 
 Status powK(KernelContext& c) {
-    if (c.in(0).dtype() != DType::F32) return c.fail("reference Pow supports f32 base only");
     BroadcastIndexer ia(c.in(0).dims(), c.out(0).dims()), ib(c.in(1).dims(), c.out(0).dims());
-    for (int64_t i = 0; i < c.out(0).numel(); ++i)
-        c.out(0).data<float>()[i] = float(std::pow(double(c.in(0).data<float>()[ia(i)]), c.in(1).getAsDouble(ib(i))));
-    return Status::ok();
+    ir::Tensor& y = c.out(0);
+    Status st = c.fail("unsupported type " + std::string(dtypeName(y.dtype())));
+    visitDType(y.dtype(), [&]<typename T>() {
+        if constexpr (!std::is_same_v<T, bool> && !std::is_same_v<T, uint16_t>) {
+            for (int64_t i = 0; i < y.numel(); ++i)
+                y.data<T>()[i] = T(std::pow(c.in(0).getAsDouble(ia(i)), c.in(1).getAsDouble(ib(i))));
+            st = Status::ok();
+        }
+    });
+    return st;
 }
 
 // Max/Min/Sum/Mean over any number of broadcast inputs.

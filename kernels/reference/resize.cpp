@@ -20,7 +20,10 @@ struct AxisMap {
 std::optional<double> sourceCoord(const AxisMap& m, int64_t x, int64_t inLen, int64_t outLen, double scale, size_t d, size_t rank) {
     const std::string& mode = m.coordMode;
     if (mode == "asymmetric") return double(x) / scale;
-    if (mode == "align_corners") return outLen == 1 ? 0.0 : double(x) * double(inLen - 1) / double(outLen - 1);
+    if (mode == "align_corners") {  // the unrounded resized length, as the ONNX reference uses
+        const double resized = double(inLen) * scale;
+        return outLen == 1 ? 0.0 : double(x) * double(inLen - 1) / (resized - 1.0);
+    }
     if (mode == "pytorch_half_pixel") return outLen > 1 ? (double(x) + 0.5) / scale - 0.5 : 0.0;
     if (mode == "tf_half_pixel_for_nn") return (double(x) + 0.5) / scale;
     if (mode == "tf_crop_and_resize") {
