@@ -1,0 +1,74 @@
+// quantlens-cli end to end on the bundled model, as a user runs it.
+#include <gtest/gtest.h>
+
+#include "core/data/npy.h"
+#include "tests/unit/cli_runner.h"
+#include "tests/unit/test_models.h"
+
+using namespace ql;
+using namespace ql::test;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kModel = std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx";
+}
+
+TEST(Cli, InspectBundledModel) {
+    fs::path dir = tempDir("cli-inspect");
+    CliResult r = runCli("inspect " + kModel, dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("input     input  f32 [batch=1,1,28,28]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Conv 9"), std::string::npos);
+    EXPECT_NE(r.out.find("BatchNormalization 9"), std::string::npos);
+    EXPECT_NE(r.out.find("params    78330"), std::string::npos);
+    CliResult j = runCli("inspect --json --batch 4 " + kModel, dir);
+    ASSERT_EQ(j.exitCode, 0) << j.err;
+    EXPECT_NE(j.out.find("\"total_macs\":" + std::to_string(4 * 9345920)), std::string::npos) << j.out.substr(0, 400);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, RunSavesOutputsAndIsDeterministicPerSeed) {
+    fs::path dir = tempDir("cli-run");
+    CliResult a = runCli("run " + kModel + " --seed 5 --batch 3 --save-outputs " + (dir / "a").string(), dir);
+    ASSERT_EQ(a.exitCode, 0) << a.err;
+    CliResult b = runCli("run " + kModel + " --seed 5 --batch 3 --save-outputs " + (dir / "b").string(), dir);
+    ASSERT_EQ(b.exitCode, 0) << b.err;
+    auto la = data::readNpy(dir / "a" / "logits.npy"), lb = data::readNpy(dir / "b" / "logits.npy");
+    ASSERT_TRUE(la.isOk()) << la.message();
+    EXPECT_EQ(la->dims(), (ir::Dims{3, 10}));
+    EXPECT_EQ(la->toFloatVector(), lb->toFloatVector());
+    // an input given as .npy is used as is, and its batch wins
+    ASSERT_TRUE(data::writeNpy(dir / "x.npy", ir::Tensor::create(ir::DType::F32, {2, 1, 28, 28}).value()).isOk());
+    CliResult c = runCli("run " + kModel + " --input input=" + (dir / "x.npy").string() + " --save-outputs " + (dir / "c").string(), dir);
+    ASSERT_EQ(c.exitCode, 0) << c.err;
+    EXPECT_EQ(data::readNpy(dir / "c" / "logits.npy")->dims(), (ir::Dims{2, 10}));
+    fs::remove_all(dir);
+}
+
+TEST(Cli, BadArgumentsExit2WithOneLine) {
+    fs::path dir = tempDir("cli-bad");
+    for (const std::string& args : std::vector<std::string>{"run " + kModel + " --input nope=/does/not/exist.npy", "run " + kModel + " --executor warp",
+                                    "inspect /does/not/exist.onnx", "inspect " + kModel + " --batch 0", "frobnicate",
+                                    "eval " + kModel + " --data /no/such/folder"}) {
+        CliResult r = runCli(args, dir);
+        EXPECT_EQ(r.exitCode, 2) << args;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+    }
+    // a wrong input shape names the input and both shapes
+    ASSERT_TRUE(data::writeNpy(dir / "x.npy", ir::Tensor::create(ir::DType::F32, {1, 3, 28, 28}).value()).isOk());
+    CliResult r = runCli("run " + kModel + " --input input=" + (dir / "x.npy").string(), dir);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("input 'input' has shape [1,3,28,28]"), std::string::npos) << r.err;
+    fs::remove_all(dir);
+}
+
+TEST(Cli, BundledModelIsAccurateOnFashionMnist) {
+    ASSERT_TRUE(fs::exists("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")) << "scripts/setup.sh installs dataset-fashion-mnist";
+    fs::path dir = tempDir("cli-eval");
+    CliResult r = runCli("eval " + kModel + " --limit 300 --batch 50", dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto pos = r.out.find("top-1 ");
+    ASSERT_NE(pos, std::string::npos) << r.out;
+    EXPECT_GE(std::stod(r.out.substr(pos + 6)), 88.0) << r.out;
+    fs::remove_all(dir);
+}

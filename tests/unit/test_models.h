@@ -1,0 +1,38 @@
+#pragma once
+// Builds tiny ONNX models in memory for importer, inference and CLI tests.
+#include <onnx/onnx_pb.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ql::test {
+
+class OnnxBuilder {
+public:
+    explicit OnnxBuilder(int opset = 13);
+    // dims: -1 becomes the symbolic dimension "N".
+    OnnxBuilder& input(const std::string& name, std::vector<int64_t> dims, int elemType = onnx::TensorProto::FLOAT);
+    OnnxBuilder& output(const std::string& name);
+    OnnxBuilder& initializer(const std::string& name, std::vector<int64_t> dims, const std::vector<float>& values);
+    OnnxBuilder& initializerInts(const std::string& name, std::vector<int64_t> dims, const std::vector<int64_t>& values);
+    onnx::NodeProto& node(const std::string& op, std::vector<std::string> inputs, std::vector<std::string> outputs,
+                          const std::string& name = "");
+    static void setInts(onnx::NodeProto& n, const std::string& name, const std::vector<int64_t>& v);
+    static void setInt(onnx::NodeProto& n, const std::string& name, int64_t v);
+
+    onnx::ModelProto& model() { return m_; }
+    std::string bytes() const;
+    std::filesystem::path save(const std::filesystem::path& dir, const std::string& file) const;
+
+private:
+    onnx::ModelProto m_;
+};
+
+// A fresh empty folder under the system temp dir.
+std::filesystem::path tempDir(const std::string& tag);
+
+// Conv -> Relu -> GlobalAveragePool -> Flatten -> Gemm classifier with a dynamic batch.
+OnnxBuilder smallConvNet();
+
+}  // namespace ql::test
