@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -19,20 +20,31 @@ namespace fs = std::filesystem;
 
 namespace {
 // Normalisation recorded in the model card (MODEL.json beside MODEL.onnx), if any.
-void readCardNormalisation(const fs::path& model, float& mean, float& std) {
+bool readCardNormalisation(const fs::path& model, float& mean, float& std) {
     fs::path card = model;
     card.replace_extension(".json");
     std::ifstream in(card);
-    if (!in) return;
+    if (!in) return false;
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::smatch m;
     if (std::regex_search(text, m, std::regex("\"mean\"\\s*:\\s*([-0-9.eE]+)"))) mean = std::stof(m[1]);
     if (std::regex_search(text, m, std::regex("\"std\"\\s*:\\s*([-0-9.eE]+)"))) std = std::stof(m[1]);
+    return true;
+}
+
+Expected<float> parseFloat(const std::string& name, const std::string& v) {
+    try {
+        size_t used = 0;
+        float f = std::stof(v, &used);
+        if (used == v.size() && std::isfinite(f)) return f;
+    } catch (const std::exception&) {
+    }
+    return Status::error("--" + name + " expects a number, got '" + v + "'");
 }
 }  // namespace
 
 int evalCommand(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {}, {"data", "split", "limit", "batch", "executor"});
+    auto args = Args::parse(argv, {}, {"data", "split", "limit", "batch", "executor", "mean", "std"});
     if (!args) return fail(args.status());
     if (args->positional().size() != 1) return fail(Status::error("eval takes exactly one MODEL argument"));
     const fs::path model = args->positional()[0];
@@ -44,8 +56,18 @@ int evalCommand(const std::vector<std::string>& argv) {
     if (split != "t10k" && split != "train") return fail(Status::error("--split must be t10k or train"));
     auto dataset = data::readFashionMnist(args->get("data").value_or("/usr/share/datasets/fashion-mnist"), split);
     if (!dataset) return fail(dataset.status());
+    // pixel/255 normalised as (x - mean) / std: --mean/--std, else the model card, else none
     float mean = 0.f, std = 1.f;
-    readCardNormalisation(model, mean, std);
+    std::string normalisation = readCardNormalisation(model, mean, std) ? "model card" : "none (no model card)";
+    for (const char* opt : {"mean", "std"}) {
+        if (auto v = args->get(opt)) {
+            auto f = parseFloat(opt, *v);
+            if (!f) return fail(f.status());
+            (std::string(opt) == "mean" ? mean : std) = *f;
+            normalisation = "command line";
+        }
+    }
+    if (std == 0.f) return fail(Status::error("--std must not be 0"));
 
     const int64_t total = *limit ? std::min<int64_t>(*limit, dataset->count) : dataset->count;
     auto graph = onnx_io::loadModel(model, {*batch});
@@ -71,6 +93,7 @@ int evalCommand(const std::vector<std::string>& argv) {
         if (!st) return fail(st);
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("normalisation (pixel/255 - %g) / %g from %s\n", mean, std, normalisation.c_str());
     std::printf("eval %s on %lld %s images (%s executor, batch %lld): top-1 %.2f%%  top-5 %.2f%%  (%.1f s, %.0f images/s)\n",
                 model.filename().c_str(), (long long)total, split.c_str(), (*executor)->name().c_str(), (long long)*batch,
                 100.0 * acc.top1(), 100.0 * acc.top5(), s, double(total) / s);

@@ -16,8 +16,10 @@ commands:
   run MODEL [--input NAME=FILE]... [--seed S] [--batch N] [--executor reference]
             [--save-outputs DIR]
       runs the model on .npy / TensorProto .pb inputs (random with a seed when absent)
-  eval MODEL [--data DIR] [--split t10k|train] [--limit N] [--batch N] [--executor reference]
-      top-1 / top-5 on a labelled Fashion-MNIST style IDX data set
+  eval MODEL [--data DIR] [--split t10k|train] [--limit N] [--batch N] [--mean M --std S]
+            [--executor reference]
+      top-1 / top-5 on a labelled Fashion-MNIST style IDX data set; input normalised as
+      (pixel/255 - mean) / std from --mean/--std, else MODEL.json (the model card)
 
 exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error
 )";
