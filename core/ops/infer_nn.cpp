@@ -1,4 +1,5 @@
 // Shape/type inference for convolution, pooling, normalisation, Gemm/MatMul, Softmax, reductions.
+#include "core/ops/fused_ops.h"
 #include "core/ops/infer_common.h"
 #include "core/ops/op_params.h"
 #include "core/ops/op_registry.h"
@@ -57,6 +58,16 @@ void addNnOps(std::vector<OpSchema>& ops) {
         QL_TRY(inferConvLike(c, 0, 1, c.in(0).dtype, false));
         return checkBias(c, 2, c.in(1).dims[0]);
     }));
+    OpSchema fused = op(kFusedConv, 2, 4, [](InferContext& c) {
+        QL_TRY(requireFloat(c, 0));
+        QL_TRY(inferConvLike(c, 0, 1, c.in(0).dtype, false));
+        QL_TRY(checkBias(c, 2, c.in(1).dims[0]));
+        if (c.has(3) && c.in(3).dims != c.outputs[0].dims)
+            return c.fail("sum input shape " + shapeToString(c.in(3).dims) + " differs from the output " + shapeToString(c.outputs[0].dims));
+        return Status::ok();
+    });
+    fused.domain = kQlDomain;
+    ops.push_back(fused);
     ops.push_back(op("ConvTranspose", 2, 3, [](InferContext& c) {
         QL_TRY(requireFloat(c, 0));
         QL_TRY(inferConvLike(c, 0, 1, c.in(0).dtype, true));

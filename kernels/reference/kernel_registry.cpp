@@ -13,11 +13,13 @@ KernelFn findReferenceKernel(const std::string& domain, const std::string& type)
         addTensorKernels(k);
         addQuantKernels(k);
         addResizeKernels(k);
+        addFusedKernels(k);
         return k;
     }();
-    if (!domain.empty() && domain != "ai.onnx") return nullptr;
+    // ONNX ops are registered by type, other domains as "domain.type"
+    const std::string key = domain.empty() || domain == "ai.onnx" ? type : domain + "." + type;
     for (const KernelEntry& e : table)
-        if (type == e.type) return e.fn;
+        if (key == e.type) return e.fn;
     return nullptr;
 }
 

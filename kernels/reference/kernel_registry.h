@@ -40,5 +40,6 @@ void addNormalizationKernels(std::vector<KernelEntry>& k);
 void addTensorKernels(std::vector<KernelEntry>& k);
 void addQuantKernels(std::vector<KernelEntry>& k);
 void addResizeKernels(std::vector<KernelEntry>& k);
+void addFusedKernels(std::vector<KernelEntry>& k);
 
 }  // namespace ql::kernels

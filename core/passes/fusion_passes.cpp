@@ -1,0 +1,167 @@
+// Graph rewrites that merge nodes. Each guards against multiple consumers and graph outputs,
+// keeps value shapes, and extends the surviving node's fusedFrom provenance.
+#include <cmath>
+
+#include "core/ops/fused_ops.h"
+#include "core/passes/pass_manager.h"
+
+namespace ql::passes {
+
+namespace {
+using ir::Graph;
+using ir::Node;
+using ir::NodeId;
+using ir::ValueId;
+
+// Producer of v if v has exactly one consumer and is not a graph output.
+const Node* soleProducer(const Graph& g, ValueId v) {
+    const ir::Value& val = g.value(v);
+    if (!val.producer.valid() || val.consumers.size() != 1 || g.isGraphOutput(v)) return nullptr;
+    return &g.node(val.producer);
+}
+
+bool isConv(const Node& n) { return n.opType == "Conv" && n.domain.empty(); }
+bool isFusedConv(const Node& n) { return n.opType == ops::kFusedConv && n.domain == ops::kQlDomain; }
+
+// `keep` takes over `gone`'s output and provenance; `gone` is removed.
+void absorb(Graph& g, NodeId keep, NodeId gone) {
+    ValueId out = g.node(gone).outputs[0];
+    ValueId oldOut = g.node(keep).outputs[0];
+    std::vector<NodeId> from = g.node(gone).fusedFrom;
+    g.removeNode(gone);
+    Node& k = g.node(keep);
+    k.outputs[0] = out;
+    g.value(out).producer = keep;
+    g.value(oldOut).producer = NodeId{};
+    k.fusedFrom.insert(k.fusedFrom.end(), from.begin(), from.end());
+}
+
+void toFusedConv(Node& n) {
+    n.opType = ops::kFusedConv;
+    n.domain = ops::kQlDomain;
+}
+
+const ir::Tensor* constantOf(const Graph& g, const Node& n, size_t i) {
+    if (!n.hasInput(i)) return nullptr;
+    const auto& c = g.value(n.inputs[i]).constant;
+    return c ? &*c : nullptr;
+}
+}  // namespace
+
+Status eliminateIdentities(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& n = g.node(id);
+        bool droppable = n.opType == "Identity" ||
+                         (n.opType == "Dropout" && (n.outputs.size() < 2 || g.value(n.outputs[1]).consumers.empty()) &&
+                          !(n.outputs.size() > 1 && g.isGraphOutput(n.outputs[1])));
+        if (!droppable || !n.domain.empty() || !n.hasInput(0) || g.isGraphOutput(n.outputs[0])) continue;
+        ValueId in = n.inputs[0], out = n.outputs[0];
+        std::string name = n.name, op = n.opType;
+        g.removeNode(id);
+        g.replaceAllUses(out, in);
+        changes.push_back("remove " + op + " '" + name + "'");
+    }
+    return Status::ok();
+}
+
+Status foldBatchNorm(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& bn = g.node(id);
+        if (bn.opType != "BatchNormalization" || bn.removed) continue;
+        const Node* conv = soleProducer(g, bn.inputs[0]);
+        if (!conv || !(isConv(*conv) || (isFusedConv(*conv) && !conv->hasInput(3) && conv->attrs.getString("activation").empty()))) continue;
+        const ir::Tensor* w = constantOf(g, *conv, 1);
+        const ir::Tensor* b = constantOf(g, *conv, 2);
+        if (!w || w->dtype() != ir::DType::F32 || (conv->hasInput(2) && !b)) continue;
+        const ir::Tensor *scale = constantOf(g, bn, 1), *shift = constantOf(g, bn, 2), *mean = constantOf(g, bn, 3), *var = constantOf(g, bn, 4);
+        if (!scale || !shift || !mean || !var) continue;
+        const int64_t M = w->dims()[0], perM = w->numel() / M;
+        if (scale->numel() != M) continue;
+        const float eps = bn.attrs.getFloat("epsilon", 1e-5f);
+        ir::Tensor w2 = w->clone(), b2 = ir::Tensor::create(ir::DType::F32, {M}).value();
+        for (int64_t m = 0; m < M; ++m) {
+            const double k = double(scale->data<float>()[m]) / std::sqrt(double(var->data<float>()[m]) + eps);
+            for (int64_t i = 0; i < perM; ++i) w2.data<float>()[m * perM + i] = float(w->data<float>()[m * perM + i] * k);
+            const double bias = b ? b->data<float>()[m] : 0.0;
+            b2.data<float>()[m] = float((bias - mean->data<float>()[m]) * k + shift->data<float>()[m]);
+        }
+        NodeId convId = conv->id;
+        std::string convName = conv->name, bnName = bn.name;
+        ValueId wv = g.addConstant(convName + ".folded_weight", std::move(w2));
+        ValueId bv = g.addConstant(convName + ".folded_bias", std::move(b2));
+        Node& c = g.node(convId);
+        auto rewire = [&](size_t i, ValueId v) {
+            if (c.hasInput(i)) {
+                auto& cons = g.value(c.inputs[i]).consumers;
+                cons.erase(std::find(cons.begin(), cons.end(), convId));
+            }
+            if (c.inputs.size() <= i) c.inputs.resize(i + 1);
+            c.inputs[i] = v;
+            g.value(v).consumers.push_back(convId);
+        };
+        rewire(1, wv);
+        rewire(2, bv);
+        absorb(g, convId, id);
+        changes.push_back("fold BatchNormalization '" + bnName + "' into Conv '" + convName + "'");
+    }
+    return Status::ok();
+}
+
+Status fuseConvAdd(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& add = g.node(id);
+        if (add.opType != "Add" || !add.domain.empty() || add.removed || add.inputs.size() != 2) continue;
+        for (int side = 0; side < 2; ++side) {
+            const Node* conv = soleProducer(g, add.inputs[size_t(side)]);
+            ValueId other = add.inputs[size_t(1 - side)];
+            if (!conv || !(isConv(*conv) || (isFusedConv(*conv) && !conv->hasInput(3) && conv->attrs.getString("activation").empty())))
+                continue;
+            const ir::Value& ov = g.value(other);
+            if (!ov.shapeKnown || ov.dims != g.value(add.inputs[size_t(side)]).dims || ov.dtype != ir::DType::F32) continue;
+            NodeId convId = conv->id;
+            std::string convName = conv->name, addName = add.name;
+            Node& c = g.node(convId);
+            if (c.inputs.size() < 3) c.inputs.resize(3);
+            c.inputs.push_back(other);
+            g.value(other).consumers.push_back(convId);
+            toFusedConv(c);
+            absorb(g, convId, id);
+            changes.push_back("fuse Add '" + addName + "' into Conv '" + convName + "' (sum)");
+            break;
+        }
+    }
+    return Status::ok();
+}
+
+Status fuseConvActivation(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& act = g.node(id);
+        if (act.removed || !act.domain.empty() || !(act.opType == "Relu" || act.opType == "Clip" || act.opType == "LeakyRelu")) continue;
+        const Node* conv = soleProducer(g, act.inputs[0]);
+        if (!conv || !(isConv(*conv) || isFusedConv(*conv)) || !conv->attrs.getString("activation").empty()) continue;
+        float lo = -INFINITY, hi = INFINITY;
+        if (act.opType == "Clip") {
+            const ir::Tensor* mn = constantOf(g, act, 1);
+            const ir::Tensor* mx = constantOf(g, act, 2);
+            if ((act.hasInput(1) && !mn) || (act.hasInput(2) && !mx)) continue;  // bounds computed at run time
+            lo = mn ? float(mn->getAsDouble(0)) : act.attrs.getFloat("min", -INFINITY);
+            hi = mx ? float(mx->getAsDouble(0)) : act.attrs.getFloat("max", INFINITY);
+        }
+        NodeId convId = conv->id;
+        std::string convName = conv->name, actName = act.name, actOp = act.opType;
+        float alpha = act.attrs.getFloat("alpha", 0.01f);
+        Node& c = g.node(convId);
+        toFusedConv(c);
+        c.attrs.set("activation", actOp);
+        if (actOp == "Clip") {
+            c.attrs.set("act_min", lo);
+            c.attrs.set("act_max", hi);
+        }
+        if (actOp == "LeakyRelu") c.attrs.set("act_alpha", alpha);
+        absorb(g, convId, id);
+        changes.push_back("fuse " + actOp + " '" + actName + "' into Conv '" + convName + "'");
+    }
+    return Status::ok();
+}
+
+}  // namespace ql::passes

@@ -1,0 +1,40 @@
+#pragma once
+// Passes rewrite an ir::Graph in place. The manager runs an ordered list, verifies the graph
+// after each pass, times it and keeps what it changed, so every step can be shown and diffed.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/ir/graph.h"
+#include "core/util/cancel.h"
+#include "core/util/status.h"
+
+namespace ql::passes {
+
+struct PassRecord {
+    std::string pass;
+    double ms = 0;
+    std::vector<std::string> changes;  // one line per rewrite ("fold 'bn1' into 'conv1'")
+    size_t nodesBefore = 0, nodesAfter = 0;
+};
+
+// A pass appends one line per rewrite to `changes`.
+using PassFn = std::function<Status(ir::Graph&, std::vector<std::string>& changes)>;
+
+struct Pass {
+    std::string name;
+    PassFn run;
+};
+
+// The fusion pipeline, in order: identity removal, BN folding, Conv+Add, Conv+activation.
+std::vector<Pass> fusionPipeline();
+
+Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel = {});
+
+// The individual passes (each has a tiny-graph test).
+Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
+Status foldBatchNorm(ir::Graph& g, std::vector<std::string>& changes);
+Status fuseConvAdd(ir::Graph& g, std::vector<std::string>& changes);
+Status fuseConvActivation(ir::Graph& g, std::vector<std::string>& changes);
+
+}  // namespace ql::passes
