@@ -9,6 +9,7 @@
 
 #include "app/cli/cli_args.h"
 #include "app/cli/commands.h"
+#include "app/cli/executor_args.h"
 #include "core/data/idx_dataset.h"
 #include "core/profile/accuracy.h"
 #include "core/runtime/executor_factory.h"
@@ -44,7 +45,9 @@ Expected<float> parseFloat(const std::string& name, const std::string& v) {
 }  // namespace
 
 int evalCommand(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {}, {"data", "split", "limit", "batch", "executor", "mean", "std"});
+    std::set<std::string> valued = {"data", "split", "limit", "batch", "mean", "std"};
+    valued.insert(kExecutorOptions.begin(), kExecutorOptions.end());
+    auto args = Args::parse(argv, {}, valued);
     if (!args) return fail(args.status());
     if (args->positional().size() != 1) return fail(Status::error("eval takes exactly one MODEL argument"));
     const fs::path model = args->positional()[0];
@@ -74,9 +77,18 @@ int evalCommand(const std::vector<std::string>& argv) {
     if (!graph) return fail(graph.status());
     if ((*graph)->inputs.size() != 1 || (*graph)->outputs.size() != 1)
         return fail(Status::error(model.string() + ": eval needs a model with one input and one output"));
-    auto executor = runtime::createExecutor(args->get("executor").value_or("reference"), *graph);
-    if (!executor) return fail(executor.status());
     const std::string inName = (*graph)->value((*graph)->inputs[0]).name;
+    auto options = executorOptions(*args, "reference", args->get("precision").value_or("fp32"));
+    if (!options) return fail(options.status());
+    // int8 ranges from the first images of the other split (never from the evaluated ones)
+    if (options->precision == runtime::Precision::Int8) {
+        auto calib = data::readFashionMnist(args->get("data").value_or("/usr/share/datasets/fashion-mnist"), split == "t10k" ? "train" : "t10k");
+        if (!calib) return fail(calib.status());
+        options->calibration = {{{inName, calib->batch(0, *batch, mean, std)}}};
+    }
+    auto prepared = runtime::prepareExecutor(*graph, *options);
+    if (!prepared) return fail(prepared.status().withContext(model.string() + ": "));
+    auto& executor = prepared->executor;
 
     profile::TopKAccuracy acc;
     auto t0 = std::chrono::steady_clock::now();
@@ -84,7 +96,7 @@ int evalCommand(const std::vector<std::string>& argv) {
         const int64_t n = std::min<int64_t>(*batch, total - first);
         ir::Tensor x = dataset->batch(first, *batch, mean, std);  // full batch; the tail is padding
         if (n < *batch) std::fill(x.data<float>() + n * dataset->height * dataset->width, x.data<float>() + x.numel(), 0.f);
-        auto out = (*executor)->run({{inName, x}});
+        auto out = executor->run({{inName, x}});
         if (!out) return fail(out.status().withContext(model.string() + ": "));
         const ir::Tensor& logits = out->begin()->second;
         if (logits.rank() != 2 || logits.dims()[0] != *batch)
@@ -95,7 +107,7 @@ int evalCommand(const std::vector<std::string>& argv) {
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("normalisation (pixel/255 - %g) / %g from %s\n", mean, std, normalisation.c_str());
     std::printf("eval %s on %lld %s images (%s executor, batch %lld): top-1 %.2f%%  top-5 %.2f%%  (%.1f s, %.0f images/s)\n",
-                model.filename().c_str(), (long long)total, split.c_str(), (*executor)->name().c_str(), (long long)*batch,
+                model.filename().c_str(), (long long)total, split.c_str(), (executor->name() + " " + runtime::precisionName(options->precision)).c_str(), (long long)*batch,
                 100.0 * acc.top1(), 100.0 * acc.top5(), s, double(total) / s);
     return kExitOk;
 }

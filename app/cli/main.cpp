@@ -21,6 +21,12 @@ commands:
       top-1 / top-5 on a labelled Fashion-MNIST style IDX data set; input normalised as
       (pixel/255 - mean) / std from --mean/--std, else MODEL.json (the model card)
 
+  profile MODEL [--precision fp32,int8] [--executor planned|eager|reference] [--layout nchw|nhwc|blocked|auto]
+            [--threads N] [--batch N] [--warmup W] [--repeat R] [--max-isa ISA] [--json FILE] [--csv FILE] [--verbose]
+      per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)
+
+run and eval also take --executor planned|eager|reference, --precision fp32|int8, --layout, --threads, --max-isa.
+
 exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error
 )";
 }  // namespace
@@ -37,6 +43,7 @@ int main(int argc, char** argv) {
         if (cmd == "inspect") return ql::cli::inspectCommand(args);
         if (cmd == "run") return ql::cli::runCommand(args);
         if (cmd == "eval") return ql::cli::evalCommand(args);
+        if (cmd == "profile") return ql::cli::profileCommand(args);
         std::cerr << "quantlens-cli: unknown command '" << cmd << "' (try --help)\n";
         return ql::cli::kExitBadInput;
     } catch (const std::bad_alloc&) {

@@ -6,6 +6,7 @@
 
 #include "app/cli/cli_args.h"
 #include "app/cli/commands.h"
+#include "app/cli/executor_args.h"
 #include "app/cli/model_inputs.h"
 #include "core/data/npy.h"
 #include "core/runtime/executor_factory.h"
@@ -17,7 +18,9 @@ namespace ql::cli {
 namespace fs = std::filesystem;
 
 int runCommand(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {}, {"input", "seed", "batch", "executor", "save-outputs"});
+    std::set<std::string> valued = {"input", "seed", "batch", "save-outputs"};
+    valued.insert(kExecutorOptions.begin(), kExecutorOptions.end());
+    auto args = Args::parse(argv, {}, valued);
     if (!args) return fail(args.status());
     if (args->positional().size() != 1) return fail(Status::error("run takes exactly one MODEL argument"));
     const std::string model = args->positional()[0];
@@ -38,14 +41,20 @@ int runCommand(const std::vector<std::string>& argv) {
 
     auto inputs = completeWithRandom(**graph, std::move(given).value(), uint64_t(*seed));
     if (!inputs) return fail(inputs.status().withContext(model + ": "));
-    auto executor = runtime::createExecutor(args->get("executor").value_or("reference"), *graph);
-    if (!executor) return fail(executor.status().withContext(model + ": "));
+    auto options = executorOptions(*args, "reference", args->get("precision").value_or("fp32"));
+    if (!options) return fail(options.status());
+    options->calibration = {*inputs};  // int8: ranges from this run's own inputs until calibration lands
+    auto prepared = runtime::prepareExecutor(*graph, *options);
+    if (!prepared) return fail(prepared.status().withContext(model + ": "));
+    auto& executor = prepared->executor;
     auto t0 = std::chrono::steady_clock::now();
-    auto outputs = (*executor)->run(*inputs);
+    auto outputs = executor->run(*inputs);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (!outputs) return fail(outputs.status().withContext(model + ": "));
 
-    std::cout << "ran " << model << " with the " << (*executor)->name() << " executor, batch " << batch << ", in " << ms << " ms\n";
+    std::cout << "ran " << model << " with the " << executor->name() << " executor (" << runtime::precisionName(options->precision)
+              << ", ISA " << prepared->cpu.isa << "), batch " << batch << ", in " << ms << " ms\n";
+    if (!prepared->int8Note.empty()) std::cout << "int8: " << prepared->int8Note << "\n";
     auto saveDir = args->get("save-outputs");
     if (saveDir) {
         std::error_code ec;

@@ -9,7 +9,7 @@ int64_t nodeMacs(const ir::Graph& g, const ir::Node& n) {
     if (n.outputs.empty() || !g.value(n.outputs[0]).shapeKnown) return 0;
     const ir::Dims& out = g.value(n.outputs[0]).dims;
     const std::string& op = n.opType;
-    if (op == "Conv" || op == "ConvInteger" || op == "QLinearConv") {
+    if (op == "Conv" || op == "FusedConv" || op == "ConvInteger" || op == "QLinearConv") {
         // every output element: (Cin/group) * prod(kernel) MACs
         const ir::Dims& w = dimsOf(op == "QLinearConv" ? 3 : 1);
         int64_t perOut = 1;

@@ -43,6 +43,15 @@ Expected<Tensor> Tensor::create(DType dtype, Dims dims) {
     return t;
 }
 
+Tensor Tensor::view(DType dtype, Dims dims, void* data) {
+    Tensor t;
+    t.dtype_ = dtype;
+    t.numel_ = elementCount(dims);
+    t.dims_ = std::move(dims);
+    t.buffer_ = std::shared_ptr<std::byte>(static_cast<std::byte*>(data), [](std::byte*) {});
+    return t;
+}
+
 Tensor Tensor::fromFloats(Dims dims, const std::vector<float>& values) {
     Tensor t = create(DType::F32, std::move(dims)).value();
     std::memcpy(t.raw(), values.data(), std::min(values.size() * 4, t.byteSize()));

@@ -27,6 +27,8 @@ public:
     Tensor() = default;
     // Allocates zero-initialised storage; fails on absurd sizes.
     static Expected<Tensor> create(DType dtype, Dims dims);
+    // A non-owning view of memory someone else keeps alive (executor arenas).
+    static Tensor view(DType dtype, Dims dims, void* data);
     // Scalars and small vectors, mostly for tests and shape arithmetic.
     static Tensor fromFloats(Dims dims, const std::vector<float>& values);
     static Tensor fromInt64s(Dims dims, const std::vector<int64_t>& values);

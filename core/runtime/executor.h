@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,31 @@ struct NodeHooks {
     std::function<void(const ir::Node&, const std::vector<ir::Tensor>& outputs)> onNodeOutputs;
 };
 
+// One executed step: a graph node (possibly fused) or a step the executor inserted (reorder).
+struct StepInfo {
+    std::string name, opType;
+    std::vector<ir::NodeId> fusedFrom;   // original nodes; empty for inserted steps
+    std::vector<std::string> fusedFromNames;
+    bool inserted = false;               // reorder/quantize added by the executor
+    std::string impl = "reference";     // oneDNN implementation ("jit:avx2", ...) or "reference"
+    std::string fallbackReason;          // why the reference kernel runs, if it does
+    std::string format;                  // output memory format ("nchw", "nChw8c", ...)
+    std::string dtype;                   // output data type
+    int64_t macs = 0, outputBytes = 0, weightBytes = 0;
+};
+
+// Activation and weight memory of a compiled plan.
+struct MemoryStats {
+    int64_t arenaBytes = 0;          // planned activation arena (or sum of allocations when eager)
+    int64_t activationBytes = 0;     // sum of all activation buffers
+    int64_t livenessLowerBound = 0;  // max bytes simultaneously live
+    int64_t weightBytes = 0;         // weights and biases as the kernels hold them
+};
+
 struct RunOptions {
     NodeHooks hooks;
+    // After each executed step (index into Executor::steps()): wall time in milliseconds.
+    std::function<void(size_t step, double ms)> onStepTimed;
     CancelToken cancel;
 };
 
@@ -33,6 +57,9 @@ public:
     virtual std::string name() const = 0;
     // Outputs in graph-output order, keyed by name.
     virtual Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options = {}) = 0;
+    // The steps a run executes, in order (valid after the first run for lazy executors).
+    virtual std::vector<StepInfo> steps() const = 0;
+    virtual std::optional<MemoryStats> memoryStats() const { return std::nullopt; }
 };
 
 // Checks that `inputs` provides every graph input with the right dtype and a shape compatible

@@ -1,12 +1,37 @@
 #pragma once
+// From a loaded model to a ready executor: fusion passes, calibration ranges for int8, and
+// the chosen backend, with the facts a result must report (ISA, threads, passes run).
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/passes/pass_manager.h"
 #include "core/runtime/executor.h"
+#include "core/runtime/onednn_plan.h"
 
 namespace ql::runtime {
 
-// "reference" today; "planned" and "eager" (oneDNN) register here when they land.
+struct ExecutorOptions {
+    std::string executor = "planned";     // planned | eager | reference
+    Precision precision = Precision::Fp32;
+    Layout layout = Layout::Auto;         // eager always runs plain
+    int threads = 0;                      // 0 = physical cores
+    std::string maxIsa;                   // oneDNN ISA cap
+    std::vector<TensorMap> calibration;   // int8: min/max ranges are taken from these inputs
+};
+
+struct PreparedExecutor {
+    std::unique_ptr<Executor> executor;
+    std::shared_ptr<const ir::Graph> graph;        // the graph it executes (after fusion)
+    std::vector<passes::PassRecord> passes;
+    kernels::onednn::CpuFacts cpu;
+    bool sevenBitActivations = false;
+    std::string int8Note;                          // how int8 ranges were obtained
+};
+
+Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options);
+
+// Reference only (kept for callers that need no oneDNN).
 Expected<std::unique_ptr<Executor>> createExecutor(const std::string& name, std::shared_ptr<const ir::Graph> graph);
 
 }  // namespace ql::runtime

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/analysis/model_summary.h"
+
 #include "core/runtime/node_eval.h"
 
 namespace ql::runtime {
@@ -44,6 +46,7 @@ Expected<TensorMap> ReferenceExecutor::run(const TensorMap& inputs, const RunOpt
         QL_TRY(evaluateNode(node, g.opsetVersion, ins, outs));
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         if (options.hooks.onNodeTimed) options.hooks.onNodeTimed(node, ms);
+        if (options.onStepTimed) options.onStepTimed(size_t(&nid - order_.data()), ms);
         if (options.hooks.onNodeOutputs) options.hooks.onNodeOutputs(node, outs);
         for (size_t i = 0; i < node.outputs.size() && i < outs.size(); ++i)
             if (node.outputs[i].valid()) live[size_t(node.outputs[i].v)] = std::move(outs[i]);
@@ -56,6 +59,33 @@ Expected<TensorMap> ReferenceExecutor::run(const TensorMap& inputs, const RunOpt
         result[v.name] = v.constant ? *v.constant : live[size_t(out.v)];
     }
     return result;
+}
+
+}  // namespace ql::runtime
+
+namespace ql::runtime {
+
+std::vector<StepInfo> ReferenceExecutor::steps() const {
+    std::vector<StepInfo> v;
+    for (ir::NodeId id : order_) {
+        const ir::Node& n = graph_->node(id);
+        StepInfo s;
+        s.name = n.name;
+        s.opType = n.opType;
+        s.fusedFrom = n.fusedFrom;
+        for (ir::NodeId f : n.fusedFrom) s.fusedFromNames.push_back(graph_->node(f).name);
+        s.macs = analysis::nodeMacs(*graph_, n);
+        s.format = "plain";
+        if (!n.outputs.empty() && n.outputs[0].valid()) {
+            const ir::Value& v0 = graph_->value(n.outputs[0]);
+            s.dtype = std::string(dtypeName(v0.dtype));
+            if (v0.shapeKnown) s.outputBytes = ir::elementCount(v0.dims) * int64_t(dtypeSize(v0.dtype));
+        }
+        for (ir::ValueId in : n.inputs)
+            if (in.valid() && graph_->value(in).constant) s.weightBytes += int64_t(graph_->value(in).constant->byteSize());
+        v.push_back(std::move(s));
+    }
+    return v;
 }
 
 }  // namespace ql::runtime

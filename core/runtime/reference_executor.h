@@ -12,6 +12,7 @@ public:
     static Expected<std::unique_ptr<ReferenceExecutor>> create(std::shared_ptr<const ir::Graph> graph);
     std::string name() const override { return "reference"; }
     Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options = {}) override;
+    std::vector<StepInfo> steps() const override;
 
 private:
     std::shared_ptr<const ir::Graph> graph_;

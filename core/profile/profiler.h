@@ -1,0 +1,39 @@
+#pragma once
+// Latency profile of one executor: warm-up, then R timed runs. Per-step times come from the
+// same runs as the whole-model time, so their sum next to the whole shows the overhead.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/profile/stats.h"
+#include "core/runtime/executor.h"
+#include "core/util/cancel.h"
+
+namespace ql::profile {
+
+struct ProfileOptions {
+    int warmup = 3;
+    int repeat = 20;
+};
+
+struct LayerProfile {
+    runtime::StepInfo step;
+    Stats ms;
+    double gmacPerSecond = 0;  // at the median
+};
+
+struct RunProfile {
+    Stats wholeMs;
+    double sumOfLayerMediansMs = 0;
+    std::vector<LayerProfile> layers;
+    std::optional<runtime::MemoryStats> memory;
+    runtime::TensorMap outputs;  // of the last run
+};
+
+Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::TensorMap& inputs, const ProfileOptions& options,
+                                 const CancelToken& cancel = {}, const ProgressFn& progress = {});
+
+// Peak resident set size of this process so far, in bytes.
+int64_t peakRssBytes();
+
+}  // namespace ql::profile

@@ -1,0 +1,51 @@
+#pragma once
+// Lowering of a (fused) graph onto oneDNN primitives: the compiled form the planned and eager
+// executors run. Steps are graph nodes or inserted reorders; every activation lives in a
+// buffer with a oneDNN memory descriptor (layout + data type) and, for int8, a scale.
+// Nodes oneDNN cannot run fall back to the reference kernel, with the reason recorded.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/ir/graph.h"
+#include "core/quant/ranges.h"
+#include "core/runtime/executor.h"
+#include "kernels/onednn/onednn_context.h"
+
+namespace ql::runtime {
+
+enum class Layout { Nchw, Nhwc, Blocked, Auto };
+enum class Precision { Fp32, Int8 };
+Expected<Layout> parseLayout(const std::string& s);
+Expected<Precision> parsePrecision(const std::string& s);
+std::string layoutName(Layout l);
+std::string precisionName(Precision p);
+
+struct PlanOptions {
+    Layout layout = Layout::Auto;
+    Precision precision = Precision::Fp32;
+    const quant::RangeTable* ranges = nullptr;  // required for Int8
+    bool sevenBitActivations = true;            // the AVX2 u8 x s8 saturation guard
+    bool separateAllocations = false;           // eager: one allocation per buffer, no arena reuse
+};
+
+class OnednnPlan {
+public:
+    static Expected<std::unique_ptr<OnednnPlan>> build(std::shared_ptr<const ir::Graph> graph,
+                                                       std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options);
+    ~OnednnPlan();
+    Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options);
+    const std::vector<StepInfo>& steps() const { return infos_; }
+    const MemoryStats& memory() const { return memory_; }
+
+private:
+    OnednnPlan() = default;
+    friend class PlanBuilder;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::vector<StepInfo> infos_;
+    MemoryStats memory_;
+};
+
+}  // namespace ql::runtime

@@ -1,0 +1,41 @@
+#pragma once
+// The oneDNN engine and stream an executor runs on, and the CPU facts every result reports.
+#include <dnnl.hpp>
+#include <string>
+
+#include "core/util/status.h"
+
+namespace ql::kernels::onednn {
+
+struct CpuFacts {
+    std::string cpuModel;      // /proc/cpuinfo "model name"
+    std::string isa;           // ISA oneDNN dispatches to ("avx2", "avx512_core_vnni", ...)
+    bool int8Vnni = false;     // u8 x s8 dot products without 16-bit saturation
+    std::string onednnVersion; // "2.6.3"
+    int threads = 1;
+};
+
+struct ContextOptions {
+    int threads = 0;           // 0 = physical cores
+    std::string maxIsa;        // "" = all; else sse41, avx2, avx512_core, avx512_core_vnni, ...
+};
+
+class Context {
+public:
+    static Expected<std::shared_ptr<Context>> create(const ContextOptions& options);
+    dnnl::engine& engine() { return engine_; }
+    dnnl::stream& stream() { return stream_; }
+    const CpuFacts& facts() const { return facts_; }
+    // Blocked activation format for this ISA: nChw8c on AVX2, nChw16c on AVX-512.
+    dnnl::memory::format_tag blockedTag4d() const;
+
+private:
+    dnnl::engine engine_;
+    dnnl::stream stream_;
+    CpuFacts facts_;
+};
+
+int physicalCores();
+std::string cpuModelName();
+
+}  // namespace ql::kernels::onednn

@@ -1,0 +1,154 @@
+// oneDNN kernels against the reference kernels: FP32 within ~1e-4 relative, INT8 within one
+// quantization step of the reference computed on the same quantized operands.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "core/passes/infer_shapes.h"
+#include "core/quant/ranges.h"
+#include "core/runtime/executor_factory.h"
+#include "core/runtime/planned_executor.h"
+#include "core/runtime/reference_executor.h"
+#include "importers/onnx/onnx_importer.h"
+#include "tests/unit/test_models.h"
+
+using namespace ql;
+using namespace ql::test;
+
+namespace {
+ir::Tensor randomTensor(ir::Dims dims, unsigned seed, float lo = -1.f, float hi = 1.f) {
+    ir::Tensor t = ir::Tensor::create(ir::DType::F32, std::move(dims)).value();
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> u(lo, hi);
+    for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] = u(rng);
+    return t;
+}
+
+struct ConvCase {
+    int64_t n, c, h, w, m, k, stride, pad, group;
+    std::string activation;  // "", "Relu", "Clip"
+    bool residual;
+};
+
+// x -> Conv(+Add residual)(+activation) -> y, as an imported and shape-inferred graph
+std::shared_ptr<ir::Graph> convGraph(const ConvCase& c) {
+    OnnxBuilder b;
+    const int64_t oh = (c.h + 2 * c.pad - c.k) / c.stride + 1, ow = (c.w + 2 * c.pad - c.k) / c.stride + 1;
+    b.input("x", {c.n, c.c, c.h, c.w});
+    ir::Tensor w = randomTensor({c.m, c.c / c.group, c.k, c.k}, 11);
+    ir::Tensor bias = randomTensor({c.m}, 12);
+    b.initializer("w", {c.m, c.c / c.group, c.k, c.k}, w.toFloatVector()).initializer("b", {c.m}, bias.toFloatVector());
+    auto& conv = b.node("Conv", {"x", "w", "b"}, {"conv_out"}, "conv");
+    OnnxBuilder::setInts(conv, "strides", {c.stride, c.stride});
+    OnnxBuilder::setInts(conv, "pads", {c.pad, c.pad, c.pad, c.pad});
+    OnnxBuilder::setInt(conv, "group", c.group);
+    std::string last = "conv_out";
+    if (c.residual) {
+        b.input("r", {c.n, c.m, oh, ow});
+        b.node("Add", {last, "r"}, {"sum"}, "add");
+        last = "sum";
+    }
+    if (c.activation == "Relu") {
+        b.node("Relu", {last}, {"act"}, "relu");
+        last = "act";
+    } else if (c.activation == "Clip") {
+        b.initializer("lo", {}, {0.f}).initializer("hi", {}, {0.5f});
+        b.node("Clip", {last, "lo", "hi"}, {"act"}, "clip");
+        last = "act";
+    }
+    b.node("Identity", {last}, {"y"}, "out");
+    b.output("y");
+    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
+    EXPECT_TRUE(g.isOk()) << g.message();
+    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
+    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
+    return graph;
+}
+
+runtime::TensorMap inputsFor(const ir::Graph& g, unsigned seed) {
+    runtime::TensorMap m;
+    for (ir::ValueId id : g.inputs) m[g.value(id).name] = randomTensor(g.value(id).dims, seed++, -1.f, 2.f);
+    return m;
+}
+
+ir::Tensor runWith(std::shared_ptr<ir::Graph> g, const runtime::TensorMap& in, runtime::ExecutorOptions o) {
+    o.calibration = {in};
+    auto p = runtime::prepareExecutor(g, o);
+    EXPECT_TRUE(p.isOk()) << p.message();
+    if (!p) return {};
+    auto out = p->executor->run(in);
+    EXPECT_TRUE(out.isOk()) << out.message();
+    return out ? out->at("y") : ir::Tensor{};
+}
+
+const std::vector<ConvCase> kCases = {
+    {1, 3, 9, 9, 8, 3, 1, 1, 1, "", false},      {2, 8, 10, 10, 16, 3, 2, 1, 1, "Relu", false},
+    {1, 16, 7, 7, 16, 3, 1, 1, 16, "Clip", false}, {1, 8, 8, 8, 8, 1, 1, 0, 1, "Relu", true},
+    {1, 8, 12, 12, 8, 3, 1, 1, 2, "", true},      {1, 4, 5, 5, 12, 5, 1, 2, 1, "Relu", false},
+};
+}  // namespace
+
+TEST(OnednnGolden, Fp32ConvMatchesReferenceInEveryLayout) {
+    for (const ConvCase& c : kCases) {
+        auto g = convGraph(c);
+        auto in = inputsFor(*g, 5);
+        ir::Tensor ref = runWith(g, in, {"reference"});
+        for (auto layout : {runtime::Layout::Nchw, runtime::Layout::Nhwc, runtime::Layout::Blocked, runtime::Layout::Auto}) {
+            for (const char* ex : {"planned", "eager"}) {
+                runtime::ExecutorOptions o;
+                o.executor = ex;
+                o.layout = layout;
+                ir::Tensor y = runWith(g, in, o);
+                ASSERT_EQ(y.dims(), ref.dims());
+                double worst = 0, scale = 1e-3;
+                for (int64_t i = 0; i < ref.numel(); ++i) scale = std::max(scale, double(std::fabs(ref.data<float>()[i])));
+                for (int64_t i = 0; i < ref.numel(); ++i) worst = std::max(worst, double(std::fabs(y.data<float>()[i] - ref.data<float>()[i])));
+                EXPECT_LT(worst / scale, 1e-4) << ex << " " << runtime::layoutName(layout) << " case m=" << c.m << " k=" << c.k;
+            }
+        }
+    }
+}
+
+// INT8: the reference on the *quantized* operands (dequantized back to f32) is the oracle;
+// the oneDNN result may differ by rounding of the output (one step of the output scale).
+TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
+    for (const ConvCase& c : kCases) {
+        auto g = convGraph(c);
+        auto in = inputsFor(*g, 7);
+        runtime::ExecutorOptions o;
+        o.executor = "planned";
+        o.precision = runtime::Precision::Int8;
+        ir::Tensor y = runWith(g, in, o);
+        // the oracle: fake-quantize x and w exactly as the plan does, run the reference in f32
+        auto ranges = quant::collectMinMax(g, {in});
+        ASSERT_TRUE(ranges.isOk());
+        auto fq = std::make_shared<ir::Graph>(*g);
+        runtime::TensorMap qin = in;
+        auto ctx = kernels::onednn::Context::create({});
+        ASSERT_TRUE(ctx.isOk());
+        const bool sevenBit = !(*ctx)->facts().int8Vnni;  // as the plan decides on this CPU
+        for (auto& [name, t] : qin) {
+            if (name != "x") continue;  // the residual joins in f32 scale space
+            auto p = quant::int8ParamsFor(ranges->at(name), sevenBit);
+            for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] = std::nearbyint(t.data<float>()[i] / p.scale) * p.scale;
+        }
+        ir::Value& wv = fq->value(*fq->findValue("w"));
+        ir::Tensor w = wv.constant->clone();
+        const int64_t perM = w.numel() / c.m;
+        for (int64_t m = 0; m < c.m; ++m) {
+            float amax = 0;
+            for (int64_t i = 0; i < perM; ++i) amax = std::max(amax, std::fabs(w.data<float>()[m * perM + i]));
+            const float s = amax / 127.f;
+            for (int64_t i = 0; i < perM; ++i) w.data<float>()[m * perM + i] = std::nearbyint(w.data<float>()[m * perM + i] / s) * s;
+        }
+        wv.constant = w;
+        ir::Tensor ref = runWith(fq, qin, {"reference"});
+        // y is f32 (a graph output), so only float rounding separates the two
+        float amax = 0;
+        for (int64_t i = 0; i < ref.numel(); ++i) amax = std::max(amax, std::fabs(ref.data<float>()[i]));
+        double worst = 0;
+        for (int64_t i = 0; i < ref.numel(); ++i) worst = std::max(worst, double(std::fabs(y.data<float>()[i] - ref.data<float>()[i])));
+        EXPECT_LT(worst, 1e-4 * amax + 1e-5) << "case m=" << c.m << " k=" << c.k << " act=" << c.activation << " residual=" << c.residual;
+    }
+}
