@@ -33,8 +33,9 @@ void printProfile(const report::PrecisionProfile& p, bool verbose) {
     if (!p.int8Note.empty()) std::printf("int8: %s\n", p.int8Note.c_str());
     std::printf("whole model: median %.3f ms  mean %.3f  sd %.3f  p10 %.3f  p90 %.3f  95%% CI [%.3f, %.3f]  (n=%d)\n", r.wholeMs.median,
                 r.wholeMs.mean, r.wholeMs.stddev, r.wholeMs.p10, r.wholeMs.p90, r.wholeMs.ci95Low, r.wholeMs.ci95High, r.wholeMs.n);
-    const double overhead = r.wholeMs.median > 0 ? 100.0 * (r.wholeMs.median - r.sumOfLayerMediansMs) / r.wholeMs.median : 0;
-    std::printf("sum of per-layer medians: %.3f ms (%.1f%% of the whole is outside the layers)\n", r.sumOfLayerMediansMs, overhead);
+    const double overhead = r.wholeMs.mean > 0 ? 100.0 * (r.wholeMs.mean - r.sumOfLayerMeansMs) / r.wholeMs.mean : 0;
+    std::printf("sum of per-layer means: %.3f ms vs whole mean %.3f ms: %.1f%% of the time is outside the layers (sum of medians %.3f ms)\n",
+                r.sumOfLayerMeansMs, r.wholeMs.mean, overhead, r.sumOfLayerMediansMs);
     if (r.memory)
         std::printf("memory: weights %s, activation arena %s (all activations %s, liveness lower bound %s, arena/bound %.2fx)\n",
                     mib(r.memory->weightBytes).c_str(), mib(r.memory->arenaBytes).c_str(), mib(r.memory->activationBytes).c_str(),
@@ -53,7 +54,8 @@ void printProfile(const report::PrecisionProfile& p, bool verbose) {
         std::printf("%-34s %-16s %-22s %-8s %-4s %9.2f %8.1f %9.3f %9.3f %9.3f%s\n", l.step.name.substr(0, 34).c_str(),
                     l.step.opType.substr(0, 16).c_str(), l.step.impl.substr(0, 22).c_str(), l.step.format.c_str(), l.step.dtype.c_str(),
                     double(l.step.macs) / 1e6, l.gmacPerSecond, l.ms.median, l.ms.p10, l.ms.p90,
-                    l.step.fallbackReason.empty() ? "" : ("  <- " + l.step.fallbackReason).c_str());
+                    l.step.fallbackReason.empty() ? (l.step.note.empty() ? "" : ("  (" + l.step.note + ")").c_str())
+                                                  : ("  <- " + l.step.fallbackReason).c_str());
     }
 }
 }  // namespace

@@ -46,6 +46,7 @@ Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::Ten
         l.ms = summarize(i < perStep.size() ? perStep[i] : std::vector<double>{});
         if (l.ms.median > 0) l.gmacPerSecond = double(l.step.macs) / (l.ms.median * 1e6);
         result.sumOfLayerMediansMs += l.ms.median;
+        result.sumOfLayerMeansMs += l.ms.mean;
         result.layers.push_back(std::move(l));
     }
     result.memory = executor.memoryStats();

@@ -25,6 +25,7 @@ struct LayerProfile {
 struct RunProfile {
     Stats wholeMs;
     double sumOfLayerMediansMs = 0;
+    double sumOfLayerMeansMs = 0;  // means add up: compare with wholeMs.mean for the overhead
     std::vector<LayerProfile> layers;
     std::optional<runtime::MemoryStats> memory;
     runtime::TensorMap outputs;  // of the last run

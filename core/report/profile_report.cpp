@@ -64,7 +64,7 @@ std::string toJson(const ProfileReport& r) {
         j.beginObject().field("precision", p.precision);
         if (!p.int8Note.empty()) j.field("int8", p.int8Note);
         stats(j, "whole_ms", p.run.wholeMs);
-        j.field("sum_of_layer_medians_ms", p.run.sumOfLayerMediansMs);
+        j.field("sum_of_layer_medians_ms", p.run.sumOfLayerMediansMs).field("sum_of_layer_means_ms", p.run.sumOfLayerMeansMs);
         if (p.run.memory) {
             const auto& m = *p.run.memory;
             j.key("memory").beginObject().field("weight_bytes", m.weightBytes).field("arena_bytes", m.arenaBytes);
@@ -86,6 +86,7 @@ std::string toJson(const ProfileReport& r) {
             j.endArray();
             j.field("impl", l.step.impl);
             if (!l.step.fallbackReason.empty()) j.field("fallback_reason", l.step.fallbackReason);
+            if (!l.step.note.empty()) j.field("note", l.step.note);
             j.field("format", l.step.format).field("dtype", l.step.dtype).field("macs", l.step.macs).field("gmac_per_s", l.gmacPerSecond);
             j.field("output_bytes", l.step.outputBytes).field("weight_bytes", l.step.weightBytes);
             stats(j, "ms", l.ms);

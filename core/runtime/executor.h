@@ -29,6 +29,7 @@ struct StepInfo {
     bool inserted = false;               // reorder/quantize added by the executor
     std::string impl = "reference";     // oneDNN implementation ("jit:avx2", ...) or "reference"
     std::string fallbackReason;          // why the reference kernel runs, if it does
+    std::string note;                    // other choices made for this step (layout overrides)
     std::string format;                  // output memory format ("nchw", "nChw8c", ...)
     std::string dtype;                   // output data type
     int64_t macs = 0, outputBytes = 0, weightBytes = 0;

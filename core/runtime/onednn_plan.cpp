@@ -155,6 +155,8 @@ struct OnednnPlan::Impl {
     std::vector<dnnl::memory> mems;                        // per buffer, bound to the arena
     void* arena = nullptr;
     std::vector<void*> separate;                       // eager: one allocation per buffer
+    std::vector<int> inputViews;                       // buffers aliasing a graph input
+    std::vector<size_t> fallbackSteps;
 
     ~Impl() {
         std::free(arena);
@@ -541,11 +543,25 @@ private:
         }
         attr.set_post_ops(po);
 
+        auto makePd = [&](const memory::desc& s, const memory::desc& d) {
+            dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
+                                                 bias ? bMd : memory::desc(), d, strides, dil, padL, padR);
+            return dnnl::convolution_forward::primitive_desc(desc, attr, p_.ctx->engine());
+        };
         dnnl::convolution_forward::primitive_desc pd;
+        std::string note;
         try {
-            dnnl::convolution_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, srcMd, wMd,
-                                              bias ? bMd : memory::desc(), dstMd, strides, dil, padL, padR);
-            pd = dnnl::convolution_forward::primitive_desc(d, attr, p_.ctx->engine());
+            pd = makePd(srcMd, dstMd);
+            // A forced layout that only oneDNN's naive kernel supports (e.g. u8 nChw8c on AVX2)
+            // would make the whole comparison meaningless: let oneDNN pick, and say so.
+            if (!autoLayout && std::string(pd.impl_info_str()).rfind("ref", 0) == 0) {
+                auto better = makePd(memory::desc(toDims(xv.dims), toDnnl(srcT), Tag::any), memory::desc(toDims(yv.dims), toDnnl(dstT), Tag::any));
+                if (std::string(better.impl_info_str()).rfind("ref", 0) != 0) {
+                    note = layoutName(layout()) + " has only a reference oneDNN kernel here (" + pd.impl_info_str() + "); oneDNN chose " +
+                           formatName(better.src_desc());
+                    pd = better;
+                }
+            }
         } catch (const dnnl::error& e) {
             return fallback(n, std::string("oneDNN has no convolution for this case: ") + e.what());
         }
@@ -583,6 +599,7 @@ private:
         valueBuf_[n.outputs[0].v] = dst;
         StepInfo info = nodeInfo(n);
         info.impl = pd.impl_info_str();
+        info.note = note;
         info.weightBytes = weightBytes;
         StepInfo& added = addStep(std::move(s), std::move(info));
         finishInfo(added, dst);
@@ -991,6 +1008,10 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
         void* ptr = b.external ? nullptr : base[size_t(p.rootOf(int(i)))];
         p.mems[i] = dnnl::memory(b.md, p.ctx->engine(), b.external ? DNNL_MEMORY_NONE : ptr);
     }
+    for (size_t i = 0; i < p.buffers.size(); ++i)
+        if (p.buffers[i].root >= 0 && p.buffers[size_t(p.buffers[i].root)].external) p.inputViews.push_back(int(i));
+    for (size_t i = 0; i < p.steps.size(); ++i)
+        if (p.steps[i].kind == Step::Fallback) p.fallbackSteps.push_back(i);
     for (Step& s : p.steps) {
         for (auto& [arg, m] : s.constArgs) s.args[arg] = m;
         for (auto [arg, b] : s.argBuffers) s.args[arg] = p.mems[size_t(b)];
@@ -1026,11 +1047,11 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
         if (t.dims() != p.buffers[size_t(b)].dims)
             return Status::error("input '" + name + "' has shape " + std::to_string(t.numel()) + " elements; this plan was compiled for another shape");
         p.mems[size_t(b)].set_data_handle(const_cast<void*>(t.raw()));
-        for (size_t i = 0; i < p.buffers.size(); ++i)  // views of the input follow it
-            if (p.buffers[i].root == b) p.mems[i].set_data_handle(const_cast<void*>(t.raw()));
+        for (int view : p.inputViews)  // views of the input follow it
+            if (p.buffers[size_t(view)].root == b) p.mems[size_t(view)].set_data_handle(const_cast<void*>(t.raw()));
     }
-    for (Step& s : p.steps) {  // reference fallbacks reading a graph input see this run's tensor
-        if (s.kind != Step::Fallback) continue;
+    for (size_t si : p.fallbackSteps) {  // reference fallbacks reading a graph input see this run's tensor
+        Step& s = p.steps[si];
         for (size_t i = 0; i < s.inBuffers.size(); ++i) {
             if (s.inBuffers[i] < 0) continue;
             const Buffer& root = p.buffers[size_t(p.rootOf(s.inBuffers[i]))];

@@ -72,3 +72,37 @@ TEST(Cli, BundledModelIsAccurateOnFashionMnist) {
     EXPECT_GE(std::stod(r.out.substr(pos + 6)), 88.0) << r.out;
     fs::remove_all(dir);
 }
+
+TEST(Cli, ProfileWritesJsonAndCsvWithEveryLayerAndFacts) {
+    fs::path dir = tempDir("cli-profile");
+    const std::string json = (dir / "p.json").string(), csv = (dir / "p.csv").string();
+    CliResult r = runCli("profile " + kModel + " --repeat 3 --warmup 1 --json " + json + " --csv " + csv, dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("int8 vs fp32: speed-up"), std::string::npos) << r.out;
+    const std::string j = slurp(json);
+    for (const char* key : {"\"schema\":\"quantlens.profile/1\"", "\"isa\":", "\"onednn\":\"2.", "\"precision\":\"fp32\"",
+                            "\"precision\":\"int8\"", "\"arena_bytes\":", "\"liveness_lower_bound_bytes\":", "\"fused_from\":[\"/stem/stem.0/Conv\",\"/stem/stem.1/BatchNormalization\",\"/stem/stem.2/Relu\"]",
+                            "\"impl\":\"", "\"gmac_per_s\":", "\"same_argmax\":", "\"fold-batchnorm\""})
+        EXPECT_NE(j.find(key), std::string::npos) << key;
+    const std::string c = slurp(csv);
+    EXPECT_EQ(std::count(c.begin(), c.end(), '\n'), 1 + 2 * 12 + 2) << c;  // header, 12 fused layers per precision, 2 int8 reorders
+    fs::remove_all(dir);
+}
+
+TEST(Cli, EveryExecutorAgreesWithTheReferenceOnTheBundledModel) {
+    fs::path dir = tempDir("cli-executors");
+    ASSERT_EQ(runCli("run " + kModel + " --seed 9 --batch 2 --save-outputs " + (dir / "ref").string(), dir).exitCode, 0);
+    auto ref = data::readNpy(dir / "ref" / "logits.npy");
+    ASSERT_TRUE(ref.isOk());
+    for (const std::string ex : {"planned", "eager"}) {
+        for (const std::string layout : {"nchw", "nhwc", "blocked", "auto"}) {
+            CliResult r = runCli("run " + kModel + " --seed 9 --batch 2 --executor " + ex + " --layout " + layout + " --save-outputs " +
+                                     (dir / (ex + layout)).string(), dir);
+            ASSERT_EQ(r.exitCode, 0) << r.err;
+            auto y = data::readNpy(dir / (ex + layout) / "logits.npy");
+            ASSERT_TRUE(y.isOk());
+            for (int64_t i = 0; i < ref->numel(); ++i) EXPECT_NEAR(y->data<float>()[i], ref->data<float>()[i], 1e-4) << ex << " " << layout;
+        }
+    }
+    fs::remove_all(dir);
+}

@@ -152,3 +152,26 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         EXPECT_LT(worst, 1e-4 * amax + 1e-5) << "case m=" << c.m << " k=" << c.k << " act=" << c.activation << " residual=" << c.residual;
     }
 }
+
+TEST(PlannedExecutor, ArenaWithinAQuarterOfTheLivenessBoundAndNoFallbacks) {
+    OnnxBuilder b = smallConvNet();
+    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
+    ASSERT_TRUE(g.isOk());
+    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
+    ASSERT_TRUE(passes::inferShapes(*graph, {4}).isOk());
+    for (auto precision : {runtime::Precision::Fp32, runtime::Precision::Int8}) {
+        runtime::ExecutorOptions o;
+        o.precision = precision;
+        o.calibration = {inputsFor(*graph, 3)};
+        auto p = runtime::prepareExecutor(graph, o);
+        ASSERT_TRUE(p.isOk()) << p.message();
+        auto out = p->executor->run(o.calibration[0]);
+        ASSERT_TRUE(out.isOk()) << out.message();
+        auto mem = p->executor->memoryStats();
+        ASSERT_TRUE(mem.has_value());
+        EXPECT_GT(mem->livenessLowerBound, 0);
+        EXPECT_LE(double(mem->arenaBytes), 1.25 * double(mem->livenessLowerBound));
+        EXPECT_LT(mem->arenaBytes, mem->activationBytes);
+        for (const auto& s : p->executor->steps()) EXPECT_NE(s.impl, "reference") << s.name << ": " << s.fallbackReason;
+    }
+}
