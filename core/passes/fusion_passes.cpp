@@ -1,5 +1,6 @@
 // Graph rewrites that merge nodes. Each guards against multiple consumers and graph outputs,
 // keeps value shapes, and extends the surviving node's fusedFrom provenance.
+#include <algorithm>
 #include <cmath>
 
 #include "core/ops/fused_ops.h"
@@ -103,6 +104,61 @@ Status foldBatchNorm(Graph& g, std::vector<std::string>& changes) {
         rewire(2, bv);
         absorb(g, convId, id);
         changes.push_back("fold BatchNormalization '" + bnName + "' into Conv '" + convName + "'");
+    }
+    return Status::ok();
+}
+
+Status foldPad(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& pad = g.node(id);
+        if (pad.opType != "Pad" || !pad.domain.empty() || pad.removed || pad.attrs.getString("mode", "constant") != "constant") continue;
+        const ir::Value& x = g.value(pad.inputs[0]);
+        if (!x.shapeKnown || x.dims.size() < 3) continue;
+        const size_t rank = x.dims.size();
+        // pads: attribute before opset 11, constant input after; the fill value must be 0
+        std::vector<int64_t> pads = pad.attrs.getInts("pads");
+        if (pad.hasInput(1)) {
+            const ir::Tensor* t = constantOf(g, pad, 1);
+            if (!t) continue;
+            pads = t->toInt64Vector();
+        }
+        if (pad.hasInput(3) || pads.size() != 2 * rank) continue;
+        float fill = pad.attrs.getFloat("value", 0.f);
+        if (pad.hasInput(2)) {
+            const ir::Tensor* v = constantOf(g, pad, 2);
+            if (!v || v->numel() != 1) continue;
+            fill = float(v->getAsDouble(0));
+        }
+        bool spatialOnly = fill == 0.f && pads[0] == 0 && pads[1] == 0 && pads[rank] == 0 && pads[rank + 1] == 0;
+        for (int64_t p : pads) spatialOnly &= p >= 0;
+        const Node* next = nullptr;
+        if (spatialOnly && g.value(pad.outputs[0]).consumers.size() == 1 && !g.isGraphOutput(pad.outputs[0]))
+            next = &g.node(g.value(pad.outputs[0]).consumers[0]);
+        if (!next || next->inputs[0] != pad.outputs[0]) continue;
+        const bool conv = isConv(*next) || isFusedConv(*next);
+        // zero-padding then an unpadded average = an average over padded windows counting the pad
+        const bool avg = next->opType == "AveragePool" && next->domain.empty() && next->attrs.getInt("ceil_mode", 0) == 0;
+        if (!conv && !avg) continue;
+        if (next->attrs.getString("auto_pad", "NOTSET") != "NOTSET") continue;
+        std::vector<int64_t> own = next->attrs.getInts("pads");
+        if (own.empty()) own.assign(2 * (rank - 2), 0);
+        if (avg && std::any_of(own.begin(), own.end(), [](int64_t v) { return v != 0; })) continue;
+        if (own.size() != 2 * (rank - 2)) continue;
+        for (size_t i = 0; i < rank - 2; ++i) {
+            own[i] += pads[2 + i];
+            own[i + rank - 2] += pads[rank + 2 + i];
+        }
+        NodeId nextId = next->id;
+        std::string padName = pad.name, nextName = next->name;
+        ValueId in = pad.inputs[0], out = pad.outputs[0];
+        std::vector<NodeId> from = pad.fusedFrom;
+        g.removeNode(id);
+        g.replaceAllUses(out, in);
+        Node& nx = g.node(nextId);
+        nx.attrs.set("pads", own);
+        if (avg) nx.attrs.set("count_include_pad", int64_t(1));
+        nx.fusedFrom.insert(nx.fusedFrom.begin(), from.begin(), from.end());
+        changes.push_back("fold Pad '" + padName + "' into " + nx.opType + " '" + nextName + "'");
     }
     return Status::ok();
 }

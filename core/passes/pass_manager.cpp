@@ -6,6 +6,7 @@ namespace ql::passes {
 
 std::vector<Pass> fusionPipeline() {
     return {{"eliminate-identities", eliminateIdentities},
+            {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},
             {"fuse-conv-add", fuseConvAdd},
             {"fuse-conv-activation", fuseConvActivation}};

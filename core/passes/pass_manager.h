@@ -26,13 +26,14 @@ struct Pass {
     PassFn run;
 };
 
-// The fusion pipeline, in order: identity removal, BN folding, Conv+Add, Conv+activation.
+// The fusion pipeline, in order: identity removal, Pad folding, BN folding, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
 Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel = {});
 
 // The individual passes (each has a tiny-graph test).
 Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
+Status foldPad(ir::Graph& g, std::vector<std::string>& changes);
 Status foldBatchNorm(ir::Graph& g, std::vector<std::string>& changes);
 Status fuseConvAdd(ir::Graph& g, std::vector<std::string>& changes);
 Status fuseConvActivation(ir::Graph& g, std::vector<std::string>& changes);

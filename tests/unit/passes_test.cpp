@@ -63,11 +63,12 @@ TEST(Passes, EachFusionFiresOnceKeepsProvenanceAndOutputs) {
     ir::Tensor before = runRef(g, x);
     auto records = passes::runPasses(*g, passes::fusionPipeline());
     ASSERT_TRUE(records.isOk()) << records.message();
-    ASSERT_EQ(records->size(), 4u);
+    ASSERT_EQ(records->size(), 5u);
     EXPECT_EQ((*records)[0].changes.size(), 0u);  // the Identity feeds the graph output
-    EXPECT_EQ((*records)[1].changes.size(), 1u);
+    EXPECT_EQ((*records)[1].changes.size(), 0u);  // no Pad
     EXPECT_EQ((*records)[2].changes.size(), 1u);
     EXPECT_EQ((*records)[3].changes.size(), 1u);
+    EXPECT_EQ((*records)[4].changes.size(), 1u);
     EXPECT_EQ(g->liveNodeCount(), 2u);
     const ir::Node& fused = g->node(*g->findNode("conv"));
     EXPECT_EQ(fused.opType, "FusedConv");
@@ -103,4 +104,32 @@ TEST(Passes, BundledModelFusesToTwelveNodesWithSameLogits) {
     ASSERT_TRUE(records.isOk()) << records.message();
     EXPECT_EQ(g->liveNodeCount(), 12u);  // 9 FusedConv + GlobalAveragePool + Flatten + Gemm
     EXPECT_LT(maxDiff(before, runRef(g, x)), 1e-4f);
+}
+
+TEST(Passes, ZeroPadFoldsIntoAveragePoolAndConvButNotMaxPool) {
+    for (const std::string consumer : {"AveragePool", "Conv", "MaxPool"}) {
+        OnnxBuilder b(13);
+        b.input("x", {1, 2, 6, 6}).output("y").initializerInts("pads", {8}, {0, 0, 1, 2, 0, 0, 1, 0});
+        b.node("Pad", {"x", "pads"}, {"p"}, "pad");
+        if (consumer == "Conv") {
+            b.initializer("w", {3, 2, 3, 3}, std::vector<float>(54, 0.25f));
+            b.node("Conv", {"p", "w"}, {"y"}, "next");
+        } else {
+            auto& pool = b.node(consumer, {"p"}, {"y"}, "next");
+            OnnxBuilder::setInts(pool, "kernel_shape", {3, 3});
+        }
+        auto g0 = onnx_io::importOnnxBytes(b.bytes(), ".");
+        ASSERT_TRUE(g0.isOk()) << g0.message();
+        auto g = std::make_shared<ir::Graph>(std::move(g0).value());
+        ASSERT_TRUE(passes::inferShapes(*g).isOk());
+        ir::Tensor x = randomInput({1, 2, 6, 6}, 4);
+        ir::Tensor before = runRef(g, x);
+        std::vector<std::string> changes;
+        ASSERT_TRUE(passes::foldPad(*g, changes).isOk());
+        EXPECT_EQ(changes.size(), consumer == "MaxPool" ? 0u : 1u) << consumer;
+        ASSERT_TRUE(g->verify().isOk());
+        ir::Tensor after = runRef(g, x);
+        ASSERT_EQ(after.dims(), before.dims());
+        EXPECT_LT(maxDiff(before, after), 1e-5f) << consumer;
+    }
 }
