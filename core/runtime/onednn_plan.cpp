@@ -531,8 +531,19 @@ private:
             for (int64_t m = 0; m < M; ++m) outScales[size_t(m)] = sx * ws[size_t(m)] / sy;
             attr.set_output_scales(1 << 1, outScales);
         }
+        // The residual is converted into the destination buffer first. A signed residual cannot
+        // live in a u8 destination (negative values would clip before the sum): it is stored as
+        // s8 there and the sum post-op reads it as s8.
+        DT sumDt = toDnnl(dstT);
+        if (hasSum && dstT == DType::U8) {
+            auto rq = int8Of(n.inputs[3]);
+            if (!rq || rq->dtype != DType::U8) sumDt = DT::s8;
+        }
         dnnl::post_ops po;
-        if (hasSum) po.append_sum(1.f);  // the residual is converted into the destination first
+        if (hasSum) {
+            if (sumDt != toDnnl(dstT)) po.append_sum(1.f, sumDt);
+            else po.append_sum(1.f);
+        }
         if (act == "Relu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
         if (act == "LeakyRelu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, n.attrs.getFloat("act_alpha", 0.01f), 0.f);
         if (act == "Clip") {
@@ -587,7 +598,9 @@ private:
             const float rs = isInt8(rb.dtype) ? rb.scale : 1.f;
             dnnl::primitive_attr rattr;
             if (rs / sy != 1.f) rattr.set_output_scales(0, {rs / sy});
-            dnnl::reorder::primitive_desc rpd(p_.ctx->engine(), rb.md, p_.ctx->engine(), pd.dst_desc(), rattr);
+            memory::desc sumMd = pd.dst_desc();
+            sumMd.data.data_type = static_cast<dnnl_data_type_t>(sumDt);
+            dnnl::reorder::primitive_desc rpd(p_.ctx->engine(), rb.md, p_.ctx->engine(), sumMd, rattr);
             s.preReorder = dnnl::reorder(rpd);
             s.preSrc = rit->second;
             s.preDst = dst;

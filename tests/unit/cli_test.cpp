@@ -106,3 +106,17 @@ TEST(Cli, EveryExecutorAgreesWithTheReferenceOnTheBundledModel) {
     }
     fs::remove_all(dir);
 }
+
+TEST(Cli, Int8KeepsTheBundledModelsAccuracy) {
+    fs::path dir = tempDir("cli-int8");
+    auto top1 = [&](const std::string& precision) {
+        CliResult r = runCli("eval " + kModel + " --limit 2000 --executor planned --precision " + precision, dir);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        auto pos = r.out.find("top-1 ");
+        return pos == std::string::npos ? 0.0 : std::stod(r.out.substr(pos + 6));
+    };
+    const double fp32 = top1("fp32"), int8 = top1("int8");
+    EXPECT_GE(fp32, 90.0);
+    EXPECT_GE(int8, fp32 - 1.0) << "fp32 " << fp32 << " int8 " << int8;
+    fs::remove_all(dir);
+}

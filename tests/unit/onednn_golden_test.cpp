@@ -175,3 +175,34 @@ TEST(PlannedExecutor, ArenaWithinAQuarterOfTheLivenessBoundAndNoFallbacks) {
         for (const auto& s : p->executor->steps()) EXPECT_NE(s.impl, "reference") << s.name << ": " << s.fallbackReason;
     }
 }
+
+// A signed residual summed into a ReLU'd int8 (u8) output, whose result feeds another int8
+// conv: the residual must not be clipped to u8 before the sum.
+TEST(OnednnGolden, Int8SignedResidualIntoUnsignedOutputKeepsItsSign) {
+    OnnxBuilder b;
+    b.input("x", {1, 8, 6, 6}).output("y");
+    b.initializer("wa", {8, 8, 1, 1}, randomTensor({8, 8, 1, 1}, 21).toFloatVector());
+    b.initializer("wb", {8, 8, 3, 3}, randomTensor({8, 8, 3, 3}, 22).toFloatVector());
+    b.initializer("wc", {4, 8, 1, 1}, randomTensor({4, 8, 1, 1}, 23).toFloatVector());
+    b.node("Conv", {"x", "wa"}, {"a"}, "shortcut");  // signed: no activation
+    auto& cb = b.node("Conv", {"x", "wb"}, {"bb"}, "main");
+    OnnxBuilder::setInts(cb, "pads", {1, 1, 1, 1});
+    b.node("Add", {"bb", "a"}, {"s"}, "add");
+    b.node("Relu", {"s"}, {"r"}, "relu");
+    b.node("Conv", {"r", "wc"}, {"y"}, "head");
+    auto g0 = onnx_io::importOnnxBytes(b.bytes(), ".");
+    ASSERT_TRUE(g0.isOk()) << g0.message();
+    auto g = std::make_shared<ir::Graph>(std::move(g0).value());
+    ASSERT_TRUE(passes::inferShapes(*g).isOk());
+    auto in = inputsFor(*g, 9);
+    ir::Tensor ref = runWith(g, in, {"reference"});
+    runtime::ExecutorOptions o;
+    o.precision = runtime::Precision::Int8;
+    ir::Tensor y = runWith(g, in, o);
+    double signal = 0, noise = 0;
+    for (int64_t i = 0; i < ref.numel(); ++i) {
+        signal += double(ref.data<float>()[i]) * ref.data<float>()[i];
+        noise += std::pow(double(ref.data<float>()[i]) - y.data<float>()[i], 2);
+    }
+    EXPECT_GT(10 * std::log10(signal / std::max(noise, 1e-30)), 30.0);  // clipping the residual gives ~10 dB
+}
