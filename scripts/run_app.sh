@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine to QuantLens running on its bundled model and data
-# set. Headless (no display, or --headless) it prints the model summary, one run and the
-# Fashion-MNIST accuracy, and writes them to build/report/summary.txt.
+# set. Headless it prints the model summary, one run, the Fashion-MNIST accuracy in FP32 and
+# INT8 and an FP32/INT8 per-layer profile, and writes them to build/report/ (summary.txt,
+# profile.json, profile.csv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,5 +16,8 @@ mkdir -p build/report
   "$CLI" run "$MODEL" --seed 1 --save-outputs build/report/outputs
   echo
   "$CLI" eval "$MODEL" --data /usr/share/datasets/fashion-mnist --limit "$LIMIT"
+  "$CLI" eval "$MODEL" --data /usr/share/datasets/fashion-mnist --limit "$LIMIT" --executor planned --precision int8
+  echo
+  "$CLI" profile "$MODEL" --batch 16 --repeat 30 --json build/report/profile.json --csv build/report/profile.csv
 } | tee build/report/summary.txt
 echo "summary written to build/report/summary.txt"

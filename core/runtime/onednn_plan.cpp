@@ -607,16 +607,7 @@ private:
             p_.use(rit->second, stepIndex());
         }
         s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
-        p_.use(src, stepIndex());
-        p_.use(dst, stepIndex());
-        valueBuf_[n.outputs[0].v] = dst;
-        StepInfo info = nodeInfo(n);
-        info.impl = pd.impl_info_str();
-        info.note = note;
-        info.weightBytes = weightBytes;
-        StepInfo& added = addStep(std::move(s), std::move(info));
-        finishInfo(added, dst);
-        return Status::ok();
+        return addNodeStep(n, std::move(s), pd.impl_info_str(), dst, weightBytes, note);
     }
 
     Status lowerPool(const ir::Node& n) {
@@ -649,8 +640,7 @@ private:
             return fallback(n, "ceil_mode with count_include_pad differs from oneDNN's padding");
         // int8 stays int8 (same scale); layout follows the input
         const DType dt = isInt8(in.dtype) ? in.dtype : DType::F32;
-        memory::desc srcMd = in.md.data_type() == toDnnl(dt) ? in.md : memory::desc(in.md.dims(), toDnnl(dt), Tag::any);
-        if (in.md.data_type() != toDnnl(dt)) srcMd = actMd(xv.dims, dt);
+        const memory::desc srcMd = in.md.data_type() == toDnnl(dt) ? in.md : actMd(xv.dims, dt);
         memory::desc dstMd(toDims(yv.dims), toDnnl(dt), Tag::any);
         dnnl::pooling_v2_forward::primitive_desc pd;
         try {
@@ -670,10 +660,17 @@ private:
         s.prim = std::move(prim);
         s.argBuffers = std::move(args);
         s.constArgs = std::move(consts);
+        return addNodeStep(n, std::move(s), impl, dst, weightBytes);
+    }
+
+    // Appends the step that computes node n into buffer dst; its arguments stay live until then.
+    Status addNodeStep(const ir::Node& n, Step s, const std::string& impl, int dst, int64_t weightBytes = 0, const std::string& note = "") {
         for (auto& [arg, b] : s.argBuffers) p_.use(b, stepIndex());
+        p_.use(dst, stepIndex());
         valueBuf_[n.outputs[0].v] = dst;
         StepInfo info = nodeInfo(n);
         info.impl = impl;
+        info.note = note;
         info.weightBytes = weightBytes;
         StepInfo& added = addStep(std::move(s), std::move(info));
         finishInfo(added, dst);
@@ -694,12 +691,7 @@ private:
         Step s;
         s.kind = Step::View;
         p_.use(src, stepIndex());
-        valueBuf_[n.outputs[0].v] = dst;
-        StepInfo info = nodeInfo(n);
-        info.impl = "view (no copy)";
-        StepInfo& added = addStep(std::move(s), std::move(info));
-        finishInfo(added, dst);
-        return Status::ok();
+        return addNodeStep(n, std::move(s), "view (no copy)", dst);
     }
 
     // Gemm / MatMul with constant weights as an inner product (alpha, beta folded in).
