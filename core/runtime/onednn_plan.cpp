@@ -404,6 +404,7 @@ private:
         }
         if (!n.domain.empty()) return fallback(n, "no oneDNN kernel for this operator");
         const std::string& op = n.opType;
+        if (op == "ConvTranspose" && p_.graph->value(n.inputs[0]).dims.size() == 4) return lowerConvTranspose(n);
         if ((op == "MaxPool" && n.outputs.size() == 1) || op == "AveragePool" || op == "GlobalAveragePool" || op == "GlobalMaxPool")
             return lowerPool(n);
         if (isView(n)) return lowerView(n);
@@ -608,6 +609,53 @@ private:
         }
         s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
         return addNodeStep(n, std::move(s), pd.impl_info_str(), dst, weightBytes, note);
+    }
+
+    // ConvTranspose (FP32) as a oneDNN deconvolution; ONNX weights [C, M/g, k...] become [g, M/g, C/g, k...].
+    Status lowerConvTranspose(const ir::Node& n) {
+        const ir::Tensor* w = constantOf(n.inputs[1]);
+        const ir::Tensor* bias = n.hasInput(2) ? constantOf(n.inputs[2]) : nullptr;
+        if (!w || w->dtype() != DType::F32 || (n.hasInput(2) && !bias)) return fallback(n, "weights or bias are not constant f32");
+        const ir::Value& xv = p_.graph->value(n.inputs[0]);
+        const ir::Value& yv = p_.graph->value(n.outputs[0]);
+        auto geo = ops::resolveConvTranspose(n, xv.dims, w->dims());
+        if (!geo) return geo.status();
+        const int64_t C = w->dims()[0], Mg = w->dims()[1], G = geo->group, Cg = C / G, kh = w->dims()[2], kw = w->dims()[3];
+        std::vector<float> wt(size_t(w->numel()));
+        for (int64_t g = 0; g < G; ++g)
+            for (int64_t m = 0; m < Mg; ++m)
+                for (int64_t c = 0; c < Cg; ++c)
+                    for (int64_t k = 0; k < kh * kw; ++k)
+                        wt[size_t(((g * Mg + m) * Cg + c) * kh * kw + k)] = w->data<float>()[((g * Cg + c) * Mg + m) * kh * kw + k];
+        const memory::dims wDims = G > 1 ? memory::dims{G, Mg, Cg, kh, kw} : memory::dims{Mg, Cg, kh, kw};
+        memory::dims strides(geo->strides.begin(), geo->strides.end()), dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR;
+        for (int i = 0; i < 2; ++i) {
+            dil.push_back(geo->dilations[size_t(i)] - 1);
+            const int64_t eff = (geo->kernel[size_t(i)] - 1) * geo->dilations[size_t(i)] + 1;
+            // oneDNN derives the output size from the padding: output_padding shows up as negative right padding
+            padR.push_back((xv.dims[size_t(i) + 2] - 1) * geo->strides[size_t(i)] + eff - padL[size_t(i)] - yv.dims[size_t(i) + 2]);
+        }
+        auto src = f32Input(n.inputs[0]);
+        if (!src) return fallback(n, src.message());
+        const bool autoLayout = layout() == Layout::Auto;
+        memory::desc srcMd = autoLayout ? memory::desc(toDims(xv.dims), DT::f32, Tag::any) : actMd(xv.dims, DType::F32);
+        memory::desc dstMd = autoLayout ? memory::desc(toDims(yv.dims), DT::f32, Tag::any) : actMd(yv.dims, DType::F32);
+        memory::desc wMd(wDims, DT::f32, Tag::any), bMd({Mg * G}, DT::f32, Tag::a);
+        dnnl::deconvolution_forward::primitive_desc pd;
+        try {
+            dnnl::deconvolution_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::deconvolution_direct, srcMd, wMd,
+                                                bias ? bMd : memory::desc(), dstMd, strides, dil, padL, padR);
+            pd = dnnl::deconvolution_forward::primitive_desc(d, p_.ctx->engine());
+        } catch (const dnnl::error& e) {
+            return fallback(n, std::string("oneDNN has no deconvolution for this case: ") + e.what());
+        }
+        std::map<int, memory> consts;
+        consts[DNNL_ARG_WEIGHTS] = constMemory(memory::desc(wDims, DT::f32, G > 1 ? Tag::goihw : Tag::oihw), wt.data(), pd.weights_desc());
+        if (bias) consts[DNNL_ARG_BIAS] = constMemory(bMd, bias->raw(), pd.bias_desc());
+        QL_ASSIGN(int in, ensure(n.inputs[0], pd.src_desc(), 1.f));
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        return addPrimitive(n, dnnl::deconvolution_forward(pd), {{DNNL_ARG_SRC, in}, {DNNL_ARG_DST, dst}}, std::move(consts), pd.impl_info_str(),
+                            dst, int64_t(pd.weights_desc().get_size()));
     }
 
     Status lowerPool(const ir::Node& n) {

@@ -272,6 +272,14 @@ std::vector<OpCase> opCases() {
              OnnxBuilder::setInt(n, "group", 8);
              OnnxBuilder::setInts(n, "strides", {2, 2});
          }},
+        {"convtranspose", [](OnnxBuilder& b) {
+             b.initializer("w", {8, 3, 3, 3}, randomTensor({8, 3, 3, 3}, 38).toFloatVector()).initializer("b", {6}, randomTensor({6}, 39).toFloatVector());
+             auto& n = b.node("ConvTranspose", {"x", "w", "b"}, {"y"}, "op");
+             OnnxBuilder::setInt(n, "group", 2);
+             OnnxBuilder::setInts(n, "strides", {2, 2});
+             OnnxBuilder::setInts(n, "pads", {1, 0, 1, 0});
+             OnnxBuilder::setInts(n, "output_padding", {1, 1});
+         }},
         {"pad-fallback", [](OnnxBuilder& b) {
              b.initializerInts("p", {8}, {0, 0, 1, 0, 0, 0, 0, 2});
              auto& n = b.node("Pad", {"x", "p"}, {"y"}, "op");
