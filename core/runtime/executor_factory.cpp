@@ -6,14 +6,6 @@
 
 namespace ql::runtime {
 
-Expected<std::unique_ptr<Executor>> createExecutor(const std::string& name, std::shared_ptr<const ir::Graph> graph) {
-    ExecutorOptions options;
-    options.executor = name;
-    auto prepared = prepareExecutor(std::move(graph), options);
-    if (!prepared) return prepared.status();
-    return std::move(prepared->executor);
-}
-
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options) {
     const std::string& name = options.executor;
     if (name != "reference" && name != "planned" && name != "eager")

@@ -31,7 +31,4 @@ struct PreparedExecutor {
 
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options);
 
-// Reference only (kept for callers that need no oneDNN).
-Expected<std::unique_ptr<Executor>> createExecutor(const std::string& name, std::shared_ptr<const ir::Graph> graph);
-
 }  // namespace ql::runtime

@@ -286,7 +286,7 @@ private:
     Expected<int> ensure(ir::ValueId v, const memory::desc& want, float wantScale) {
         auto it = valueBuf_.find(v.v);
         if (it == valueBuf_.end()) {
-            if (const ir::Tensor* c = constantOf(v)) return constantBuffer(v, *c, want, wantScale);
+            if (const ir::Tensor* c = constantOf(v)) return constantBuffer(v, *c, want);
             return Status::error("value '" + p_.graph->value(v).name + "' has no producer in the plan");
         }
         const int src = it->second;
@@ -295,9 +295,11 @@ private:
         const float srcScale = isInt8(sb.dtype) ? sb.scale : 1.f;
         const float dstScale = wantInt ? wantScale : 1.f;
         if (sb.md == want && srcScale == dstScale) return src;
-        std::string key = std::to_string(v.v) + "/" + std::to_string(std::hash<std::string>{}(formatName(want))) + "/" +
-                          dtName(want.data_type()) + "/" + std::to_string(dstScale) + "/" + std::to_string(want.get_size());
-        if (auto c = converted_.find(key); c != converted_.end() && p_.buffers[size_t(c->second)].md == want) return c->second;
+        // another consumer may have asked for the same conversion already
+        for (auto [c, end] = converted_.equal_range(v.v); c != end; ++c) {
+            const Buffer& cb = p_.buffers[size_t(c->second)];
+            if (cb.md == want && cb.scale == dstScale) return c->second;
+        }
         const DType dt = want.data_type() == DT::u8 ? DType::U8 : want.data_type() == DT::s8 ? DType::S8 : DType::F32;
         const ir::Value& val = p_.graph->value(v);
         int dst = newBuffer(want, dt, val.dims, dstScale, "reorder of " + val.name);
@@ -324,12 +326,12 @@ private:
         info.impl = pd.impl_info_str();
         StepInfo& added = addStep(std::move(s), std::move(info));
         finishInfo(added, dst);
-        converted_[key] = dst;
+        converted_.emplace(v.v, dst);
         return dst;
     }
 
     // A constant used where an activation buffer is expected: materialised once, at build time.
-    Expected<int> constantBuffer(ir::ValueId v, const ir::Tensor& c, const memory::desc& want, float wantScale) {
+    Expected<int> constantBuffer(ir::ValueId v, const ir::Tensor& c, const memory::desc& want) {
         if (c.dtype() != DType::F32 || want.data_type() != DT::f32) return Status::error("constant '" + p_.graph->value(v).name + "' cannot feed an int8 input");
         int b = newBuffer(want, DType::F32, c.dims(), 1.f, "constant " + p_.graph->value(v).name);
         Buffer& buf = p_.buffers[size_t(b)];
@@ -339,7 +341,6 @@ private:
         memory dst(want, p_.ctx->engine(), buf.constantData.raw());
         dnnl::reorder(src, dst).execute(p_.ctx->stream(), src, dst);
         p_.ctx->stream().wait();
-        (void)wantScale;
         return b;
     }
 
@@ -973,7 +974,7 @@ private:
     OnednnPlan::Impl& p_;
     std::vector<StepInfo>& infos_;
     std::map<int32_t, int> valueBuf_;                 // value -> buffer with its produced form
-    std::map<std::string, int> converted_;            // (value, md, scale) -> reordered buffer
+    std::multimap<int32_t, int> converted_;           // value -> its reordered copies
     std::map<int32_t, ir::Tensor> folded_;            // values computed at build time
 };
 
