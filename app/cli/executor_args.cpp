@@ -10,6 +10,9 @@ Expected<runtime::ExecutorOptions> executorOptions(const Args& args, const std::
     QL_ASSIGN(int64_t threads, args.getInt("threads", 0, 0, 1024));
     o.threads = int(threads);
     o.maxIsa = args.get("max-isa").value_or("");
+    const std::string act = args.get("activations").value_or("symmetric");
+    if (act != "symmetric" && act != "asymmetric") return Status::error("--activations must be symmetric or asymmetric, got '" + act + "'");
+    o.asymmetricActivations = act == "asymmetric";
     return o;
 }
 

@@ -8,7 +8,7 @@
 
 namespace ql::cli {
 
-inline const std::set<std::string> kExecutorOptions = {"executor", "precision", "layout", "threads", "max-isa"};
+inline const std::set<std::string> kExecutorOptions = {"executor", "precision", "layout", "threads", "max-isa", "activations"};
 
 // precision: a single value here ("fp32" or "int8"); profile splits its list itself.
 Expected<runtime::ExecutorOptions> executorOptions(const Args& args, const std::string& defaultExecutor, const std::string& precision);

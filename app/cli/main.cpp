@@ -25,7 +25,8 @@ commands:
             [--threads N] [--batch N] [--warmup W] [--repeat R] [--max-isa ISA] [--json FILE] [--csv FILE] [--verbose]
       per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)
 
-run and eval also take --executor planned|eager|reference, --precision fp32|int8, --layout, --threads, --max-isa.
+run and eval also take --executor planned|eager|reference, --precision fp32|int8, --layout, --threads, --max-isa;
+int8 takes --activations symmetric|asymmetric (zero points for signed activations).
 
 exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error
 )";

@@ -32,9 +32,17 @@ Expected<RangeTable> collectMinMax(std::shared_ptr<const ir::Graph> graph, const
     return table;
 }
 
-Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit) {
+Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric) {
     Int8Params p;
     const bool nonNegative = r.min >= 0.f;
+    if (asymmetric && !nonNegative) {
+        const float qmax = sevenBit ? 127.f : 255.f;
+        const float lo = std::min(r.min, 0.f), hi = std::max(r.max, 0.f);
+        p.dtype = ir::DType::U8;
+        p.scale = hi > lo && std::isfinite(hi - lo) ? (hi - lo) / qmax : 1.f;
+        p.zeroPoint = int32_t(std::clamp(std::nearbyint(-lo / p.scale), 0.f, qmax));
+        return p;
+    }
     p.dtype = nonNegative ? ir::DType::U8 : ir::DType::S8;
     const float qmax = nonNegative ? (sevenBit ? 127.f : 255.f) : (sevenBit ? 63.f : 127.f);
     const float amax = std::max(std::fabs(r.min), std::fabs(r.max));

@@ -20,12 +20,14 @@ using RangeTable = std::map<std::string, ValueRange>;  // by value name
 Expected<RangeTable> collectMinMax(std::shared_ptr<const ir::Graph> graph, const std::vector<runtime::TensorMap>& inputs,
                                    const CancelToken& cancel = {});
 
-// Symmetric 8-bit (or 7-bit on CPUs without VNNI, see DESIGN.md) parameters for a range:
-// u8 when the range is non-negative, s8 otherwise.
+// 8-bit (or 7-bit on CPUs without VNNI, see DESIGN.md) parameters for a range. Symmetric:
+// u8 when the range is non-negative, s8 otherwise, zero point 0. Asymmetric: signed ranges
+// become u8 with a zero point, so the whole code range covers [min, max].
 struct Int8Params {
     ir::DType dtype = ir::DType::U8;
-    float scale = 1.f;  // real = scale * q
+    float scale = 1.f;       // real = scale * (q - zeroPoint)
+    int32_t zeroPoint = 0;
 };
-Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit);
+Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric = false);
 
 }  // namespace ql::quant

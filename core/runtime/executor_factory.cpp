@@ -40,6 +40,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     po.layout = name == "eager" ? Layout::Nchw : options.layout;
     po.precision = options.precision;
     po.sevenBitActivations = !result.cpu.int8Vnni;
+    po.asymmetricActivations = options.asymmetricActivations;
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;
     if (options.precision == Precision::Int8) {
@@ -49,7 +50,8 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
         ranges = std::move(r).value();
         po.ranges = &ranges;
         result.int8Note = "min/max ranges from " + std::to_string(options.calibration.size()) + " input batch(es); " +
-                          (po.sevenBitActivations ? "7-bit activations (no VNNI: avoids u8 x s8 saturation)" : "8-bit activations");
+                          (po.sevenBitActivations ? "7-bit activations (no VNNI: avoids u8 x s8 saturation)" : "8-bit activations") +
+                          (po.asymmetricActivations ? ", asymmetric (zero points)" : ", symmetric");
     }
     if (name == "planned") {
         auto e = PlannedExecutor::create(fused, *ctx, po);

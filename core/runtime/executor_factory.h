@@ -17,6 +17,7 @@ struct ExecutorOptions {
     Layout layout = Layout::Auto;         // eager always runs plain
     int threads = 0;                      // 0 = physical cores
     std::string maxIsa;                   // oneDNN ISA cap
+    bool asymmetricActivations = false;   // int8: zero points for signed activations
     std::vector<TensorMap> calibration;   // int8: min/max ranges are taken from these inputs
 };
 

@@ -113,7 +113,8 @@ struct Buffer {
     memory::desc md;
     DType dtype = DType::F32;
     ir::Dims dims;
-    float scale = 1.f;       // int8: real = scale * q
+    float scale = 1.f;       // int8: real = scale * (q - zeroPoint)
+    int32_t zeroPoint = 0;
     int root = -1;           // alias of another buffer's bytes (views), else itself
     int first = 1 << 30, last = -1;
     bool external = false;   // graph input: the caller's memory
@@ -215,15 +216,25 @@ public:
 
 private:
     // ---- helpers -----------------------------------------------------------------------
-    int newBuffer(const memory::desc& md, DType dt, const ir::Dims& dims, float scale, std::string label) {
+    int newBuffer(const memory::desc& md, DType dt, const ir::Dims& dims, float scale, std::string label, int32_t zeroPoint = 0) {
         Buffer b;
         b.md = md;
         b.dtype = dt;
         b.dims = dims;
         b.scale = scale;
+        b.zeroPoint = isInt8(dt) ? zeroPoint : 0;
         b.label = std::move(label);
         p_.buffers.push_back(std::move(b));
         return int(p_.buffers.size()) - 1;
+    }
+
+    // Reorder attributes: dst = scale * (src - srcZp) + dstZp.
+    static dnnl::primitive_attr scaleAttr(float scale, int32_t srcZp, int32_t dstZp) {
+        dnnl::primitive_attr attr;
+        if (scale != 1.f) attr.set_output_scales(0, {scale});
+        if (srcZp) attr.set_zero_points(DNNL_ARG_SRC, 0, {srcZp});
+        if (dstZp) attr.set_zero_points(DNNL_ARG_DST, 0, {dstZp});
+        return attr;
     }
 
     const ir::Tensor* constantOf(ir::ValueId v) const {
@@ -240,7 +251,7 @@ private:
         if (!int8Mode()) return std::nullopt;
         auto it = p_.options.ranges->find(p_.graph->value(v).name);
         if (it == p_.options.ranges->end()) return std::nullopt;
-        return quant::int8ParamsFor(it->second, p_.options.sevenBitActivations);
+        return quant::int8ParamsFor(it->second, p_.options.sevenBitActivations, p_.options.asymmetricActivations);
     }
 
     Layout layout() const { return p_.options.layout; }
@@ -282,8 +293,8 @@ private:
         info.outputBytes = int64_t(b.md.get_size());
     }
 
-    // The buffer holding value v as (md, scale); inserts a reorder step when it differs.
-    Expected<int> ensure(ir::ValueId v, const memory::desc& want, float wantScale) {
+    // The buffer holding value v as (md, scale, zero point); inserts a reorder step when it differs.
+    Expected<int> ensure(ir::ValueId v, const memory::desc& want, float wantScale, int32_t wantZp = 0) {
         auto it = valueBuf_.find(v.v);
         if (it == valueBuf_.end()) {
             if (const ir::Tensor* c = constantOf(v)) return constantBuffer(v, *c, want);
@@ -294,17 +305,17 @@ private:
         const bool wantInt = want.data_type() == DT::u8 || want.data_type() == DT::s8;
         const float srcScale = isInt8(sb.dtype) ? sb.scale : 1.f;
         const float dstScale = wantInt ? wantScale : 1.f;
-        if (sb.md == want && srcScale == dstScale) return src;
+        const int32_t srcZp = sb.zeroPoint, dstZp = wantInt ? wantZp : 0;
+        if (sb.md == want && srcScale == dstScale && srcZp == dstZp) return src;
         // another consumer may have asked for the same conversion already
         for (auto [c, end] = converted_.equal_range(v.v); c != end; ++c) {
             const Buffer& cb = p_.buffers[size_t(c->second)];
-            if (cb.md == want && cb.scale == dstScale) return c->second;
+            if (cb.md == want && cb.scale == dstScale && cb.zeroPoint == dstZp) return c->second;
         }
         const DType dt = want.data_type() == DT::u8 ? DType::U8 : want.data_type() == DT::s8 ? DType::S8 : DType::F32;
         const ir::Value& val = p_.graph->value(v);
-        int dst = newBuffer(want, dt, val.dims, dstScale, "reorder of " + val.name);
-        dnnl::primitive_attr attr;
-        if (srcScale / dstScale != 1.f) attr.set_output_scales(0, {srcScale / dstScale});
+        int dst = newBuffer(want, dt, val.dims, dstScale, "reorder of " + val.name, dstZp);
+        dnnl::primitive_attr attr = scaleAttr(srcScale / dstScale, srcZp, dstZp);
         dnnl::reorder::primitive_desc pd;
         try {
             pd = dnnl::reorder::primitive_desc(p_.ctx->engine(), sb.md, p_.ctx->engine(), want, attr);
@@ -368,7 +379,7 @@ private:
                 n.outputs.size() == 1)
                 continue;
             if (isView(n) && consumersTakeInt8(n.outputs[0])) continue;
-            if (isGemmLike(n) && int8Of(n.inputs[0]) && n.inputs[0] == v) continue;
+            if (isGemmLike(n) && int8Of(n.inputs[0]) && int8Of(n.inputs[0])->zeroPoint == 0 && n.inputs[0] == v) continue;
             return false;
         }
         return true;
@@ -496,6 +507,7 @@ private:
         auto yq = dstInt8 ? int8Of(n.outputs[0]) : std::nullopt;
         const DType srcT = q ? xq->dtype : DType::F32, dstT = dstInt8 ? yq->dtype : DType::F32;
         const float sx = q ? xq->scale : 1.f, sy = dstInt8 ? yq->scale : 1.f;
+        const int32_t zx = q ? xq->zeroPoint : 0, zy = dstInt8 ? yq->zeroPoint : 0;
 
         const int64_t M = w.dims()[0], G = geo->group, perM = w.numel() / M;
         memory::dims wDims = toDims(w.dims());
@@ -532,18 +544,22 @@ private:
         if (q) {
             for (int64_t m = 0; m < M; ++m) outScales[size_t(m)] = sx * ws[size_t(m)] / sy;
             attr.set_output_scales(1 << 1, outScales);
+            if (zx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
+            if (zy) attr.set_zero_points(DNNL_ARG_DST, 0, {zy});
         }
         // The residual is converted into the destination buffer first. A signed residual cannot
         // live in a u8 destination (negative values would clip before the sum): it is stored as
         // s8 there and the sum post-op reads it as s8.
         DT sumDt = toDnnl(dstT);
-        if (hasSum && dstT == DType::U8) {
-            auto rq = int8Of(n.inputs[3]);
-            if (!rq || rq->dtype != DType::U8) sumDt = DT::s8;
+        if (hasSum && dstT == DType::U8 && zy == 0) {
+            const quant::RangeTable& ranges = *p_.options.ranges;  // an int8 destination implies ranges
+            auto it = ranges.find(g.value(n.inputs[3]).name);
+            if (it == ranges.end() || it->second.min < 0.f) sumDt = DT::s8;
         }
         dnnl::post_ops po;
         if (hasSum) {
-            if (sumDt != toDnnl(dstT)) po.append_sum(1.f, sumDt);
+            if (zy) po.append_sum(1.f, zy, sumDt);
+            else if (sumDt != toDnnl(dstT)) po.append_sum(1.f, sumDt);
             else po.append_sum(1.f);
         }
         if (act == "Relu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
@@ -591,15 +607,14 @@ private:
             s.constArgs[DNNL_ARG_BIAS] = constMemory(bMd, b.data(), pd.bias_desc());
             weightBytes += M * 4;
         }
-        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), sx));
-        int dst = newBuffer(pd.dst_desc(), dstT, yv.dims, sy, yv.name);
+        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), sx, zx));
+        int dst = newBuffer(pd.dst_desc(), dstT, yv.dims, sy, yv.name, zy);
         if (hasSum) {  // residual -> destination representation, before the convolution runs
             auto rit = valueBuf_.find(n.inputs[3].v);
             if (rit == valueBuf_.end()) return fallback(n, "sum input is not an activation");
             const Buffer& rb = p_.buffers[size_t(rit->second)];
             const float rs = isInt8(rb.dtype) ? rb.scale : 1.f;
-            dnnl::primitive_attr rattr;
-            if (rs / sy != 1.f) rattr.set_output_scales(0, {rs / sy});
+            dnnl::primitive_attr rattr = scaleAttr(rs / sy, rb.zeroPoint, zy);
             memory::desc sumMd = pd.dst_desc();
             sumMd.data.data_type = static_cast<dnnl_data_type_t>(sumDt);
             dnnl::reorder::primitive_desc rpd(p_.ctx->engine(), rb.md, p_.ctx->engine(), sumMd, rattr);
@@ -687,8 +702,10 @@ private:
                                                                        : dnnl::algorithm::pooling_avg_exclude_padding;
         if (alg == dnnl::algorithm::pooling_avg_include_padding && n.attrs.getInt("ceil_mode", 0))
             return fallback(n, "ceil_mode with count_include_pad differs from oneDNN's padding");
-        // int8 stays int8 (same scale); layout follows the input
-        const DType dt = isInt8(in.dtype) ? in.dtype : DType::F32;
+        // int8 stays int8 (same scale and zero point); layout follows the input. Padding counted
+        // into an average would read as 0, not as the zero point: that case runs in f32.
+        const bool zeroPadCounted = alg == dnnl::algorithm::pooling_avg_include_padding && in.zeroPoint != 0;
+        const DType dt = isInt8(in.dtype) && !zeroPadCounted ? in.dtype : DType::F32;
         const memory::desc srcMd = in.md.data_type() == toDnnl(dt) ? in.md : actMd(xv.dims, dt);
         memory::desc dstMd(toDims(yv.dims), toDnnl(dt), Tag::any);
         dnnl::pooling_v2_forward::primitive_desc pd;
@@ -698,8 +715,8 @@ private:
         } catch (const dnnl::error& e) {
             return fallback(n, std::string("oneDNN pooling unavailable: ") + e.what());
         }
-        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), in.scale));
-        int dst = newBuffer(pd.dst_desc(), dt, yv.dims, isInt8(dt) ? in.scale : 1.f, yv.name);
+        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), in.scale, in.zeroPoint));
+        int dst = newBuffer(pd.dst_desc(), dt, yv.dims, isInt8(dt) ? in.scale : 1.f, yv.name, isInt8(dt) ? in.zeroPoint : 0);
         return addPrimitive(n, dnnl::pooling_v2_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
@@ -733,9 +750,9 @@ private:
         auto it = valueBuf_.find(n.inputs[0].v);
         if (it == valueBuf_.end()) return fallback(n, "input is not an activation");
         const Buffer& in = p_.buffers[size_t(it->second)];
-        QL_ASSIGN(int src, ensure(n.inputs[0], plainMd(xv.dims, in.dtype), in.scale));
+        QL_ASSIGN(int src, ensure(n.inputs[0], plainMd(xv.dims, in.dtype), in.scale, in.zeroPoint));
         const Buffer& sb = p_.buffers[size_t(src)];
-        int dst = newBuffer(plainMd(yv.dims, sb.dtype), sb.dtype, yv.dims, sb.scale, yv.name);
+        int dst = newBuffer(plainMd(yv.dims, sb.dtype), sb.dtype, yv.dims, sb.scale, yv.name, sb.zeroPoint);
         p_.buffers[size_t(dst)].root = p_.rootOf(src);
         Step s;
         s.kind = Step::View;
@@ -764,6 +781,7 @@ private:
             for (int64_t j = 0; j < N; ++j) bias[size_t(j)] = beta * C->data<float>()[C->numel() == 1 ? 0 : j];
         }
         auto aq = int8Mode() ? int8Of(n.inputs[0]) : std::nullopt;
+        if (aq && aq->zeroPoint != 0) aq.reset();  // the inner product takes symmetric int8 only
         const bool q = aq.has_value();
         std::vector<float> ws(size_t(N), 1.f);
         std::vector<int8_t> wq;

@@ -27,6 +27,7 @@ struct PlanOptions {
     Precision precision = Precision::Fp32;
     const quant::RangeTable* ranges = nullptr;  // required for Int8
     bool sevenBitActivations = true;            // the AVX2 u8 x s8 saturation guard
+    bool asymmetricActivations = false;         // signed activations as u8 with a zero point
     bool separateAllocations = false;           // eager: one allocation per buffer, no arena reuse
 };
 

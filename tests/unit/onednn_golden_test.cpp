@@ -83,7 +83,7 @@ ir::Tensor runWith(std::shared_ptr<ir::Graph> g, const runtime::TensorMap& in, r
 }
 
 const std::vector<ConvCase> kCases = {
-    {1, 3, 9, 9, 8, 3, 1, 1, 1, "", false},      {2, 8, 10, 10, 16, 3, 2, 1, 1, "Relu", false},
+    {1, 3, 9, 9, 8, 3, 1, 1, 1, "", false},      {1, 8, 10, 10, 16, 3, 2, 1, 1, "Relu", false}, {2, 8, 10, 10, 16, 3, 1, 1, 1, "Relu", false}, {2, 3, 9, 9, 8, 3, 1, 1, 1, "", false},
     {1, 16, 7, 7, 16, 3, 1, 1, 16, "Clip", false}, {1, 8, 8, 8, 8, 1, 1, 0, 1, "Relu", true},
     {1, 8, 12, 12, 8, 3, 1, 1, 2, "", true},      {1, 4, 5, 5, 12, 5, 1, 2, 1, "Relu", false},
 };
@@ -113,12 +113,14 @@ TEST(OnednnGolden, Fp32ConvMatchesReferenceInEveryLayout) {
 // INT8: the reference on the *quantized* operands (dequantized back to f32) is the oracle;
 // the oneDNN result may differ by rounding of the output (one step of the output scale).
 TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
+  for (const bool asymmetric : {false, true}) {
     for (const ConvCase& c : kCases) {
         auto g = convGraph(c);
         auto in = inputsFor(*g, 7);
         runtime::ExecutorOptions o;
         o.executor = "planned";
         o.precision = runtime::Precision::Int8;
+        o.asymmetricActivations = asymmetric;
         ir::Tensor y = runWith(g, in, o);
         // the oracle: fake-quantize x and w exactly as the plan does, run the reference in f32
         auto ranges = quant::collectMinMax(g, {in});
@@ -130,8 +132,12 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         const bool sevenBit = !(*ctx)->facts().int8Vnni;  // as the plan decides on this CPU
         for (auto& [name, t] : qin) {
             if (name != "x") continue;  // the residual joins in f32 scale space
-            auto p = quant::int8ParamsFor(ranges->at(name), sevenBit);
-            for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] = std::nearbyint(t.data<float>()[i] / p.scale) * p.scale;
+            auto p = quant::int8ParamsFor(ranges->at(name), sevenBit, asymmetric);
+            // quantize (reciprocal scale, zero point, saturation to the storage type), dequantize
+            const float inv = 1.f / p.scale, zp = float(p.zeroPoint);
+            const float lo = p.dtype == ir::DType::U8 ? 0.f : -128.f, hi = p.dtype == ir::DType::U8 ? 255.f : 127.f;
+            for (int64_t i = 0; i < t.numel(); ++i)
+                t.data<float>()[i] = (std::clamp(std::nearbyint(t.data<float>()[i] * inv + zp), lo, hi) - zp) * p.scale;
         }
         ir::Value& wv = fq->value(*fq->findValue("w"));
         ir::Tensor w = wv.constant->clone();
@@ -149,8 +155,10 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         for (int64_t i = 0; i < ref.numel(); ++i) amax = std::max(amax, std::fabs(ref.data<float>()[i]));
         double worst = 0;
         for (int64_t i = 0; i < ref.numel(); ++i) worst = std::max(worst, double(std::fabs(y.data<float>()[i] - ref.data<float>()[i])));
-        EXPECT_LT(worst, 1e-4 * amax + 1e-5) << "case m=" << c.m << " k=" << c.k << " act=" << c.activation << " residual=" << c.residual;
+        EXPECT_LT(worst, 1e-4 * amax + 1e-5) << "case n=" << c.n << " stride=" << c.stride << " m=" << c.m << " k=" << c.k << " act=" << c.activation << " residual=" << c.residual
+                                             << " asymmetric=" << asymmetric;
     }
+  }
 }
 
 TEST(PlannedExecutor, ArenaWithinAQuarterOfTheLivenessBoundAndNoFallbacks) {
@@ -196,15 +204,18 @@ TEST(OnednnGolden, Int8SignedResidualIntoUnsignedOutputKeepsItsSign) {
     ASSERT_TRUE(passes::inferShapes(*g).isOk());
     auto in = inputsFor(*g, 9);
     ir::Tensor ref = runWith(g, in, {"reference"});
-    runtime::ExecutorOptions o;
-    o.precision = runtime::Precision::Int8;
-    ir::Tensor y = runWith(g, in, o);
-    double signal = 0, noise = 0;
-    for (int64_t i = 0; i < ref.numel(); ++i) {
-        signal += double(ref.data<float>()[i]) * ref.data<float>()[i];
-        noise += std::pow(double(ref.data<float>()[i]) - y.data<float>()[i], 2);
+    for (const bool asymmetric : {false, true}) {
+        runtime::ExecutorOptions o;
+        o.precision = runtime::Precision::Int8;
+        o.asymmetricActivations = asymmetric;
+        ir::Tensor y = runWith(g, in, o);
+        double signal = 0, noise = 0;
+        for (int64_t i = 0; i < ref.numel(); ++i) {
+            signal += double(ref.data<float>()[i]) * ref.data<float>()[i];
+            noise += std::pow(double(ref.data<float>()[i]) - y.data<float>()[i], 2);
+        }
+        EXPECT_GT(10 * std::log10(signal / std::max(noise, 1e-30)), 30.0) << "asymmetric " << asymmetric;  // a clipped residual gives ~10 dB
     }
-    EXPECT_GT(10 * std::log10(signal / std::max(noise, 1e-30)), 30.0);  // clipping the residual gives ~10 dB
 }
 
 namespace {
@@ -306,10 +317,12 @@ TEST(OnednnGolden, EveryLoweredOpMatchesReferenceInEveryLayoutAndPrecision) {
         float amax = 1e-3f;
         for (int64_t i = 0; i < ref.numel(); ++i) amax = std::max(amax, std::fabs(ref.data<float>()[i]));
         for (auto layout : {runtime::Layout::Nchw, runtime::Layout::Nhwc, runtime::Layout::Blocked, runtime::Layout::Auto}) {
-            for (auto precision : {runtime::Precision::Fp32, runtime::Precision::Int8}) {
+            for (int variant = 0; variant < 3; ++variant) {  // fp32, int8 symmetric, int8 asymmetric
+                const auto precision = variant == 0 ? runtime::Precision::Fp32 : runtime::Precision::Int8;
                 runtime::ExecutorOptions o;
                 o.layout = layout;
                 o.precision = precision;
+                o.asymmetricActivations = variant == 2;
                 o.calibration = {in};
                 auto p = runtime::prepareExecutor(g, o);
                 ASSERT_TRUE(p.isOk()) << c.name << ": " << p.message();
@@ -324,7 +337,7 @@ TEST(OnednnGolden, EveryLoweredOpMatchesReferenceInEveryLayoutAndPrecision) {
                 // f32 ops run in f32 in both precisions; only convolutions and inner products quantize
                 const bool quantizes = precision == runtime::Precision::Int8 && (c.name == "depthwise-conv" || c.name == "flatten-gemm-softmax");
                 EXPECT_LT(worst, (quantizes ? 2e-2 : 1e-5) * amax)
-                    << c.name << " " << runtime::layoutName(layout) << " " << runtime::precisionName(precision);
+                    << c.name << " " << runtime::layoutName(layout) << " " << runtime::precisionName(precision) << " variant " << variant;
             }
         }
     }
