@@ -12,6 +12,7 @@
 
 #include "core/analysis/model_summary.h"
 #include "core/ops/fused_ops.h"
+#include "core/ops/infer_common.h"
 #include "core/ops/op_params.h"
 #include "core/ops/op_registry.h"
 #include "core/runtime/node_eval.h"
@@ -417,6 +418,7 @@ private:
         if (!n.domain.empty()) return fallback(n, "no oneDNN kernel for this operator");
         const std::string& op = n.opType;
         if (op == "ConvTranspose" && p_.graph->value(n.inputs[0]).dims.size() == 4) return lowerConvTranspose(n);
+        if (op == "Resize" && p_.graph->value(n.inputs[0]).dims.size() == 4) return lowerResize(n);
         if ((op == "MaxPool" && n.outputs.size() == 1) || op == "AveragePool" || op == "GlobalAveragePool" || op == "GlobalMaxPool")
             return lowerPool(n);
         if (isView(n)) return lowerView(n);
@@ -672,6 +674,51 @@ private:
         int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
         return addPrimitive(n, dnnl::deconvolution_forward(pd), {{DNNL_ARG_SRC, in}, {DNNL_ARG_DST, dst}}, std::move(consts), pd.impl_info_str(),
                             dst, int64_t(pd.weights_desc().get_size()));
+    }
+
+    // Resize as oneDNN resampling, where the two agree on coordinates: linear with half_pixel
+    // (pytorch_half_pixel when no output dim is 1), nearest with asymmetric/floor at integer
+    // upsampling factors. Everything else stays on the reference kernel.
+    Status lowerResize(const ir::Node& n) {
+        const ir::Value& xv = p_.graph->value(n.inputs[0]);
+        const ir::Value& yv = p_.graph->value(n.outputs[0]);
+        if (xv.dtype != DType::F32) return fallback(n, "non-float Resize");
+        if (xv.dims[0] != yv.dims[0] || xv.dims[1] != yv.dims[1]) return fallback(n, "Resize scales N or C");
+        const std::string mode = n.attrs.getString("mode", "nearest");
+        const std::string coord = n.attrs.getString("coordinate_transformation_mode", p_.graph->opsetVersion < 11 ? "asymmetric" : "half_pixel");
+        const std::string nearest = n.attrs.getString("nearest_mode", p_.graph->opsetVersion < 11 ? "floor" : "round_prefer_floor");
+        std::vector<float> factors;
+        bool integerUp = true;
+        for (int i = 2; i < 4; ++i) {
+            factors.push_back(float(yv.dims[size_t(i)]) / float(xv.dims[size_t(i)]));
+            integerUp &= yv.dims[size_t(i)] % xv.dims[size_t(i)] == 0;
+        }
+        // the factor oneDNN uses must be the one the model asked for (scales, not rounded sizes)
+        ops::InferContext c{n, p_.graph->opsetVersion, {}, {}};
+        for (ir::ValueId in : n.inputs)
+            c.inputs.push_back(in.valid() ? ops::TensorInfo{true, p_.graph->value(in).dtype, p_.graph->value(in).dims, constantOf(in), {}} : ops::TensorInfo{});
+        auto rp = ops::resizeParamsOf(c);
+        if (!rp) return fallback(n, "Resize parameters are not constant");
+        if (std::fabs(rp->scales[2] - factors[0]) > 1e-6f || std::fabs(rp->scales[3] - factors[1]) > 1e-6f)
+            return fallback(n, "Resize scales do not divide the input exactly");
+        dnnl::algorithm alg;
+        const bool outGt1 = yv.dims[2] > 1 && yv.dims[3] > 1;
+        if (mode == "linear" && (coord == "half_pixel" || (coord == "pytorch_half_pixel" && outGt1))) alg = dnnl::algorithm::resampling_linear;
+        else if (mode == "nearest" && coord == "asymmetric" && nearest == "floor" && integerUp) alg = dnnl::algorithm::resampling_nearest;
+        else return fallback(n, "Resize " + mode + "/" + coord + " has no matching oneDNN resampling");
+        auto src = f32Input(n.inputs[0]);
+        if (!src) return fallback(n, src.message());
+        const memory::desc md = p_.buffers[size_t(*src)].md;
+        dnnl::resampling_forward::primitive_desc pd;
+        try {
+            pd = dnnl::resampling_forward::primitive_desc(
+                dnnl::resampling_forward::desc(dnnl::prop_kind::forward_inference, alg, factors, md, memory::desc(toDims(yv.dims), DT::f32, Tag::any)),
+                p_.ctx->engine());
+        } catch (const dnnl::error& e) {
+            return fallback(n, std::string("oneDNN resampling unavailable: ") + e.what());
+        }
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        return addPrimitive(n, dnnl::resampling_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
     Status lowerPool(const ir::Node& n) {

@@ -291,6 +291,24 @@ std::vector<OpCase> opCases() {
              OnnxBuilder::setInts(n, "pads", {1, 0, 1, 0});
              OnnxBuilder::setInts(n, "output_padding", {1, 1});
          }},
+        {"resize-linear", [](OnnxBuilder& b) {
+             b.initializer("scales", {4}, {1.f, 1.f, 2.f, 3.f});
+             auto& n = b.node("Resize", {"x", "", "scales"}, {"y"}, "op");
+             auto* a = n.add_attribute();
+             a->set_name("mode");
+             a->set_type(onnx::AttributeProto::STRING);
+             a->set_s("linear");
+         }},
+        {"resize-nearest-floor", [](OnnxBuilder& b) {
+             b.initializer("scales", {4}, {1.f, 1.f, 2.f, 3.f});
+             auto& n = b.node("Resize", {"x", "", "scales"}, {"y"}, "op");
+             for (auto [k, v] : {std::pair<const char*, const char*>{"coordinate_transformation_mode", "asymmetric"}, {"nearest_mode", "floor"}}) {
+                 auto* a = n.add_attribute();
+                 a->set_name(k);
+                 a->set_type(onnx::AttributeProto::STRING);
+                 a->set_s(v);
+             }
+         }},
         {"pad-fallback", [](OnnxBuilder& b) {
              b.initializerInts("p", {8}, {0, 0, 1, 0, 0, 0, 0, 2});
              auto& n = b.node("Pad", {"x", "p"}, {"y"}, "op");
