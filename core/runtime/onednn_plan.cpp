@@ -10,6 +10,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <unistd.h>
+
 #include "core/analysis/model_summary.h"
 #include "core/ops/fused_ops.h"
 #include "core/ops/infer_common.h"
@@ -1104,6 +1106,12 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
 
     for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;
     planArena(p.buffers, plan->memory_);
+    // An absurd batch must fail here with a message, not be killed by the OOM killer mid-run.
+    const int64_t needed = (options.separateAllocations ? plan->memory_.activationBytes : plan->memory_.arenaBytes);
+    const int64_t available = int64_t(sysconf(_SC_AVPHYS_PAGES)) * int64_t(sysconf(_SC_PAGE_SIZE));
+    if (available > 0 && needed > available)
+        return Status::error("activations need " + std::to_string(needed >> 20) + " MiB but only " + std::to_string(available >> 20) +
+                             " MiB of memory are free; use a smaller --batch");
     if (options.separateAllocations) {
         plan->memory_.arenaBytes = plan->memory_.activationBytes;
     } else if (plan->memory_.arenaBytes > 0) {

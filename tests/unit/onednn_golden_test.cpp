@@ -360,3 +360,13 @@ TEST(OnednnGolden, EveryLoweredOpMatchesReferenceInEveryLayoutAndPrecision) {
         }
     }
 }
+
+TEST(PlannedExecutor, AbsurdBatchFailsAtPlanTimeWithAMessage) {
+    auto g = onnx_io::importOnnxBytes(smallConvNet().bytes(), ".");
+    ASSERT_TRUE(g.isOk());
+    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
+    ASSERT_TRUE(passes::inferShapes(*graph, {int64_t(1) << 26}).isOk());  // 64 GiB of conv output
+    auto p = runtime::prepareExecutor(graph, runtime::ExecutorOptions{});
+    ASSERT_FALSE(p.isOk());
+    EXPECT_NE(p.message().find("smaller --batch"), std::string::npos) << p.message();
+}
