@@ -197,6 +197,7 @@ public:
             const ir::Node& n = g.node(id);
             try {
                 QL_TRY(lower(n));
+                lowered_.insert(n.id.v);
             } catch (const dnnl::error& e) {
                 return Status::error(n.label() + ": oneDNN: " + e.what());
             }
@@ -612,8 +613,11 @@ private:
             weightBytes += M * 4;
         }
         QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), sx, zx));
+        int inPlace = hasSum ? sumInPlace(n, pd.dst_desc(), dstT, sy, zy) : -1;
         int dst = newBuffer(pd.dst_desc(), dstT, yv.dims, sy, yv.name, zy);
-        if (hasSum) {  // residual -> destination representation, before the convolution runs
+        if (inPlace >= 0) {  // the residual dies here and already looks like the output: accumulate onto it
+            p_.buffers[size_t(dst)].root = inPlace;
+        } else if (hasSum) {  // residual -> destination representation, before the convolution runs
             auto rit = valueBuf_.find(n.inputs[3].v);
             if (rit == valueBuf_.end()) return fallback(n, "sum input is not an activation");
             const Buffer& rb = p_.buffers[size_t(rit->second)];
@@ -632,6 +636,23 @@ private:
     }
 
     // ConvTranspose (FP32) as a oneDNN deconvolution; ONNX weights [C, M/g, k...] become [g, M/g, C/g, k...].
+    // The residual's buffer, if the sum may accumulate in place: same descriptor and scale as the
+    // destination, an arena buffer nobody else aliases, and this node its last reader.
+    int sumInPlace(const ir::Node& n, const memory::desc& dstMd, DType dstT, float sy, int32_t zy) const {
+        const ir::ValueId r = n.inputs[3];
+        auto it = valueBuf_.find(r.v);
+        if (it == valueBuf_.end() || p_.graph->isGraphOutput(r)) return -1;
+        const int b = it->second;
+        const Buffer& rb = p_.buffers[size_t(b)];
+        if (rb.root >= 0 || rb.external || rb.constant || !(rb.md == dstMd) || rb.dtype != dstT) return -1;
+        if (isInt8(dstT) && (rb.scale != sy || rb.zeroPoint != zy)) return -1;
+        for (const Buffer& other : p_.buffers)
+            if (other.root == b) return -1;
+        for (ir::NodeId c : p_.graph->value(r).consumers)
+            if (c != n.id && !lowered_.count(c.v)) return -1;
+        return b;
+    }
+
     Status lowerConvTranspose(const ir::Node& n) {
         const ir::Tensor* w = constantOf(n.inputs[1]);
         const ir::Tensor* bias = n.hasInput(2) ? constantOf(n.inputs[2]) : nullptr;
@@ -1042,6 +1063,7 @@ private:
     std::vector<StepInfo>& infos_;
     std::map<int32_t, int> valueBuf_;                 // value -> buffer with its produced form
     std::multimap<int32_t, int> converted_;           // value -> its reordered copies
+    std::set<int32_t> lowered_;                       // nodes already turned into steps
     std::map<int32_t, ir::Tensor> folded_;            // values computed at build time
 };
 
