@@ -17,6 +17,7 @@
 #include "core/ops/infer_common.h"
 #include "core/ops/op_params.h"
 #include "core/ops/op_registry.h"
+#include "core/runtime/memory_planner.h"
 #include "core/runtime/node_eval.h"
 #include "kernels/reference/kernel_registry.h"
 
@@ -1073,44 +1074,21 @@ private:
 namespace {
 size_t align64(size_t n) { return (n + 63) / 64 * 64; }
 
-// Greedy best-offset placement, largest first, of buffers whose lifetimes overlap.
-void planArena(std::deque<Buffer>& buffers, MemoryStats& stats) {
+// Arena offsets for every arena-resident buffer (not views, inputs or constants).
+void placeBuffers(std::deque<Buffer>& buffers, MemoryStats& stats) {
     std::vector<int> roots;
-    for (size_t i = 0; i < buffers.size(); ++i)
-        if (buffers[i].root < 0 && !buffers[i].external && !buffers[i].constant && buffers[i].last >= 0) roots.push_back(int(i));
-    std::sort(roots.begin(), roots.end(), [&](int a, int b) { return buffers[size_t(a)].md.get_size() > buffers[size_t(b)].md.get_size(); });
-    std::vector<int> placed;
-    size_t arena = 0;
-    for (int r : roots) {
-        Buffer& b = buffers[size_t(r)];
-        const size_t size = align64(b.md.get_size());
-        std::vector<std::pair<size_t, size_t>> busy;
-        for (int o : placed) {
-            const Buffer& ob = buffers[size_t(o)];
-            if (ob.first <= b.last && b.first <= ob.last) busy.push_back({ob.offset, ob.offset + align64(ob.md.get_size())});
-        }
-        std::sort(busy.begin(), busy.end());
-        size_t offset = 0;
-        for (auto [lo, hi] : busy) {
-            if (offset + size <= lo) break;
-            offset = std::max(offset, hi);
-        }
-        b.offset = offset;
-        arena = std::max(arena, offset + size);
-        placed.push_back(r);
+    std::vector<Lifetime> lifetimes;
+    for (size_t i = 0; i < buffers.size(); ++i) {
+        const Buffer& b = buffers[i];
+        if (b.root >= 0 || b.external || b.constant || b.last < 0) continue;
+        roots.push_back(int(i));
+        lifetimes.push_back({b.md.get_size(), b.first, b.last});
     }
-    stats.arenaBytes = int64_t(arena);
-    int lastStep = 0;
-    for (int r : roots) {
-        stats.activationBytes += int64_t(buffers[size_t(r)].md.get_size());
-        lastStep = std::max(lastStep, buffers[size_t(r)].last);
-    }
-    for (int t = 0; t <= lastStep; ++t) {
-        int64_t live = 0;
-        for (int r : roots)
-            if (buffers[size_t(r)].first <= t && t <= buffers[size_t(r)].last) live += int64_t(buffers[size_t(r)].md.get_size());
-        stats.livenessLowerBound = std::max(stats.livenessLowerBound, live);
-    }
+    const ArenaPlan plan = planArena(lifetimes);
+    for (size_t k = 0; k < roots.size(); ++k) buffers[size_t(roots[k])].offset = plan.offsets[k];
+    stats.arenaBytes = int64_t(plan.arenaBytes);
+    stats.activationBytes = int64_t(plan.totalBytes);
+    stats.livenessLowerBound = int64_t(plan.lowerBound);
 }
 }  // namespace
 
@@ -1127,7 +1105,7 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
     QL_TRY(PlanBuilder(p, plan->infos_).build());
 
     for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;
-    planArena(p.buffers, plan->memory_);
+    placeBuffers(p.buffers, plan->memory_);
     // An absurd batch must fail here with a message, not be killed by the OOM killer mid-run.
     const int64_t needed = (options.separateAllocations ? plan->memory_.activationBytes : plan->memory_.arenaBytes);
     const int64_t available = int64_t(sysconf(_SC_AVPHYS_PAGES)) * int64_t(sysconf(_SC_PAGE_SIZE));
