@@ -42,8 +42,10 @@ public:
 
 private:
     OnednnPlan() = default;
-    friend class PlanBuilder;
-    struct Impl;
+public:
+    struct Impl;  // defined in onednn_plan_internal.h
+
+private:
     std::unique_ptr<Impl> impl_;
     std::vector<StepInfo> infos_;
     MemoryStats memory_;

@@ -1,0 +1,150 @@
+#pragma once
+// Internals shared by the oneDNN plan's lowering (onednn_lowering.cpp) and its execution
+// (onednn_plan.cpp): memory-descriptor helpers, buffers, steps and the plan state.
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ops/op_registry.h"
+#include "core/runtime/onednn_plan.h"
+#include "kernels/reference/kernel_registry.h"
+
+namespace ql::runtime {
+
+using dnnl::memory;
+using ir::DType;
+using Tag = dnnl::memory::format_tag;
+using DT = dnnl::memory::data_type;
+
+
+inline DT toDnnl(DType t) {
+    switch (t) {
+        case DType::F32: return DT::f32;
+        case DType::U8: return DT::u8;
+        case DType::S8: return DT::s8;
+        case DType::S32: return DT::s32;
+        default: return DT::undef;
+    }
+}
+
+inline memory::dims toDims(const ir::Dims& d) { return memory::dims(d.begin(), d.end()); }
+
+inline Tag plainTag(size_t rank) {
+    switch (rank) {
+        case 0: case 1: return Tag::a;
+        case 2: return Tag::ab;
+        case 3: return Tag::abc;
+        case 4: return Tag::abcd;
+        case 5: return Tag::abcde;
+        default: return Tag::undef;
+    }
+}
+
+inline memory::desc plainMd(const ir::Dims& dims, DType t) {
+    ir::Dims d = dims.empty() ? ir::Dims{1} : dims;
+    return memory::desc(toDims(d), toDnnl(t), plainTag(d.size()));
+}
+
+inline bool isInt8(DType t) { return t == DType::U8 || t == DType::S8; }
+
+inline std::string formatName(const memory::desc& md) {
+    const int rank = md.data.ndims;
+    if (md.data.format_kind == dnnl_format_kind_any) return "any";
+    auto is = [&](Tag t) { return md == memory::desc(md.dims(), md.data_type(), t); };
+    if (rank == 4) {
+        if (is(Tag::nchw)) return "nchw";
+        if (is(Tag::nhwc)) return "nhwc";
+        if (is(Tag::nChw8c)) return "nChw8c";
+        if (is(Tag::nChw16c)) return "nChw16c";
+    }
+    if (rank == 2 && is(Tag::nc)) return "nc";
+    if (rank == 1) return "x";
+    if (rank > 0 && rank <= 5 && is(plainTag(size_t(rank)))) return "plain";
+    return "blocked";
+}
+
+inline std::string dtName(DT t) {
+    switch (t) {
+        case DT::f32: return "f32";
+        case DT::u8: return "u8";
+        case DT::s8: return "s8";
+        case DT::s32: return "s32";
+        default: return "?";
+    }
+}
+
+
+// ---------------------------------------------------------------------------------------
+// Executable state
+
+struct Buffer {
+    memory::desc md;
+    DType dtype = DType::F32;
+    ir::Dims dims;
+    float scale = 1.f;       // int8: real = scale * (q - zeroPoint)
+    int32_t zeroPoint = 0;
+    int root = -1;           // alias of another buffer's bytes (views), else itself
+    int first = 1 << 30, last = -1;
+    bool external = false;   // graph input: the caller's memory
+    bool constant = false;   // folded value: bytes owned by `constantData`
+    size_t offset = 0;
+    ir::Tensor constantData;
+    std::string label;
+};
+
+struct Step {
+    enum Kind { Primitive, Fallback, View } kind = Primitive;
+    dnnl::primitive prim;
+    std::vector<std::pair<int, int>> argBuffers;     // DNNL_ARG_* -> buffer
+    std::map<int, memory> constArgs;                 // weights, bias, constant operands
+    std::unordered_map<int, memory> args;            // bound at finalise
+    // sum post-op: copy (reorder) the residual into the destination first
+    std::optional<dnnl::primitive> preReorder;
+    int preSrc = -1, preDst = -1;
+    std::unordered_map<int, memory> preArgs;
+    // reference fallback
+    const ir::Node* node = nullptr;
+    kernels::KernelFn kernel = nullptr;
+    std::vector<int> inBuffers;                      // -1 = constant / absent
+    std::vector<const ir::Tensor*> constInputs;      // per input: constant tensor or nullptr
+    std::vector<int> outBuffers;
+    std::unique_ptr<ops::InferContext> info;
+    std::vector<ir::Tensor> inViews, outViews;
+    std::vector<const ir::Tensor*> inPtrs;
+};
+
+struct OnednnPlan::Impl {
+    std::shared_ptr<const ir::Graph> graph;
+    std::shared_ptr<kernels::onednn::Context> ctx;
+    PlanOptions options;
+    std::deque<Buffer> buffers;  // deque: references stay valid while lowering appends
+    std::vector<Step> steps;
+    std::vector<std::pair<std::string, int>> inputs;   // graph input name -> external buffer
+    std::vector<std::pair<std::string, int>> outputs;  // graph output name -> buffer
+    std::vector<dnnl::memory> mems;                        // per buffer, bound to the arena
+    void* arena = nullptr;
+    std::vector<void*> separate;                       // eager: one allocation per buffer
+    std::vector<int> inputViews;                       // buffers aliasing a graph input
+    std::vector<size_t> fallbackSteps;
+
+    ~Impl() {
+        std::free(arena);
+        for (void* p : separate) std::free(p);
+    }
+    int rootOf(int b) const { return buffers[size_t(b)].root < 0 ? b : buffers[size_t(b)].root; }
+    void use(int b, int step) {
+        Buffer& r = buffers[size_t(rootOf(b))];
+        r.first = std::min(r.first, step);
+        r.last = std::max(r.last, step);
+    }
+};
+
+
+// Lowers every node of impl.graph into impl.steps / impl.buffers, appending a StepInfo each.
+Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos);
+
+}  // namespace ql::runtime
