@@ -105,7 +105,8 @@ int evalCommand(const std::vector<std::string>& argv) {
         if (!st) return fail(st);
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("normalisation (pixel/255 - %g) / %g from %s\n", mean, std, normalisation.c_str());
+    std::printf("normalisation (pixel/255 - %g) / %g from %s; ISA %s, %d thread(s)%s%s\n", mean, std, normalisation.c_str(),
+                prepared->cpu.isa.c_str(), prepared->cpu.threads, prepared->int8Note.empty() ? "" : "; int8: ", prepared->int8Note.c_str());
     std::printf("eval %s on %lld %s images (%s executor, batch %lld): top-1 %.2f%%  top-5 %.2f%%  (%.1f s, %.0f images/s)\n",
                 model.filename().c_str(), (long long)total, split.c_str(), (executor->name() + " " + runtime::precisionName(options->precision)).c_str(), (long long)*batch,
                 100.0 * acc.top1(), 100.0 * acc.top5(), s, double(total) / s);
