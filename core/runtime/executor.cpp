@@ -1,8 +1,19 @@
 #include "core/runtime/executor.h"
 
+#include "core/analysis/model_summary.h"
 #include "core/util/strings.h"
 
 namespace ql::runtime {
+
+StepInfo stepInfoFor(const ir::Graph& g, const ir::Node& n) {
+    StepInfo s;
+    s.name = n.name;
+    s.opType = n.opType;
+    s.fusedFrom = n.fusedFrom;
+    for (ir::NodeId f : n.fusedFrom) s.fusedFromNames.push_back(g.node(f).name);
+    s.macs = analysis::nodeMacs(g, n);
+    return s;
+}
 
 Status checkInputs(const ir::Graph& g, const TensorMap& inputs) {
     for (ir::ValueId id : g.inputs) {

@@ -63,6 +63,9 @@ public:
     virtual std::optional<MemoryStats> memoryStats() const { return std::nullopt; }
 };
 
+// The step a node becomes: names, op, provenance and MACs (executors add impl, format, bytes).
+StepInfo stepInfoFor(const ir::Graph& g, const ir::Node& n);
+
 // Checks that `inputs` provides every graph input with the right dtype and a shape compatible
 // with the declared one (symbolic dims free); names the first problem.
 Status checkInputs(const ir::Graph& g, const TensorMap& inputs);

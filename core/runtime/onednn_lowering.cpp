@@ -5,10 +5,10 @@
 #include <cstring>
 #include <set>
 
-#include "core/analysis/model_summary.h"
 #include "core/ops/fused_ops.h"
 #include "core/ops/infer_common.h"
 #include "core/ops/op_params.h"
+#include "core/quant/weight_quant.h"
 #include "core/runtime/node_eval.h"
 #include "core/runtime/onednn_plan_internal.h"
 
@@ -25,7 +25,7 @@ public:
         const ir::Graph& g = *p_.graph;
         for (ir::ValueId id : g.inputs) {
             const ir::Value& v = g.value(id);
-            int b = newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims, 1.f, "input " + v.name);
+            int b = newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims, 1.f);
             p_.buffers[size_t(b)].external = true;
             valueBuf_[id.v] = b;
             p_.inputs.push_back({v.name, b});
@@ -44,7 +44,7 @@ public:
             const ir::Value& v = g.value(id);
             int b;
             if (auto c = constantOf(id)) {
-                b = newBuffer(plainMd(c->dims(), c->dtype()), c->dtype(), c->dims(), 1.f, "constant output " + v.name);
+                b = newBuffer(plainMd(c->dims(), c->dtype()), c->dtype(), c->dims(), 1.f);
                 p_.buffers[size_t(b)].constant = true;
                 p_.buffers[size_t(b)].constantData = *c;
             } else {
@@ -58,14 +58,13 @@ public:
 
 private:
     // ---- helpers -----------------------------------------------------------------------
-    int newBuffer(const memory::desc& md, DType dt, const ir::Dims& dims, float scale, std::string label, int32_t zeroPoint = 0) {
+    int newBuffer(const memory::desc& md, DType dt, const ir::Dims& dims, float scale, int32_t zeroPoint = 0) {
         Buffer b;
         b.md = md;
         b.dtype = dt;
         b.dims = dims;
         b.scale = scale;
         b.zeroPoint = isInt8(dt) ? zeroPoint : 0;
-        b.label = std::move(label);
         p_.buffers.push_back(std::move(b));
         return int(p_.buffers.size()) - 1;
     }
@@ -118,15 +117,7 @@ private:
         return infos_.back();
     }
 
-    StepInfo nodeInfo(const ir::Node& n) const {
-        StepInfo i;
-        i.name = n.name;
-        i.opType = n.opType;
-        i.fusedFrom = n.fusedFrom;
-        for (ir::NodeId f : n.fusedFrom) i.fusedFromNames.push_back(p_.graph->node(f).name);
-        i.macs = analysis::nodeMacs(*p_.graph, n);
-        return i;
-    }
+    StepInfo nodeInfo(const ir::Node& n) const { return stepInfoFor(*p_.graph, n); }
 
     void finishInfo(StepInfo& info, int outBuffer) const {
         const Buffer& b = p_.buffers[size_t(outBuffer)];
@@ -156,7 +147,7 @@ private:
         }
         const DType dt = want.data_type() == DT::u8 ? DType::U8 : want.data_type() == DT::s8 ? DType::S8 : DType::F32;
         const ir::Value& val = p_.graph->value(v);
-        int dst = newBuffer(want, dt, val.dims, dstScale, "reorder of " + val.name, dstZp);
+        int dst = newBuffer(want, dt, val.dims, dstScale, dstZp);
         dnnl::primitive_attr attr = scaleAttr(srcScale / dstScale, srcZp, dstZp);
         dnnl::reorder::primitive_desc pd;
         try {
@@ -186,7 +177,7 @@ private:
     // A constant used where an activation buffer is expected: materialised once, at build time.
     Expected<int> constantBuffer(ir::ValueId v, const ir::Tensor& c, const memory::desc& want) {
         if (c.dtype() != DType::F32 || want.data_type() != DT::f32) return Status::error("constant '" + p_.graph->value(v).name + "' cannot feed an int8 input");
-        int b = newBuffer(want, DType::F32, c.dims(), 1.f, "constant " + p_.graph->value(v).name);
+        int b = newBuffer(want, DType::F32, c.dims(), 1.f);
         Buffer& buf = p_.buffers[size_t(b)];
         buf.constant = true;
         buf.constantData = ir::Tensor::create(DType::F32, {int64_t(want.get_size() / 4)}).value();
@@ -314,7 +305,7 @@ private:
         for (ir::ValueId out : n.outputs) {
             if (!out.valid()) { s.outBuffers.push_back(-1); continue; }
             const ir::Value& v = p_.graph->value(out);
-            int b = newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims, 1.f, v.name);
+            int b = newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims, 1.f);
             s.outBuffers.push_back(b);
             p_.use(b, stepIndex());
             valueBuf_[out.v] = b;
@@ -360,18 +351,9 @@ private:
             wTag = Tag::goihw;
         }
         // per-output-channel weight scales (int8)
-        std::vector<float> ws(size_t(M), 1.f);
-        ir::Tensor wq;
-        if (q) {
-            wq = ir::Tensor::create(DType::S8, w.dims()).value();
-            for (int64_t m = 0; m < M; ++m) {
-                float amax = 0;
-                for (int64_t i = 0; i < perM; ++i) amax = std::max(amax, std::fabs(w.data<float>()[m * perM + i]));
-                ws[size_t(m)] = amax > 0 ? amax / 127.f : 1.f;
-                for (int64_t i = 0; i < perM; ++i)
-                    wq.data<int8_t>()[m * perM + i] = int8_t(std::clamp(std::nearbyint(w.data<float>()[m * perM + i] / ws[size_t(m)]), -127.f, 127.f));
-            }
-        }
+        quant::QuantizedRows wq;
+        if (q) wq = quant::quantizeRowsS8(w.data<float>(), M, perM);
+        const std::vector<float> ws = q ? wq.scales : std::vector<float>(size_t(M), 1.f);
         const memory::dims strides(geo->strides.begin(), geo->strides.end());
         memory::dims dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR(geo->padsEnd.begin(), geo->padsEnd.end());
         for (int64_t d : geo->dilations) dil.push_back(d - 1);  // oneDNN counts dilation from 0
@@ -441,7 +423,7 @@ private:
         s.prim = dnnl::convolution_forward(pd);
         // weights reordered once, into the layout the implementation wants
         memory::desc wPlain(wDims, q ? DT::s8 : DT::f32, wTag);
-        s.constArgs[DNNL_ARG_WEIGHTS] = constMemory(wPlain, q ? wq.raw() : w.raw(), pd.weights_desc());
+        s.constArgs[DNNL_ARG_WEIGHTS] = constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), pd.weights_desc());
         int64_t weightBytes = int64_t(pd.weights_desc().get_size());
         if (bias) {
             std::vector<float> b(static_cast<size_t>(M));
@@ -452,7 +434,7 @@ private:
         }
         QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), sx, zx));
         int inPlace = hasSum ? sumInPlace(n, pd.dst_desc(), dstT, sy, zy) : -1;
-        int dst = newBuffer(pd.dst_desc(), dstT, yv.dims, sy, yv.name, zy);
+        int dst = newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
         if (inPlace >= 0) {  // the residual dies here and already looks like the output: accumulate onto it
             p_.buffers[size_t(dst)].root = inPlace;
         } else if (hasSum) {  // residual -> destination representation, before the convolution runs
@@ -532,7 +514,7 @@ private:
         consts[DNNL_ARG_WEIGHTS] = constMemory(memory::desc(wDims, DT::f32, G > 1 ? Tag::goihw : Tag::oihw), wt.data(), pd.weights_desc());
         if (bias) consts[DNNL_ARG_BIAS] = constMemory(bMd, bias->raw(), pd.bias_desc());
         QL_ASSIGN(int in, ensure(n.inputs[0], pd.src_desc(), 1.f));
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         return addPrimitive(n, dnnl::deconvolution_forward(pd), {{DNNL_ARG_SRC, in}, {DNNL_ARG_DST, dst}}, std::move(consts), pd.impl_info_str(),
                             dst, int64_t(pd.weights_desc().get_size()));
     }
@@ -578,7 +560,7 @@ private:
         } catch (const dnnl::error& e) {
             return fallback(n, std::string("oneDNN resampling unavailable: ") + e.what());
         }
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         return addPrimitive(n, dnnl::resampling_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
@@ -624,7 +606,7 @@ private:
             return fallback(n, std::string("oneDNN pooling unavailable: ") + e.what());
         }
         QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), in.scale, in.zeroPoint));
-        int dst = newBuffer(pd.dst_desc(), dt, yv.dims, isInt8(dt) ? in.scale : 1.f, yv.name, isInt8(dt) ? in.zeroPoint : 0);
+        int dst = newBuffer(pd.dst_desc(), dt, yv.dims, isInt8(dt) ? in.scale : 1.f, isInt8(dt) ? in.zeroPoint : 0);
         return addPrimitive(n, dnnl::pooling_v2_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
@@ -660,7 +642,7 @@ private:
         const Buffer& in = p_.buffers[size_t(it->second)];
         QL_ASSIGN(int src, ensure(n.inputs[0], plainMd(xv.dims, in.dtype), in.scale, in.zeroPoint));
         const Buffer& sb = p_.buffers[size_t(src)];
-        int dst = newBuffer(plainMd(yv.dims, sb.dtype), sb.dtype, yv.dims, sb.scale, yv.name, sb.zeroPoint);
+        int dst = newBuffer(plainMd(yv.dims, sb.dtype), sb.dtype, yv.dims, sb.scale, sb.zeroPoint);
         p_.buffers[size_t(dst)].root = p_.rootOf(src);
         Step s;
         s.kind = Step::View;
@@ -691,19 +673,13 @@ private:
         auto aq = int8Mode() ? int8Of(n.inputs[0]) : std::nullopt;
         if (aq && aq->zeroPoint != 0) aq.reset();  // the inner product takes symmetric int8 only
         const bool q = aq.has_value();
-        std::vector<float> ws(size_t(N), 1.f);
-        std::vector<int8_t> wq;
+        const float sa = q ? aq->scale : 1.f;
+        quant::QuantizedRows wq;
         if (q) {
-            wq.resize(w.size());
-            for (int64_t j = 0; j < N; ++j) {
-                float amax = 0;
-                for (int64_t k = 0; k < K; ++k) amax = std::max(amax, std::fabs(w[size_t(j * K + k)]));
-                ws[size_t(j)] = amax > 0 ? amax / 127.f : 1.f;
-                for (int64_t k = 0; k < K; ++k)
-                    wq[size_t(j * K + k)] = int8_t(std::clamp(std::nearbyint(w[size_t(j * K + k)] / ws[size_t(j)]), -127.f, 127.f));
-                bias[size_t(j)] /= aq->scale * ws[size_t(j)];
-            }
+            wq = quant::quantizeRowsS8(w.data(), N, K);
+            for (int64_t j = 0; j < N; ++j) bias[size_t(j)] /= sa * wq.scales[size_t(j)];
         }
+        const std::vector<float> ws = q ? wq.scales : std::vector<float>(size_t(N), 1.f);
         const DType srcT = q ? aq->dtype : DType::F32;
         memory::desc srcMd = plainMd(av.dims, srcT);
         memory::desc wMd({N, K}, q ? DT::s8 : DT::f32, Tag::any);
@@ -712,7 +688,7 @@ private:
         dnnl::primitive_attr attr;
         if (q) {
             std::vector<float> os(static_cast<size_t>(N));
-            for (int64_t j = 0; j < N; ++j) os[size_t(j)] = aq->scale * ws[size_t(j)];
+            for (int64_t j = 0; j < N; ++j) os[size_t(j)] = sa * ws[size_t(j)];
             attr.set_output_scales(1 << 1, os);
         }
         dnnl::inner_product_forward::primitive_desc pd;
@@ -723,11 +699,11 @@ private:
             return fallback(n, std::string("oneDNN inner product unavailable: ") + e.what());
         }
         std::map<int, memory> consts;
-        consts[DNNL_ARG_WEIGHTS] = constMemory(memory::desc({N, K}, q ? DT::s8 : DT::f32, Tag::ab), q ? (void*)wq.data() : (void*)w.data(),
+        consts[DNNL_ARG_WEIGHTS] = constMemory(memory::desc({N, K}, q ? DT::s8 : DT::f32, Tag::ab), q ? static_cast<const void*>(wq.values.data()) : static_cast<const void*>(w.data()),
                                                pd.weights_desc());
         consts[DNNL_ARG_BIAS] = constMemory(bMd, bias.data(), pd.bias_desc());
-        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), q ? aq->scale : 1.f));
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        QL_ASSIGN(int src, ensure(n.inputs[0], pd.src_desc(), sa));
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         return addPrimitive(n, dnnl::inner_product_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, std::move(consts),
                             pd.impl_info_str(), dst, int64_t(pd.weights_desc().get_size()) + N * 4);
     }
@@ -779,7 +755,7 @@ private:
         dnnl::eltwise_forward::primitive_desc pd(dnnl::eltwise_forward::desc(dnnl::prop_kind::forward_inference, alg, md, alpha, beta),
                                                  p_.ctx->engine());
         const ir::Value& yv = p_.graph->value(n.outputs[0]);
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         return addPrimitive(n, dnnl::eltwise_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
@@ -811,7 +787,7 @@ private:
         } else {
             md1 = plainMd(bd, DType::F32);
             QL_ASSIGN(int src1, ensure(n.inputs[1], plainMd(bv.dims, DType::F32), 1.f));
-            int view = newBuffer(md1, DType::F32, bd, 1.f, bv.name + " (broadcast view)");
+            int view = newBuffer(md1, DType::F32, bd, 1.f);
             p_.buffers[size_t(view)].root = p_.rootOf(src1);
             args.push_back({DNNL_ARG_SRC_1, view});
         }
@@ -821,7 +797,7 @@ private:
         } catch (const dnnl::error& e) {
             return fallback(n, std::string("oneDNN binary unavailable: ") + e.what());
         }
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         args.push_back({DNNL_ARG_DST, dst});
         return addPrimitive(n, dnnl::binary(pd), std::move(args), std::move(consts), pd.impl_info_str(), dst);
     }
@@ -851,7 +827,7 @@ private:
         } catch (const dnnl::error& e) {
             return fallback(n, std::string("oneDNN concat unavailable: ") + e.what());
         }
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         args.push_back({DNNL_ARG_DST, dst});
         return addPrimitive(n, dnnl::concat(pd), std::move(args), {}, pd.impl_info_str(), dst);
     }
@@ -871,7 +847,7 @@ private:
         QL_ASSIGN(int src, ensure(n.inputs[0], plainMd(xv.dims, DType::F32), 1.f));
         const memory::desc md = p_.buffers[size_t(src)].md;
         dnnl::softmax_forward::primitive_desc pd(dnnl::softmax_forward::desc(dnnl::prop_kind::forward_inference, md, axis), p_.ctx->engine());
-        int dst = newBuffer(pd.dst_desc(), DType::F32, xv.dims, 1.f, p_.graph->value(n.outputs[0]).name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, xv.dims, 1.f);
         return addPrimitive(n, dnnl::softmax_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
     }
 
@@ -892,7 +868,7 @@ private:
         std::map<int, memory> consts{{DNNL_ARG_SCALE, constMemory(vec, scale->raw(), vec)}, {DNNL_ARG_SHIFT, constMemory(vec, shift->raw(), vec)},
                                      {DNNL_ARG_MEAN, constMemory(vec, mean->raw(), vec)}, {DNNL_ARG_VARIANCE, constMemory(vec, var->raw(), vec)}};
         const ir::Value& yv = p_.graph->value(n.outputs[0]);
-        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f, yv.name);
+        int dst = newBuffer(pd.dst_desc(), DType::F32, yv.dims, 1.f);
         return addPrimitive(n, dnnl::batch_normalization_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, std::move(consts),
                             pd.impl_info_str(), dst, 4 * scale->numel() * 4);
     }

@@ -93,7 +93,6 @@ struct Buffer {
     bool constant = false;   // folded value: bytes owned by `constantData`
     size_t offset = 0;
     ir::Tensor constantData;
-    std::string label;
 };
 
 struct Step {

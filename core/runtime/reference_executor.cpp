@@ -2,7 +2,6 @@
 
 #include <chrono>
 
-#include "core/analysis/model_summary.h"
 
 #include "core/runtime/node_eval.h"
 
@@ -69,12 +68,7 @@ std::vector<StepInfo> ReferenceExecutor::steps() const {
     std::vector<StepInfo> v;
     for (ir::NodeId id : order_) {
         const ir::Node& n = graph_->node(id);
-        StepInfo s;
-        s.name = n.name;
-        s.opType = n.opType;
-        s.fusedFrom = n.fusedFrom;
-        for (ir::NodeId f : n.fusedFrom) s.fusedFromNames.push_back(graph_->node(f).name);
-        s.macs = analysis::nodeMacs(*graph_, n);
+        StepInfo s = stepInfoFor(*graph_, n);
         s.format = "plain";
         if (!n.outputs.empty() && n.outputs[0].valid()) {
             const ir::Value& v0 = graph_->value(n.outputs[0]);

@@ -1,0 +1,24 @@
+#include "core/quant/weight_quant.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql::quant {
+
+QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow) {
+    QuantizedRows q;
+    q.scales.assign(size_t(rows), 1.f);
+    q.values.resize(size_t(rows * perRow));
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* row = w + r * perRow;
+        float amax = 0;
+        for (int64_t i = 0; i < perRow; ++i) amax = std::max(amax, std::fabs(row[i]));
+        const float s = amax > 0 ? amax / 127.f : 1.f;
+        q.scales[size_t(r)] = s;
+        for (int64_t i = 0; i < perRow; ++i)
+            q.values[size_t(r * perRow + i)] = int8_t(std::clamp(std::nearbyint(row[i] / s), -127.f, 127.f));
+    }
+    return q;
+}
+
+}  // namespace ql::quant

@@ -1,0 +1,15 @@
+#pragma once
+// Symmetric s8 quantization of weights, one scale per row (per output channel).
+#include <cstdint>
+#include <vector>
+
+namespace ql::quant {
+
+struct QuantizedRows {
+    std::vector<float> scales;   // per row: real = scale * q; 1 for an all-zero row
+    std::vector<int8_t> values;  // rows * perRow, in [-127, 127]
+};
+
+QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow);
+
+}  // namespace ql::quant
