@@ -8,6 +8,7 @@
 
 #include "core/runtime/memory_planner.h"
 #include "core/runtime/onednn_plan_internal.h"
+#include "core/util/strings.h"
 
 namespace ql::runtime {
 
@@ -145,7 +146,8 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
     for (const auto& [name, b] : p.inputs) {
         const ir::Tensor& t = inputs.at(name);
         if (t.dims() != p.buffers[size_t(b)].dims)
-            return Status::error("input '" + name + "' has shape " + std::to_string(t.numel()) + " elements; this plan was compiled for another shape");
+            return Status::error("input '" + name + "' has shape " + shapeToString(t.dims()) + "; this plan was compiled for " +
+                                 shapeToString(p.buffers[size_t(b)].dims));
         p.mems[size_t(b)].set_data_handle(const_cast<void*>(t.raw()));
         for (int view : p.inputViews)  // views of the input follow it
             if (p.buffers[size_t(view)].root == b) p.mems[size_t(view)].set_data_handle(const_cast<void*>(t.raw()));
