@@ -15,7 +15,7 @@ std::vector<Pass> fusionPipeline() {
 Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel) {
     std::vector<PassRecord> records;
     for (const Pass& p : passes) {
-        if (cancel.isCancelled()) return Status::error("cancelled");
+        if (cancel.isCancelled()) return Status::cancelled();
         PassRecord r;
         r.pass = p.name;
         r.nodesBefore = g.liveNodeCount();

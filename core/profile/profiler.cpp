@@ -28,7 +28,7 @@ Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::Ten
     };
     const int total = options.warmup + options.repeat;
     for (int i = 0; i < total; ++i) {
-        if (cancel.isCancelled()) return Status::error("cancelled");
+        if (cancel.isCancelled()) return Status::cancelled();
         timed = i >= options.warmup;
         auto t0 = std::chrono::steady_clock::now();
         auto out = executor.run(inputs, ro);

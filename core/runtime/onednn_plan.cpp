@@ -164,7 +164,7 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
     }
     dnnl::stream& stream = p.ctx->stream();
     for (size_t i = 0; i < p.steps.size(); ++i) {
-        if (options.cancel.isCancelled()) return Status::error("cancelled");
+        if (options.cancel.isCancelled()) return Status::cancelled();
         Step& s = p.steps[i];
         auto t0 = std::chrono::steady_clock::now();
         if (s.kind == Step::Primitive) {

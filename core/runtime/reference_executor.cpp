@@ -31,7 +31,7 @@ Expected<TensorMap> ReferenceExecutor::run(const TensorMap& inputs, const RunOpt
     std::vector<const ir::Tensor*> ins;
     std::vector<ir::Tensor> outs;
     for (ir::NodeId nid : order_) {
-        if (options.cancel.isCancelled()) return Status::error("cancelled");
+        if (options.cancel.isCancelled()) return Status::cancelled();
         const ir::Node& node = g.node(nid);
         ins.assign(node.inputs.size(), nullptr);
         for (size_t i = 0; i < node.inputs.size(); ++i) {

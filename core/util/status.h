@@ -8,13 +8,27 @@
 
 namespace ql {
 
+// What kind of failure: front ends map it to exit codes or dialogs; a cancel is never a failure.
+enum class StatusCode { Ok, BadInput, Unsupported, Cancelled, Internal };
+
 class Status {
 public:
     Status() = default;
     static Status ok() { return {}; }
-    static Status error(std::string message) { return Status(std::move(message)); }
+    // The input (file, option, data) is wrong: the user can fix it.
+    static Status error(std::string message) { return Status(StatusCode::BadInput, std::move(message)); }
+    // The input is valid but QuantLens cannot do this (op, type, feature).
+    static Status unsupported(std::string message) { return Status(StatusCode::Unsupported, std::move(message)); }
+    // The user asked to stop; `what` names the stage that stopped ("import", "plan build", ...).
+    static Status cancelled(const std::string& what = {}) {
+        return Status(StatusCode::Cancelled, what.empty() ? "cancelled" : what + ": cancelled");
+    }
+    // A bug or an environment failure the user cannot fix by changing the input.
+    static Status internal(std::string message) { return Status(StatusCode::Internal, std::move(message)); }
 
     bool isOk() const { return !message_.has_value(); }
+    StatusCode code() const { return code_; }
+    bool isCancelled() const { return code_ == StatusCode::Cancelled; }
     explicit operator bool() const { return isOk(); }
     const std::string& message() const {
         static const std::string empty;
@@ -22,11 +36,12 @@ public:
     }
     // Prefix context ("file.onnx: ", "node 'conv1' (Conv): ") onto an error; no-op when ok.
     Status withContext(const std::string& prefix) const {
-        return isOk() ? *this : Status(prefix + *message_);
+        return isOk() ? *this : Status(code_, prefix + *message_);
     }
 
 private:
-    explicit Status(std::string m) : message_(std::move(m)) {}
+    Status(StatusCode code, std::string m) : code_(code), message_(std::move(m)) {}
+    StatusCode code_ = StatusCode::Ok;
     std::optional<std::string> message_;
 };
 
