@@ -1,12 +1,67 @@
 #pragma once
+// The commands of quantlens-cli, each a thin shell over core/session: main.cpp parses the
+// command line (CLI11) into these plain option structs, a command calls the session workflows
+// and prints. Options left unset keep the run config's (or the command's) default.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/session/run_config.h"
+#include "core/util/status.h"
+
 namespace ql::cli {
 
-int inspectCommand(const std::vector<std::string>& args);
-int runCommand(const std::vector<std::string>& args);
-int evalCommand(const std::vector<std::string>& args);
-int profileCommand(const std::vector<std::string>& args);
+// Exit codes: 0 success, 2 bad input or unsupported (one line on stderr), 130 cancelled
+// (Ctrl-C), 1 internal error.
+inline constexpr int kExitOk = 0, kExitInternal = 1, kExitBadInput = 2, kExitCancelled = 130;
+int fail(const Status& s);        // prints "quantlens-cli: <message>" and returns the code's exit code
+const CancelToken& interrupt();   // cancelled by SIGINT
+
+// --config FILE plus the options that override it; shared by run, eval and profile.
+struct ExecutionOptions {
+    std::string configFile;
+    std::optional<std::string> executor, precision, layout, maxIsa, activations, sevenBit;
+    std::optional<int> threads;
+    std::vector<std::string> fp32Fallback;
+    // The run config: the command's defaults, then the file, then the options given.
+    Expected<session::RunConfig> resolve(const session::RunConfig& defaults) const;
+};
+
+struct InspectOptions {
+    std::string model;
+    bool json = false;
+    int64_t batch = 1;
+};
+
+struct RunOptions {
+    std::string model;
+    std::vector<std::string> inputs;  // NAME=FILE
+    std::optional<int64_t> batch;
+    std::optional<uint64_t> seed;
+    std::string saveOutputs;
+    ExecutionOptions exec;
+};
+
+struct EvalOptions {
+    std::string model, data = "/usr/share/datasets/fashion-mnist", split = "t10k";
+    int64_t limit = 0;
+    std::optional<int64_t> batch;
+    std::optional<float> mean, std;
+    ExecutionOptions exec;
+};
+
+struct ProfileOptions {
+    std::string model, json, csv, saveConfig;
+    std::vector<std::string> inputs;
+    std::optional<int64_t> batch, warmup, repeat;
+    std::optional<uint64_t> seed;
+    bool verbose = false;
+    ExecutionOptions exec;
+};
+
+int inspectCommand(const InspectOptions& o);
+int runCommand(const RunOptions& o);
+int evalCommand(const EvalOptions& o);
+int profileCommand(const ProfileOptions& o);
 
 }  // namespace ql::cli

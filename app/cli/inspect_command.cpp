@@ -1,12 +1,12 @@
 #include <cstdio>
 #include <iostream>
 
-#include "app/cli/cli_args.h"
+#include <nlohmann/json.hpp>
+
 #include "app/cli/commands.h"
 #include "core/analysis/model_summary.h"
-#include "core/util/json_writer.h"
+#include "core/session/session.h"
 #include "core/util/strings.h"
-#include "importers/onnx/model_loader.h"
 
 namespace ql::cli {
 
@@ -21,15 +21,10 @@ std::string dimsWithParams(const analysis::TensorSummary& t) {
     return s + "]";
 }
 
-void writeTensors(JsonWriter& j, const char* key, const std::vector<analysis::TensorSummary>& ts) {
-    j.key(key).beginArray();
-    for (const auto& t : ts) {
-        j.beginObject().field("name", t.name).field("dtype", t.dtype).key("shape").intArray(t.dims);
-        j.key("dim_params").beginArray();
-        for (const auto& p : t.dimParams) j.value(p);
-        j.endArray().endObject();
-    }
-    j.endArray();
+nlohmann::json tensors(const std::vector<analysis::TensorSummary>& ts) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& t : ts) a.push_back({{"name", t.name}, {"dtype", t.dtype}, {"shape", t.dims}, {"dim_params", t.dimParams}});
+    return a;
 }
 
 std::string human(double v) {
@@ -42,36 +37,23 @@ std::string human(double v) {
 }
 }  // namespace
 
-int inspectCommand(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {"json"}, {"batch"});
-    if (!args) return fail(args.status());
-    if (args->positional().size() != 1) return fail(Status::error("inspect takes exactly one MODEL argument"));
-    auto batch = args->getInt("batch", 1, 1, 1 << 16);
-    if (!batch) return fail(batch.status());
-    auto graph = onnx_io::loadModel(args->positional()[0], {*batch});
+int inspectCommand(const InspectOptions& o) {
+    auto graph = session::loadModel(o.model, {o.batch, interrupt(), {}});
     if (!graph) return fail(graph.status());
-    analysis::ModelSummary s = analysis::summarize(**graph, *batch);
+    analysis::ModelSummary s = analysis::summarize(**graph, o.batch);
 
-    if (args->flag("json")) {
-        JsonWriter j;
-        j.beginObject().field("model", args->positional()[0]).field("graph_name", s.graphName).field("producer", s.producer);
-        j.field("opset", s.opset).field("ir_version", s.irVersion).field("batch", s.batch);
-        writeTensors(j, "inputs", s.inputs);
-        writeTensors(j, "outputs", s.outputs);
-        j.key("op_histogram").beginObject();
-        for (const auto& [op, n] : s.opHistogram) j.field(op, n);
-        j.endObject();
-        j.field("node_count", s.nodeCount).field("param_count", s.paramCount).field("param_bytes", s.paramBytes);
-        j.field("total_macs", s.totalMacs);
-        j.key("layers").beginArray();
+    if (o.json) {
+        nlohmann::json j = {{"model", o.model}, {"graph_name", s.graphName}, {"producer", s.producer}, {"opset", s.opset},
+                            {"ir_version", s.irVersion}, {"batch", s.batch}, {"inputs", tensors(s.inputs)}, {"outputs", tensors(s.outputs)},
+                            {"op_histogram", s.opHistogram}, {"node_count", s.nodeCount}, {"param_count", s.paramCount},
+                            {"param_bytes", s.paramBytes}, {"total_macs", s.totalMacs}};
+        j["layers"] = nlohmann::json::array();
         for (const auto& l : s.layers)
-            j.beginObject().field("name", l.name).field("op", l.opType).field("macs", l.macs).field("params", l.paramCount)
-                .key("output_shape").intArray(l.outputDims).endObject();
-        j.endArray().endObject();
-        std::cout << j.str() << "\n";
+            j["layers"].push_back({{"name", l.name}, {"op", l.opType}, {"macs", l.macs}, {"params", l.paramCount}, {"output_shape", l.outputDims}});
+        std::cout << j.dump() << "\n";
         return kExitOk;
     }
-    std::cout << "model     " << args->positional()[0] << "\n";
+    std::cout << "model     " << o.model << "\n";
     std::cout << "graph     " << (s.graphName.empty() ? "(unnamed)" : s.graphName) << ", producer " << (s.producer.empty() ? "?" : s.producer)
               << ", opset " << s.opset << ", IR v" << s.irVersion << "\n";
     for (const auto& t : s.inputs) std::cout << "input     " << t.name << "  " << t.dtype << " " << dimsWithParams(t) << "\n";

@@ -1,57 +1,156 @@
-// quantlens-cli: everything the GUI does, headless and scriptable.
-#include <exception>
-#include <iostream>
-#include <string>
-#include <vector>
+// quantlens-cli: everything the GUI does, headless and scriptable. This file owns the command
+// line (CLI11): every command answers --help with its options and defaults; a mistyped option
+// gets a suggestion. The commands themselves (one file each) call core/session.
+#include <CLI/CLI.hpp>
 
-#include "app/cli/cli_args.h"
+#include <csignal>
+#include <iostream>
+
 #include "app/cli/commands.h"
 
+namespace ql::cli {
 namespace {
-const char* kUsage = R"(usage: quantlens-cli <command> [options]
 
-commands:
-  inspect MODEL [--json] [--batch N]
-      inputs/outputs, opsets, producer, op histogram, parameters, MACs per layer
-  run MODEL [--input NAME=FILE]... [--seed S] [--batch N] [--executor reference]
-            [--save-outputs DIR]
-      runs the model on .npy / TensorProto .pb inputs (random with a seed when absent)
-  eval MODEL [--data DIR] [--split t10k|train] [--limit N] [--batch N] [--mean M --std S]
-            [--executor reference]
-      top-1 / top-5 on a labelled Fashion-MNIST style IDX data set; input normalised as
-      (pixel/255 - mean) / std from --mean/--std, else MODEL.json (the model card)
+void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& defaultExecutor, const std::string& defaultPrecision) {
+    c->add_option("--config", o.configFile, "Run config JSON (schema docs/run-config.md); the options below override it")
+        ->check(CLI::ExistingFile);
+    c->add_option("--executor", o.executor, "planned | eager | reference (default " + defaultExecutor + ")")
+        ->check(CLI::IsMember({"planned", "eager", "reference"}));
+    c->add_option("--precision", o.precision, "fp32, int8 or a list fp32,int8 (default " + defaultPrecision + ")");
+    c->add_option("--layout", o.layout, "Activation layout: nchw | nhwc | blocked | auto (default auto; eager always nchw)")
+        ->check(CLI::IsMember({"nchw", "nhwc", "blocked", "auto"}));
+    c->add_option("--threads", o.threads, "Threads (default 0 = physical cores)")->check(CLI::Range(0, 1024));
+    c->add_option("--max-isa", o.maxIsa, "Cap oneDNN's ISA: sse41, avx, avx2, avx512_core, avx512_core_vnni, all (once per process)");
+    c->add_option("--activations", o.activations, "int8 activations: symmetric | asymmetric (u8 with zero points); default symmetric")
+        ->check(CLI::IsMember({"symmetric", "asymmetric"}));
+    c->add_option("--seven-bit", o.sevenBit, "int8 7-bit activations: auto (when the CPU has no VNNI) | on | off; default auto")
+        ->check(CLI::IsMember({"auto", "on", "off"}));
+    c->add_option("--fp32-fallback", o.fp32Fallback, "int8: node names or op types kept in FP32 (repeat or comma-separate)")
+        ->delimiter(',');
+}
 
-  profile MODEL [--precision fp32,int8] [--executor planned|eager|reference] [--layout nchw|nhwc|blocked|auto]
-            [--threads N] [--batch N] [--warmup W] [--repeat R] [--max-isa ISA] [--json FILE] [--csv FILE] [--verbose]
-      per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)
+// Edit distance, for "did you mean --repeat?".
+size_t distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t keep = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] != b[j - 1])});
+            prev = keep;
+        }
+    }
+    return row[b.size()];
+}
 
-run and eval also take --executor planned|eager|reference, --precision fp32|int8, --layout, --threads, --max-isa;
-int8 takes --activations symmetric|asymmetric (zero points for signed activations).
+// The closest known option or command to an unexpected argument, or "".
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& args) {
+    const CLI::App* scope = &app;
+    for (const auto* sub : app.get_subcommands({}))
+        for (const auto& a : args)
+            if (a == sub->get_name()) scope = sub;
+    std::string best;
+    size_t bestDistance = 3;  // suggest only close matches
+    for (const auto& a : args) {
+        if (scope == &app && a.rfind("-", 0) != 0) {
+            for (const auto* sub : app.get_subcommands({}))
+                if (size_t d = distance(a, sub->get_name()); d < bestDistance) bestDistance = d, best = sub->get_name();
+            continue;
+        }
+        if (a.rfind("--", 0) != 0) continue;
+        const std::string name = a.substr(0, a.find('='));
+        for (const auto* opt : scope->get_options())
+            for (const auto& l : opt->get_lnames())
+                if (size_t d = distance(name, "--" + l); d < bestDistance) bestDistance = d, best = "--" + l;
+    }
+    return best;
+}
 
-exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error
-)";
 }  // namespace
+}  // namespace ql::cli
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::cout << kUsage;
-        return args.empty() ? ql::cli::kExitBadInput : ql::cli::kExitOk;
-    }
-    const std::string cmd = args[0];
-    args.erase(args.begin());
+    using namespace ql::cli;
+    CLI::App app{"QuantLens: FP32 vs INT8 on this CPU, layer by layer.\n"
+                 "Exit codes: 0 success, 2 bad input or unsupported (one line on stderr), 130 cancelled, 1 internal error.",
+                 "quantlens-cli"};
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    InspectOptions inspect;
+    auto* ci = app.add_subcommand("inspect", "Inputs/outputs, opsets, producer, op histogram, parameters, MACs per layer");
+    ci->add_option("model", inspect.model, "ONNX model")->required();
+    ci->add_flag("--json", inspect.json, "Print JSON instead of text");
+    ci->add_option("--batch", inspect.batch, "Batch size for shapes and MACs")->capture_default_str()->check(CLI::Range(1, 1 << 16));
+
+    RunOptions run;
+    auto* cr = app.add_subcommand("run", "Run the model once on .npy / TensorProto .pb inputs (random with a seed when absent)");
+    cr->add_option("model", run.model, "ONNX model")->required();
+    cr->add_option("--input", run.inputs, "NAME=FILE (.npy or .pb); repeat per input");
+    cr->add_option("--batch", run.batch, "Batch size when no input file implies one (default 1)")->check(CLI::Range(1, 1 << 16));
+    cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)");
+    cr->add_option("--save-outputs", run.saveOutputs, "Folder to save each output as <name>.npy");
+    addExecutionOptions(cr, run.exec, "reference", "fp32");
+
+    EvalOptions eval;
+    auto* ce = app.add_subcommand("eval", "Top-1 / top-5 on a labelled Fashion-MNIST style IDX data set");
+    ce->add_option("model", eval.model, "ONNX model")->required();
+    ce->add_option("--data", eval.data, "Folder with the IDX files")->capture_default_str();
+    ce->add_option("--split", eval.split, "Evaluated split; int8 calibrates on the other")->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
+    ce->add_option("--batch", eval.batch, "Images per batch (default 100)")->check(CLI::Range(1, 4096));
+    ce->add_option("--mean", eval.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
+    ce->add_option("--std", eval.std, "See --mean");
+    addExecutionOptions(ce, eval.exec, "planned", "fp32");
+
+    ProfileOptions prof;
+    auto* cp = app.add_subcommand("profile", "Per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)");
+    cp->add_option("model", prof.model, "ONNX model")->required();
+    cp->add_option("--input", prof.inputs, "NAME=FILE (.npy or .pb); random inputs otherwise");
+    cp->add_option("--batch", prof.batch, "Batch size (default 1)")->check(CLI::Range(1, 1 << 16));
+    cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(CLI::Range(0, 100000));
+    cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(CLI::Range(1, 100000));
+    cp->add_option("--seed", prof.seed, "Seed of the random inputs (default 0)");
+    cp->add_option("--json", prof.json, "Write the profile as JSON (docs/profile-json.md)");
+    cp->add_option("--csv", prof.csv, "Write one CSV row per step and precision");
+    cp->add_option("--save-config", prof.saveConfig, "Write the run config used, to repeat the run with --config");
+    cp->add_flag("--verbose", prof.verbose, "List every step, even the empty ones");
+    addExecutionOptions(cp, prof.exec, "planned", "fp32,int8");
+
     try {
-        if (cmd == "inspect") return ql::cli::inspectCommand(args);
-        if (cmd == "run") return ql::cli::runCommand(args);
-        if (cmd == "eval") return ql::cli::evalCommand(args);
-        if (cmd == "profile") return ql::cli::profileCommand(args);
-        std::cerr << "quantlens-cli: unknown command '" << cmd << "' (try --help)\n";
-        return ql::cli::kExitBadInput;
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string msg = e.what();
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (auto s = suggestion(app, args); !s.empty()) msg += " (did you mean " + s + "?)";
+        if (argc == 1) {
+            std::cout << app.help();
+            msg = "a command is needed";
+        }
+        std::cerr << "quantlens-cli: " << msg << " (try --help)\n";
+        return kExitBadInput;
+    }
+
+    // Ctrl-C cancels the running workflow (exit 130); a second Ctrl-C ends the process.
+    struct sigaction sa {};
+    sa.sa_handler = [](int) { interrupt().cancel(); };
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &sa, nullptr);
+    try {
+        if (*ci) return inspectCommand(inspect);
+        if (*cr) return runCommand(run);
+        if (*ce) return evalCommand(eval);
+        if (*cp) return profileCommand(prof);
+        return kExitBadInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "quantlens-cli: out of memory\n";
-        return ql::cli::kExitInternal;
+        return kExitInternal;
     } catch (const std::exception& e) {
         std::cerr << "quantlens-cli: internal error: " << e.what() << "\n";
-        return ql::cli::kExitInternal;
+        return kExitInternal;
     }
 }

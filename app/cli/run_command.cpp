@@ -1,67 +1,48 @@
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <filesystem>
 #include <iostream>
 
-#include "app/cli/cli_args.h"
 #include "app/cli/commands.h"
-#include "app/cli/executor_args.h"
-#include "app/cli/model_inputs.h"
 #include "core/data/npy.h"
-#include "core/runtime/executor_factory.h"
+#include "core/session/inputs.h"
+#include "core/session/workflows.h"
 #include "core/util/strings.h"
-#include "importers/onnx/model_loader.h"
 
 namespace ql::cli {
 
 namespace fs = std::filesystem;
 
-int runCommand(const std::vector<std::string>& argv) {
-    std::set<std::string> valued = {"input", "seed", "batch", "save-outputs"};
-    valued.insert(kExecutorOptions.begin(), kExecutorOptions.end());
-    auto args = Args::parse(argv, {}, valued);
-    if (!args) return fail(args.status());
-    if (args->positional().size() != 1) return fail(Status::error("run takes exactly one MODEL argument"));
-    const std::string model = args->positional()[0];
-    auto seed = args->getInt("seed", 0, 0, INT64_MAX);
-    if (!seed) return fail(seed.status());
-    auto given = loadInputFiles(args->getAll("input"));
+int runCommand(const RunOptions& o) {
+    session::RunConfig defaults;
+    defaults.executor = "reference";
+    defaults.precisions = {runtime::Precision::Fp32};
+    auto config = o.exec.resolve(defaults);
+    if (!config) return fail(config.status());
+    auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());
 
-    // The batch follows the given inputs, else --batch, else 1.
-    auto probe = onnx_io::loadModel(model, {1});
-    if (!probe) return fail(probe.status());
-    auto batchArg = args->getInt("batch", 0, 1, 1 << 16);
-    if (!batchArg) return fail(batchArg.status());
-    int64_t batch = impliedBatch(**probe, *given);
-    if (batch == 0) batch = *batchArg ? *batchArg : 1;
-    auto graph = batch == 1 ? probe : onnx_io::loadModel(model, {batch});
-    if (!graph) return fail(graph.status());
+    // The batch follows the given inputs, else --batch, else the config's.
+    auto opened = session::Session::open(o.model, {1, interrupt(), {}});
+    if (!opened) return fail(opened.status());
+    const int64_t implied = session::impliedBatch(*(*opened)->original(), *given);
+    config->batch = implied ? implied : o.batch.value_or(config->batch);
+    if (o.seed) config->seed = *o.seed;
+    auto at = (*opened)->withBatch(config->batch, interrupt());
+    if (!at) return fail(at.status());
+    auto inputs = session::completeWithRandom(*(*at)->original(), std::move(given).value(), config->seed);
+    if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
 
-    auto inputs = completeWithRandom(**graph, std::move(given).value(), uint64_t(*seed));
-    if (!inputs) return fail(inputs.status().withContext(model + ": "));
-    auto options = executorOptions(*args, "reference", args->get("precision").value_or("fp32"));
-    if (!options) return fail(options.status());
-    options->calibration = {*inputs};  // int8: ranges from this run's own inputs until calibration lands
-    auto prepared = runtime::prepareExecutor(*graph, *options);
-    if (!prepared) return fail(prepared.status().withContext(model + ": "));
-    auto& executor = prepared->executor;
-    auto t0 = std::chrono::steady_clock::now();
-    auto outputs = executor->run(*inputs);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (!outputs) return fail(outputs.status().withContext(model + ": "));
-
-    std::cout << "ran " << model << " with the " << executor->name() << " executor (" << runtime::precisionName(options->precision)
-              << ", ISA " << prepared->cpu.isa << "), batch " << batch << ", in " << ms << " ms\n";
-    if (!prepared->int8Note.empty()) std::cout << "int8: " << prepared->int8Note << "\n";
-    auto saveDir = args->get("save-outputs");
-    if (saveDir) {
+    auto r = session::runModel(**at, *config, *inputs, {interrupt(), {}});
+    if (!r) return fail(r.status());
+    std::cout << "ran " << o.model << " with the " << r->executor << " executor (" << runtime::precisionName(r->precision) << ", ISA "
+              << r->cpu.isa << "), batch " << config->batch << ", in " << r->ms << " ms\n";
+    if (!r->int8Note.empty()) std::cout << "int8: " << r->int8Note << "\n";
+    if (!o.saveOutputs.empty()) {
         std::error_code ec;
-        fs::create_directories(*saveDir, ec);
-        if (ec) return fail(Status::error(*saveDir + ": cannot create folder: " + ec.message()));
+        fs::create_directories(o.saveOutputs, ec);
+        if (ec) return fail(Status::error(o.saveOutputs + ": cannot create folder: " + ec.message()));
     }
-    for (const auto& [name, t] : *outputs) {
+    for (const auto& [name, t] : r->outputs) {
         std::cout << "output " << name << " " << dtypeName(t.dtype()) << " " << shapeToString(t.dims());
         if (t.numel() > 0 && t.dtype() == ir::DType::F32) {
             const float* p = t.data<float>();
@@ -71,10 +52,10 @@ int runCommand(const std::vector<std::string>& argv) {
             std::cout << " min " << *mn << " max " << *mx << " mean " << sum / double(t.numel());
         }
         std::cout << "\n";
-        if (saveDir) {
+        if (!o.saveOutputs.empty()) {
             std::string file = name;
             std::replace_if(file.begin(), file.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '_');
-            Status st = data::writeNpy(fs::path(*saveDir) / (file + ".npy"), t);
+            Status st = data::writeNpy(fs::path(o.saveOutputs) / (file + ".npy"), t);
             if (!st) return fail(st);
         }
     }

@@ -3,7 +3,7 @@
 #include <unordered_map>
 
 #include "core/ops/op_registry.h"
-#include "core/runtime/node_eval.h"
+#include "kernels/reference/evaluate_node.h"
 #include "core/util/strings.h"
 
 namespace ql::passes {
@@ -27,8 +27,10 @@ Status inferShapes(ir::Graph& g, const InferShapesOptions& options) {
     std::unordered_map<int32_t, ir::Tensor> folded;  // values computed from constants and shapes
     for (ir::ValueId id : g.inputs)
         if (auto it = options.inputValues.find(g.value(id).name); it != options.inputValues.end()) folded[id.v] = it->second;
-    for (ir::NodeId nid : order) {
-        const ir::Node& node = g.node(nid);
+    for (size_t step = 0; step < order.size(); ++step) {
+        if (options.cancel.isCancelled()) return Status::cancelled("shape inference");
+        if (options.progress && step % 32 == 0) options.progress(double(step) / double(order.size()), "shape inference");
+        const ir::Node& node = g.node(order[step]);
         ops::InferContext ctx{node, g.opsetVersion, {}, {}};
         ctx.inputs.resize(node.inputs.size());
         bool allKnown = true;
@@ -57,11 +59,12 @@ Status inferShapes(ir::Graph& g, const InferShapesOptions& options) {
             std::vector<const ir::Tensor*> ins;
             for (const auto& info : ctx.inputs) ins.push_back(info.present ? info.value : nullptr);
             std::vector<ir::Tensor> outs;
-            QL_TRY(runtime::evaluateNode(node, g.opsetVersion, ins, outs));
+            QL_TRY(kernels::evaluateNode(node, g.opsetVersion, ins, outs));
             for (size_t i = 0; i < node.outputs.size() && i < outs.size(); ++i)
                 if (!outs[i].empty()) folded[node.outputs[i].v] = std::move(outs[i]);
         }
     }
+    if (options.progress) options.progress(1.0, "shape inference");
     return Status::ok();
 }
 

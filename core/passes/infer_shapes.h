@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/ir/graph.h"
+#include "core/util/cancel.h"
 #include "core/util/status.h"
 
 namespace ql::passes {
@@ -16,6 +17,8 @@ struct InferShapesOptions {
     int64_t maxFoldedElements = 1 << 16;     // larger constant subgraphs are not folded
     // Values of graph inputs known ahead of a run (shape tensors fed as inputs), by name.
     std::map<std::string, ir::Tensor> inputValues;
+    CancelToken cancel;    // checked per node
+    ProgressFn progress;   // stage "shape inference"
 };
 
 // Sets dtype, dims and shapeKnown on every value. Fails naming the node on the first error.

@@ -11,11 +11,22 @@
 
 namespace ql::passes {
 
+// A surviving node that took over other nodes: `into` now also stands for `absorbed`.
+struct Fusion {
+    ir::NodeId into;
+    std::vector<ir::NodeId> absorbed;  // original node ids added to into's fusedFrom by this pass
+};
+
+// What one pass did, in structured form (derived by the manager from the graph before and
+// after, so every pass reports the same way) plus the pass's own one-line descriptions.
 struct PassRecord {
     std::string pass;
     double ms = 0;
     std::vector<std::string> changes;  // one line per rewrite ("fold 'bn1' into 'conv1'")
     size_t nodesBefore = 0, nodesAfter = 0;
+    std::vector<ir::NodeId> removed;   // live before, gone after
+    std::vector<ir::NodeId> created;   // new node ids
+    std::vector<Fusion> fusions;
 };
 
 // A pass appends one line per rewrite to `changes`.
@@ -29,7 +40,10 @@ struct Pass {
 // The fusion pipeline, in order: identity removal, Pad folding, BN folding, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
-Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel = {});
+// After each pass `afterEach` (if set) sees the graph and the record, e.g. to keep a snapshot.
+using PassObserver = std::function<void(const ir::Graph&, const PassRecord&)>;
+Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel = {},
+                                            const ProgressFn& progress = {}, const PassObserver& afterEach = {});
 
 // The individual passes (each has a tiny-graph test).
 Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);

@@ -3,33 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/runtime/reference_executor.h"
 
 namespace ql::quant {
 
-Expected<RangeTable> collectMinMax(std::shared_ptr<const ir::Graph> graph, const std::vector<runtime::TensorMap>& inputs,
-                                   const CancelToken& cancel) {
-    QL_ASSIGN(auto executor, runtime::ReferenceExecutor::create(graph));
-    RangeTable table;
-    auto observe = [&](const std::string& name, const ir::Tensor& t) {
-        if (t.dtype() != ir::DType::F32 || t.numel() == 0) return;
-        auto [mn, mx] = std::minmax_element(t.data<float>(), t.data<float>() + t.numel());
-        auto it = table.find(name);
-        if (it == table.end()) table[name] = {*mn, *mx};
-        else it->second = {std::min(it->second.min, *mn), std::max(it->second.max, *mx)};
-    };
-    runtime::RunOptions options;
-    options.cancel = cancel;
-    options.hooks.onNodeOutputs = [&](const ir::Node& n, const std::vector<ir::Tensor>& outs) {
-        for (size_t i = 0; i < n.outputs.size() && i < outs.size(); ++i)
-            if (n.outputs[i].valid()) observe(graph->value(n.outputs[i]).name, outs[i]);
-    };
-    for (const auto& set : inputs) {
-        for (const auto& [name, t] : set) observe(name, t);
-        auto out = executor->run(set, options);
-        if (!out) return out.status();
-    }
-    return table;
+void MinMaxObserver::observe(const std::string& value, const ir::Tensor& t) {
+    if (t.dtype() != ir::DType::F32 || t.numel() == 0) return;
+    auto [mn, mx] = std::minmax_element(t.data<float>(), t.data<float>() + t.numel());
+    auto it = table_.find(value);
+    if (it == table_.end()) table_[value] = {*mn, *mx};
+    else it->second = {std::min(it->second.min, *mn), std::max(it->second.max, *mx)};
 }
 
 Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric) {

@@ -1,12 +1,14 @@
 #pragma once
-// Activation ranges observed on calibration inputs, and the symmetric int8 parameters derived
-// from them. (Min/max only for now; the calibration issue adds entropy, percentile and MSE.)
+// Activation ranges observed on calibration inputs, and the int8 parameters derived from them.
+// Observers only look at tensors they are handed: running the model to produce them is the
+// runtime's job (runtime/calibration_run.h), so quant sits below runtime.
+// (Min/max only for now; the calibration issue adds entropy, percentile and MSE.)
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/ir/graph.h"
-#include "core/runtime/executor.h"
+#include "core/ir/tensor.h"
 
 namespace ql::quant {
 
@@ -15,10 +17,15 @@ struct ValueRange {
 };
 using RangeTable = std::map<std::string, ValueRange>;  // by value name
 
-// Runs the graph with the reference executor on each input set and records every float
-// value's min/max.
-Expected<RangeTable> collectMinMax(std::shared_ptr<const ir::Graph> graph, const std::vector<runtime::TensorMap>& inputs,
-                                   const CancelToken& cancel = {});
+// Streams tensors into a running min/max per value name; holds nothing but the table.
+class MinMaxObserver {
+public:
+    void observe(const std::string& value, const ir::Tensor& t);  // f32 tensors; others ignored
+    const RangeTable& ranges() const { return table_; }
+
+private:
+    RangeTable table_;
+};
 
 // 8-bit (or 7-bit on CPUs without VNNI, see DESIGN.md) parameters for a range. Symmetric:
 // u8 when the range is non-negative, s8 otherwise, zero point 0. Asymmetric: signed ranges

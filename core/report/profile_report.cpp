@@ -6,104 +6,83 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/util/json_writer.h"
+#include <nlohmann/json.hpp>
 
 namespace ql::report {
 
-std::vector<OutputAgreement> compareOutputs(const runtime::TensorMap& ref, const runtime::TensorMap& other) {
-    std::vector<OutputAgreement> v;
-    for (const auto& [name, a] : ref) {
-        auto it = other.find(name);
-        if (it == other.end() || a.dtype() != ir::DType::F32 || it->second.dims() != a.dims()) continue;
-        const float* x = a.data<float>();
-        const float* y = it->second.data<float>();
-        double dot = 0, nx = 0, ny = 0, err = 0, maxErr = 0;
-        for (int64_t i = 0; i < a.numel(); ++i) {
-            dot += double(x[i]) * y[i];
-            nx += double(x[i]) * x[i];
-            ny += double(y[i]) * y[i];
-            const double e = double(x[i]) - y[i];
-            err += e * e;
-            maxErr = std::max(maxErr, std::fabs(e));
-        }
-        OutputAgreement o;
-        o.output = name;
-        o.cosine = nx > 0 && ny > 0 ? dot / std::sqrt(nx * ny) : 0;
-        o.maxAbsError = maxErr;
-        o.sqnrDb = err > 0 ? 10 * std::log10(nx / err) : INFINITY;
-        o.sameArgmax = true;
-        if (a.rank() == 2) {
-            const int64_t rows = a.dims()[0], cols = a.dims()[1];
-            for (int64_t r = 0; r < rows; ++r) {
-                auto am = [&](const float* p) { return std::max_element(p + r * cols, p + (r + 1) * cols) - (p + r * cols); };
-                o.sameArgmax &= am(x) == am(y);
-            }
-        }
-        v.push_back(o);
-    }
-    return v;
+namespace {
+using nlohmann::json;
+
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json stats(const profile::Stats& s) {
+    return {{"n", s.n}, {"median", s.median}, {"mean", s.mean}, {"stddev", s.stddev}, {"p10", s.p10}, {"p90", s.p90},
+            {"min", s.min}, {"max", s.max}, {"ci95", {s.ci95Low, s.ci95High}}};
 }
 
-namespace {
-void stats(JsonWriter& j, const char* key, const profile::Stats& s) {
-    j.key(key).beginObject().field("n", s.n).field("median", s.median).field("mean", s.mean).field("stddev", s.stddev);
-    j.field("p10", s.p10).field("p90", s.p90).field("min", s.min).field("max", s.max);
-    j.key("ci95").beginArray().value(s.ci95Low).value(s.ci95High).endArray().endObject();
+json names(const ir::Graph* g, const std::vector<ir::NodeId>& ids) {
+    json a = json::array();
+    for (ir::NodeId id : ids) a.push_back(g ? json(g->node(id).name) : json(id.v));
+    return a;
+}
+
+json passRecord(const passes::PassRecord& p) {
+    json fusions = json::array();
+    for (const auto& f : p.fusions) fusions.push_back({{"into", f.into.v}, {"absorbed", names(nullptr, f.absorbed)}});
+    return {{"name", p.pass}, {"ms", p.ms}, {"nodes_before", p.nodesBefore}, {"nodes_after", p.nodesAfter}, {"changes", p.changes},
+            {"removed_ids", names(nullptr, p.removed)}, {"created_ids", names(nullptr, p.created)}, {"fusions", fusions}};
+}
+
+json layer(const profile::LayerProfile& l) {
+    json j = {{"name", l.step.name}, {"op", l.step.opType}, {"inserted", l.step.inserted}, {"fused_from", l.step.fusedFromNames},
+              {"impl", l.step.impl}};
+    if (l.step.node.valid()) j["node_id"] = l.step.node.v;
+    if (!l.step.fallbackReason.empty()) j["fallback_reason"] = l.step.fallbackReason;
+    if (!l.step.note.empty()) j["note"] = l.step.note;
+    j.update({{"format", l.step.format}, {"dtype", l.step.dtype}, {"macs", l.step.macs}, {"gmac_per_s", number(l.gmacPerSecond)},
+              {"output_bytes", l.step.outputBytes}, {"weight_bytes", l.step.weightBytes}, {"ms", stats(l.ms)}});
+    return j;
 }
 }  // namespace
 
-std::string toJson(const ProfileReport& r) {
-    JsonWriter j;
-    j.beginObject().field("schema", "quantlens.profile/1").field("model", r.model).field("executor", r.executor);
-    j.field("layout", r.layout).field("batch", r.batch).field("warmup", r.warmup).field("repeat", r.repeat);
-    j.key("cpu").beginObject().field("model", r.cpu.cpuModel).field("isa", r.cpu.isa).field("vnni", r.cpu.int8Vnni);
-    j.field("threads", r.cpu.threads).field("onednn", r.cpu.onednnVersion).endObject();
-    j.field("peak_rss_bytes", r.peakRssBytes);
-    j.key("results").beginArray();
-    for (const auto& p : r.results) {
-        j.beginObject().field("precision", p.precision);
-        if (!p.int8Note.empty()) j.field("int8", p.int8Note);
-        stats(j, "whole_ms", p.run.wholeMs);
-        j.field("sum_of_layer_medians_ms", p.run.sumOfLayerMediansMs).field("sum_of_layer_means_ms", p.run.sumOfLayerMeansMs);
-        if (p.run.memory) {
-            const auto& m = *p.run.memory;
-            j.key("memory").beginObject().field("weight_bytes", m.weightBytes).field("arena_bytes", m.arenaBytes);
-            j.field("activation_bytes", m.activationBytes).field("liveness_lower_bound_bytes", m.livenessLowerBound).endObject();
-        }
-        j.key("passes").beginArray();
-        for (const auto& pr : p.passes) {
-            j.beginObject().field("name", pr.pass).field("ms", pr.ms).field("nodes_before", int64_t(pr.nodesBefore));
-            j.field("nodes_after", int64_t(pr.nodesAfter)).key("changes").beginArray();
-            for (const auto& c : pr.changes) j.value(c);
-            j.endArray().endObject();
-        }
-        j.endArray();
-        j.key("layers").beginArray();
-        for (const auto& l : p.run.layers) {
-            j.beginObject().field("name", l.step.name).field("op", l.step.opType).field("inserted", l.step.inserted);
-            j.key("fused_from").beginArray();
-            for (const auto& f : l.step.fusedFromNames) j.value(f);
-            j.endArray();
-            j.field("impl", l.step.impl);
-            if (!l.step.fallbackReason.empty()) j.field("fallback_reason", l.step.fallbackReason);
-            if (!l.step.note.empty()) j.field("note", l.step.note);
-            j.field("format", l.step.format).field("dtype", l.step.dtype).field("macs", l.step.macs).field("gmac_per_s", l.gmacPerSecond);
-            j.field("output_bytes", l.step.outputBytes).field("weight_bytes", l.step.weightBytes);
-            stats(j, "ms", l.ms);
-            j.endObject();
-        }
-        j.endArray().endObject();
+std::string toJson(const session::RunResult& r) {
+    json j;
+    j["schema"] = "quantlens.profile/1";
+    j["model"] = r.model;
+    j["executor"] = r.runs.empty() ? r.config.executor : r.runs.front().executor;
+    j["layout"] = runtime::layoutName(r.runs.empty() ? r.config.layout : r.runs.front().layout);
+    j["batch"] = r.config.batch;
+    j["warmup"] = r.config.warmup;
+    j["repeat"] = r.config.repeat;
+    j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}};
+    j["peak_rss_bytes"] = r.peakRssBytes;
+    j["config"] = json::parse(session::toJson(r.config));
+    j["results"] = json::array();
+    for (const auto& p : r.runs) {
+        const auto& run = p.profile;
+        json e = {{"precision", runtime::precisionName(p.precision)}};
+        if (!p.int8Note.empty()) e["int8"] = p.int8Note;
+        e["whole_ms"] = stats(run.wholeMs);
+        e["sum_of_layer_medians_ms"] = run.sumOfLayerMediansMs;
+        e["sum_of_layer_means_ms"] = run.sumOfLayerMeansMs;
+        if (run.memory)
+            e["memory"] = {{"weight_bytes", run.memory->weightBytes}, {"arena_bytes", run.memory->arenaBytes},
+                           {"activation_bytes", run.memory->activationBytes}, {"liveness_lower_bound_bytes", run.memory->livenessLowerBound}};
+        e["passes"] = json::array();
+        if (p.executor != "reference")  // the reference executor runs the graph as imported
+            for (const auto& pr : r.passes) e["passes"].push_back(passRecord(pr));
+        e["layers"] = json::array();
+        for (const auto& l : run.layers) e["layers"].push_back(layer(l));
+        j["results"].push_back(std::move(e));
     }
-    j.endArray();
-    j.key("agreement").beginArray();
+    j["agreement"] = json::array();
     for (const auto& a : r.agreement)
-        j.beginObject().field("output", a.output).field("cosine", a.cosine).field("max_abs_error", a.maxAbsError)
-            .field("sqnr_db", a.sqnrDb).field("same_argmax", a.sameArgmax).endObject();
-    j.endArray().endObject();
-    return j.str() + "\n";
+        j["agreement"].push_back({{"output", a.output}, {"cosine", number(a.cosine)}, {"max_abs_error", number(a.maxAbsError)},
+                                  {"sqnr_db", number(a.sqnrDb)}, {"same_argmax", a.sameArgmax}});
+    return j.dump() + "\n";
 }
 
-std::string toCsv(const ProfileReport& r) {
+std::string toCsv(const session::RunResult& r) {
     std::ostringstream os;
     auto quote = [](const std::string& s) {
         std::string q = "\"";
@@ -111,12 +90,12 @@ std::string toCsv(const ProfileReport& r) {
         return q + "\"";
     };
     os << "precision,index,name,op,inserted,fused_from,impl,format,dtype,macs,gmac_per_s,median_ms,p10_ms,p90_ms,output_bytes,weight_bytes\n";
-    for (const auto& p : r.results) {
-        for (size_t i = 0; i < p.run.layers.size(); ++i) {
-            const auto& l = p.run.layers[i];
+    for (const auto& p : r.runs) {
+        for (size_t i = 0; i < p.profile.layers.size(); ++i) {
+            const auto& l = p.profile.layers[i];
             std::string from;
             for (const auto& f : l.step.fusedFromNames) from += (from.empty() ? "" : "|") + f;
-            os << p.precision << ',' << i << ',' << quote(l.step.name) << ',' << l.step.opType << ',' << (l.step.inserted ? 1 : 0) << ','
+            os << runtime::precisionName(p.precision) << ',' << i << ',' << quote(l.step.name) << ',' << l.step.opType << ',' << (l.step.inserted ? 1 : 0) << ','
                << quote(from) << ',' << quote(l.step.impl) << ',' << l.step.format << ',' << l.step.dtype << ',' << l.step.macs << ','
                << l.gmacPerSecond << ',' << l.ms.median << ',' << l.ms.p10 << ',' << l.ms.p90 << ',' << l.step.outputBytes << ','
                << l.step.weightBytes << '\n';
@@ -127,15 +106,24 @@ std::string toCsv(const ProfileReport& r) {
 
 Status writeFileAtomically(const std::string& path, const std::string& text) {
     const std::string tmp = path + ".tmp";
+    std::error_code ec;
     {
         std::ofstream out(tmp, std::ios::binary);
         if (!out) return Status::error(path + ": cannot write");
         out << text;
-        if (!out) return Status::error(path + ": write failed");
+        out.flush();
+        if (!out) {
+            out.close();
+            std::filesystem::remove(tmp, ec);
+            return Status::error(path + ": write failed");
+        }
     }
-    std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
-    if (ec) return Status::error(path + ": " + ec.message());
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        return Status::error(path + ": " + ec.message());
+    }
     return Status::ok();
 }
 

@@ -7,6 +7,7 @@ namespace ql::runtime {
 
 StepInfo stepInfoFor(const ir::Graph& g, const ir::Node& n) {
     StepInfo s;
+    s.node = n.id;
     s.name = n.name;
     s.opType = n.opType;
     s.fusedFrom = n.fusedFrom;

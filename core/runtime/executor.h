@@ -23,6 +23,7 @@ struct NodeHooks {
 
 // One executed step: a graph node (possibly fused) or a step the executor inserted (reorder).
 struct StepInfo {
+    ir::NodeId node;                     // the (fused) graph node; invalid for inserted steps
     std::string name, opType;
     std::vector<ir::NodeId> fusedFrom;   // original nodes; empty for inserted steps
     std::vector<std::string> fusedFromNames;

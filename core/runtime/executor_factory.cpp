@@ -1,19 +1,21 @@
 #include "core/runtime/executor_factory.h"
 
-#include "core/quant/ranges.h"
+#include "core/runtime/calibration_run.h"
 #include "core/runtime/planned_executor.h"
 #include "core/runtime/reference_executor.h"
 
 namespace ql::runtime {
 
-Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options) {
+Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,
+                                           const CancelToken& cancel, const ProgressFn& progress) {
+    const ProgressSpan span(progress);
     const std::string& name = options.executor;
     if (name != "reference" && name != "planned" && name != "eager")
         return Status::error("unknown executor '" + name + "' (choose planned, eager or reference)");
     PreparedExecutor result;
     if (name == "reference") {
         if (options.precision == Precision::Int8)
-            return Status::error("the reference executor runs the model as given; --precision int8 needs --executor planned or eager");
+            return Status::unsupported("the reference executor runs the model as given; int8 needs the planned or eager executor");
         auto e = ReferenceExecutor::create(model);
         if (!e) return e.status();
         result.executor = std::move(e).value();
@@ -30,30 +32,37 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     if (!ctx) return ctx.status();
     result.cpu = (*ctx)->facts();
 
-    auto fused = std::make_shared<ir::Graph>(*model);
-    auto records = passes::runPasses(*fused, passes::fusionPipeline());
-    if (!records) return records.status();
-    result.passes = std::move(records).value();
+    std::shared_ptr<const ir::Graph> fused = options.fused;
+    result.passes = options.fusedPasses;
+    if (!fused) {
+        auto graph = std::make_shared<ir::Graph>(*model);
+        QL_ASSIGN(result.passes, passes::runPasses(*graph, passes::fusionPipeline(), cancel, span.sub(0.0, 0.1)));
+        fused = graph;
+    }
     result.graph = fused;
+    if (!options.fp32Fallback.empty())
+        return Status::unsupported("an FP32 fallback list needs mixed-precision plans, which this build does not have yet");
 
     PlanOptions po;
     po.layout = name == "eager" ? Layout::Nchw : options.layout;
     po.precision = options.precision;
-    po.sevenBitActivations = !result.cpu.int8Vnni;
+    po.sevenBitActivations = options.sevenBitActivations.value_or(!result.cpu.int8Vnni);
     po.asymmetricActivations = options.asymmetricActivations;
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;
     if (options.precision == Precision::Int8) {
         if (options.calibration.empty()) return Status::error("int8 needs calibration inputs");
-        auto r = quant::collectMinMax(fused, options.calibration);
-        if (!r) return r.status().withContext("calibration: ");
+        auto r = collectMinMax(fused, options.calibration, cancel, span.sub(0.1, 0.5));
+        if (!r) return r.status().isCancelled() ? r.status() : r.status().withContext("calibration: ");
         ranges = std::move(r).value();
         po.ranges = &ranges;
         result.int8Note = "min/max ranges from " + std::to_string(options.calibration.size()) + " input batch(es); " +
-                          (po.sevenBitActivations ? "7-bit activations (no VNNI: avoids u8 x s8 saturation)" : "8-bit activations") +
+                          (po.sevenBitActivations ? (result.cpu.int8Vnni ? "7-bit activations (as configured)" : "7-bit activations (no VNNI: avoids u8 x s8 saturation)")
+                                                  : (result.cpu.int8Vnni ? "8-bit activations" : "8-bit activations (as configured; no VNNI: u8 x s8 may saturate)")) +
                           (po.asymmetricActivations ? ", asymmetric (zero points)" : ", symmetric");
     }
     if (name == "planned") {
+        if (cancel.isCancelled()) return Status::cancelled("plan build");
         auto e = PlannedExecutor::create(fused, *ctx, po);
         if (!e) return e.status();
         result.executor = std::move(e).value();
@@ -62,6 +71,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
         auto owned = options.precision == Precision::Int8 ? std::make_shared<const quant::RangeTable>(ranges) : nullptr;
         result.executor = std::make_unique<EagerExecutor>(fused, *ctx, po, owned);
     }
+    span.report(1.0, "plan build");
     return result;
 }
 

@@ -2,6 +2,7 @@
 // From a loaded model to a ready executor: fusion passes, calibration ranges for int8, and
 // the chosen backend, with the facts a result must report (ISA, threads, passes run).
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,13 @@ struct ExecutorOptions {
     int threads = 0;                      // 0 = physical cores
     std::string maxIsa;                   // oneDNN ISA cap
     bool asymmetricActivations = false;   // int8: zero points for signed activations
+    std::optional<bool> sevenBitActivations;  // unset: 7-bit exactly when the CPU has no VNNI
+    std::vector<std::string> fp32Fallback;    // int8: node names or op types kept in FP32
     std::vector<TensorMap> calibration;   // int8: min/max ranges are taken from these inputs
+    // The model after the fusion pipeline with its records, when the caller already has them
+    // (a Session's snapshot); otherwise the passes run here.
+    std::shared_ptr<const ir::Graph> fused;
+    std::vector<passes::PassRecord> fusedPasses;
 };
 
 struct PreparedExecutor {
@@ -30,6 +37,8 @@ struct PreparedExecutor {
     std::string int8Note;                          // how int8 ranges were obtained
 };
 
-Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options);
+// Stages: fusion (if not given), calibration, plan build; progress names each stage.
+Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,
+                                           const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
 }  // namespace ql::runtime

@@ -9,7 +9,7 @@
 #include "core/ops/infer_common.h"
 #include "core/ops/op_params.h"
 #include "core/quant/weight_quant.h"
-#include "core/runtime/node_eval.h"
+#include "kernels/reference/evaluate_node.h"
 #include "core/runtime/onednn_plan_internal.h"
 
 namespace ql::runtime {
@@ -280,7 +280,7 @@ private:
             folded_[n.outputs[0].v] = c.outputs[0].computed;
             return Status::ok();
         }
-        QL_TRY(evaluateNode(n, p_.graph->opsetVersion, ins, outs));
+        QL_TRY(kernels::evaluateNode(n, p_.graph->opsetVersion, ins, outs));
         for (size_t i = 0; i < n.outputs.size() && i < outs.size(); ++i)
             if (n.outputs[i].valid()) folded_[n.outputs[i].v] = std::move(outs[i]);
         return Status::ok();

@@ -3,7 +3,7 @@
 #include <chrono>
 
 
-#include "core/runtime/node_eval.h"
+#include "kernels/reference/evaluate_node.h"
 
 namespace ql::runtime {
 
@@ -42,7 +42,7 @@ Expected<TensorMap> ReferenceExecutor::run(const TensorMap& inputs, const RunOpt
             if (ins[i]->empty()) return Status::error(node.label() + ": input '" + val.name + "' has no value");
         }
         auto t0 = std::chrono::steady_clock::now();
-        QL_TRY(evaluateNode(node, g.opsetVersion, ins, outs));
+        QL_TRY(kernels::evaluateNode(node, g.opsetVersion, ins, outs));
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         if (options.hooks.onNodeTimed) options.hooks.onNodeTimed(node, ms);
         if (options.onStepTimed) options.onStepTimed(size_t(&nid - order_.data()), ms);

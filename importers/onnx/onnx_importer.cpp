@@ -72,7 +72,7 @@ void setTypeInfo(ir::Value& v, const onnx::ValueInfoProto& info) {
 
 class Importer {
 public:
-    explicit Importer(fs::path modelDir) : modelDir_(std::move(modelDir)) {}
+    Importer(fs::path modelDir, const ImportOptions& options) : modelDir_(std::move(modelDir)), options_(options) {}
 
     Expected<ir::Graph> run(const onnx::ModelProto& m) {
         QL_TRY(readOpsets(m));
@@ -82,8 +82,10 @@ public:
         g_.producerVersion = m.producer_version();
         g_.irVersion = m.ir_version();
         if (gp.node_size() == 0) return Status::error("the graph has no nodes");
+        total_ = gp.initializer_size() + 2 * gp.node_size();
 
         for (const auto& init : gp.initializer()) {
+            QL_TRY(step());
             if (values_.count(init.name())) return Status::error("initializer '" + init.name() + "' is defined twice");
             auto t = tensorFromProto(init, modelDir_);
             if (!t) return Status::error("initializer " + t.message());
@@ -132,7 +134,7 @@ private:
         }
         if (!found) g_.opsetVersion = m.opset_import_size() == 0 ? 1 : 0;
         if (found && (g_.opsetVersion < kMinOpset || g_.opsetVersion > kMaxOpset))
-            return Status::error("opset " + std::to_string(g_.opsetVersion) + " is not supported (supported: " + std::to_string(kMinOpset) +
+            return Status::unsupported("opset " + std::to_string(g_.opsetVersion) + " is not supported (supported: " + std::to_string(kMinOpset) +
                                  " to " + std::to_string(kMaxOpset) + ")");
         if (!found) return Status::error("the model imports no default-domain (ai.onnx) opset");
         return Status::ok();
@@ -159,13 +161,14 @@ private:
         }
         msg += "): ";
         for (size_t i = 0; i < bad.size(); ++i) msg += (i ? ", " : "") + bad[i];
-        return Status::error(msg);
+        return Status::unsupported(msg);
     }
 
     Status addNodes(const onnx::GraphProto& gp) {
         // First every produced value (nodes may be listed out of order), then the nodes.
         std::set<std::string> seenNames;
         for (int i = 0; i < gp.node_size(); ++i) {
+            QL_TRY(step());
             const auto& n = gp.node(i);
             for (const auto& out : n.output()) {
                 if (out.empty()) continue;
@@ -180,6 +183,7 @@ private:
             }
         }
         for (int i = 0; i < gp.node_size(); ++i) {
+            QL_TRY(step());
             const auto& n = gp.node(i);
             if (n.op_type() == "Constant") continue;
             std::vector<ir::ValueId> ins, outs;
@@ -211,22 +215,34 @@ private:
         return Status::ok();
     }
 
+    // One unit of work done: check for cancel, report progress now and then.
+    Status step() {
+        if (options_.cancel.isCancelled()) return Status::cancelled("import");
+        if (options_.progress && (++done_ % 64 == 0 || done_ == total_)) options_.progress(double(done_) / double(total_), "import");
+        return Status::ok();
+    }
+
     fs::path modelDir_;
+    const ImportOptions& options_;
+    int64_t done_ = 0, total_ = 1;
     ir::Graph g_;
     std::map<std::string, ir::ValueId> values_;
 };
 
 }  // namespace
 
-Expected<ir::Graph> importOnnxBytes(const std::string& bytes, const fs::path& modelDir) {
+Expected<ir::Graph> importOnnxBytes(const std::string& bytes, const fs::path& modelDir, const ImportOptions& options) {
     onnx::ModelProto m;
     if (bytes.empty()) return Status::error("the file is empty");
     if (!m.ParseFromString(bytes)) return Status::error("not an ONNX model (protobuf parsing failed; truncated or another format?)");
     if (!m.has_graph()) return Status::error("not an ONNX model (no graph)");
-    return Importer(modelDir).run(m);
+    if (options.cancel.isCancelled()) return Status::cancelled("import");
+    auto g = Importer(modelDir, options).run(m);
+    if (g && options.progress) options.progress(1.0, "import");
+    return g;
 }
 
-Expected<ir::Graph> importOnnxFile(const fs::path& file) {
+Expected<ir::Graph> importOnnxFile(const fs::path& file, const ImportOptions& options) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return Status::error(file.string() + ": no such file");
     const auto size = fs::file_size(file, ec);
@@ -236,8 +252,8 @@ Expected<ir::Graph> importOnnxFile(const fs::path& file) {
     if (!in) return Status::error(file.string() + ": cannot open");
     std::string bytes(size, '\0');
     in.read(bytes.data(), std::streamsize(size));
-    auto g = importOnnxBytes(bytes, file.parent_path());
-    if (!g) return Status::error(file.string() + ": " + g.message());
+    auto g = importOnnxBytes(bytes, file.parent_path(), options);
+    if (!g) return g.status().withContext(file.string() + ": ");
     return g;
 }
 

@@ -4,16 +4,9 @@
 #include <string>
 
 #include "core/util/status.h"
+#include "kernels/onednn/cpu_facts.h"
 
 namespace ql::kernels::onednn {
-
-struct CpuFacts {
-    std::string cpuModel;      // /proc/cpuinfo "model name"
-    std::string isa;           // ISA oneDNN dispatches to ("avx2", "avx512_core_vnni", ...)
-    bool int8Vnni = false;     // u8 x s8 dot products without 16-bit saturation
-    std::string onednnVersion; // "2.6.3"
-    int threads = 1;
-};
 
 struct ContextOptions {
     int threads = 0;           // 0 = physical cores

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "core/passes/infer_shapes.h"
-#include "core/quant/ranges.h"
+#include "core/runtime/calibration_run.h"
 #include "core/runtime/executor_factory.h"
 #include "core/runtime/planned_executor.h"
 #include "core/runtime/reference_executor.h"
@@ -123,7 +123,7 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         o.asymmetricActivations = asymmetric;
         ir::Tensor y = runWith(g, in, o);
         // the oracle: fake-quantize x and w exactly as the plan does, run the reference in f32
-        auto ranges = quant::collectMinMax(g, {in});
+        auto ranges = runtime::collectMinMax(g, {in});
         ASSERT_TRUE(ranges.isOk());
         auto fq = std::make_shared<ir::Graph>(*g);
         runtime::TensorMap qin = in;

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "importers/onnx/model_loader.h"
+#include "core/session/session.h"
 #include "importers/onnx/onnx_importer.h"
 #include "tests/unit/cli_runner.h"
 #include "tests/unit/test_models.h"
@@ -150,7 +150,7 @@ TEST(OnnxImport, ExternalDataInsideTheModelFolderLoads) {
     off->set_key("offset");
     off->set_value("16");
     fs::path file = b.save(dir, "model.onnx");
-    auto g = onnx_io::loadModel(file, {2});
+    auto g = session::loadModel(file, {2});
     ASSERT_TRUE(g.isOk()) << g.message();
     auto wid = (*g)->findValue("w");
     EXPECT_FLOAT_EQ((*g)->value(*wid).constant->data<float>()[0], -0.3f);

@@ -6,7 +6,7 @@
 #include "core/passes/infer_shapes.h"
 #include "core/passes/pass_manager.h"
 #include "core/runtime/reference_executor.h"
-#include "importers/onnx/model_loader.h"
+#include "core/session/session.h"
 #include "importers/onnx/onnx_importer.h"
 #include "tests/unit/test_models.h"
 
@@ -94,7 +94,7 @@ TEST(Passes, NoFusionAcrossSharedValues) {
 }
 
 TEST(Passes, BundledModelFusesToTwelveNodesWithSameLogits) {
-    auto loaded = onnx_io::loadModel(std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx", {2});
+    auto loaded = session::loadModel(std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx", {2});
     ASSERT_TRUE(loaded.isOk()) << loaded.message();
     auto g = *loaded;
     ir::Tensor x = randomInput({2, 1, 28, 28}, 2);

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "core/runtime/node_eval.h"
+#include "kernels/reference/evaluate_node.h"
 
 using namespace ql;
 using namespace ql::ir;
@@ -24,7 +24,7 @@ std::vector<Tensor> eval(const std::string& op, std::vector<Tensor> inputs, Attr
     }
     for (int i = 0; i < outputs; ++i) n.outputs.push_back(ValueId{100 + i});
     std::vector<Tensor> outs;
-    Status st = runtime::evaluateNode(n, opset, ptrs, outs);
+    Status st = kernels::evaluateNode(n, opset, ptrs, outs);
     EXPECT_TRUE(st.isOk()) << st.message();
     return outs;
 }
@@ -126,7 +126,7 @@ TEST(ReferenceKernels, IntegerDivisionByZeroIsAnErrorNotACrash) {
     n.outputs = {ValueId{2}};
     Tensor a = Tensor::fromInt64s({2}, {4, 5}), b = Tensor::fromInt64s({2}, {2, 0});
     std::vector<Tensor> outs;
-    Status st = runtime::evaluateNode(n, 13, {&a, &b}, outs);
+    Status st = kernels::evaluateNode(n, 13, {&a, &b}, outs);
     ASSERT_FALSE(st.isOk());
     EXPECT_NE(st.message().find("division by zero"), std::string::npos);
 }

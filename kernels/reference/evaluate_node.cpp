@@ -1,9 +1,9 @@
-#include "core/runtime/node_eval.h"
+#include "kernels/reference/evaluate_node.h"
 
 #include "core/ops/op_registry.h"
 #include "kernels/reference/kernel_registry.h"
 
-namespace ql::runtime {
+namespace ql::kernels {
 
 Status evaluateNode(const ir::Node& node, int64_t opset, const std::vector<const ir::Tensor*>& inputs,
                     std::vector<ir::Tensor>& outputs) {
@@ -14,7 +14,7 @@ Status evaluateNode(const ir::Node& node, int64_t opset, const std::vector<const
         info.inputs[i] = {true, inputs[i]->dtype(), inputs[i]->dims(), inputs[i], {}};
     }
     QL_TRY(ops::inferNode(info));
-    kernels::KernelFn kernel = kernels::findReferenceKernel(node.domain, node.opType);
+    KernelFn kernel = findReferenceKernel(node.domain, node.opType);
     if (!kernel) return info.fail("no reference kernel for this operator");
     outputs.assign(info.outputs.size(), ir::Tensor{});
     for (size_t i = 0; i < info.outputs.size(); ++i) {
@@ -23,8 +23,8 @@ Status evaluateNode(const ir::Node& node, int64_t opset, const std::vector<const
         if (!t) return info.fail("output " + std::to_string(i) + ": " + t.message());
         outputs[i] = std::move(t).value();
     }
-    kernels::KernelContext ctx{info, inputs, outputs};
+    KernelContext ctx{info, inputs, outputs};
     return kernel(ctx);
 }
 
-}  // namespace ql::runtime
+}  // namespace ql::kernels

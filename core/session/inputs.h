@@ -1,5 +1,5 @@
 #pragma once
-// Inputs for run/eval: files named on the command line (.npy or TensorProto .pb), random
+// Model inputs: files named by the user (.npy or TensorProto .pb), random
 // tensors with a seed for the rest.
 #include <cstdint>
 #include <string>
@@ -8,7 +8,7 @@
 #include "core/ir/graph.h"
 #include "core/runtime/executor.h"
 
-namespace ql::cli {
+namespace ql::session {
 
 // specs: "NAME=FILE". Unknown names, unreadable files: an error naming them.
 Expected<runtime::TensorMap> loadInputFiles(const std::vector<std::string>& specs);
@@ -17,4 +17,4 @@ int64_t impliedBatch(const ir::Graph& g, const runtime::TensorMap& given);
 // Random N(0,1) floats / small integers for every graph input not in `given`.
 Expected<runtime::TensorMap> completeWithRandom(const ir::Graph& g, runtime::TensorMap given, uint64_t seed);
 
-}  // namespace ql::cli
+}  // namespace ql::session

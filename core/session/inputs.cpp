@@ -1,4 +1,4 @@
-#include "app/cli/model_inputs.h"
+#include "core/session/inputs.h"
 
 #include <filesystem>
 #include <random>
@@ -6,13 +6,13 @@
 #include "core/data/npy.h"
 #include "importers/onnx/tensor_proto.h"
 
-namespace ql::cli {
+namespace ql::session {
 
 Expected<runtime::TensorMap> loadInputFiles(const std::vector<std::string>& specs) {
     runtime::TensorMap m;
     for (const std::string& spec : specs) {
         auto eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0) return Status::error("--input expects NAME=FILE, got '" + spec + "'");
+        if (eq == std::string::npos || eq == 0) return Status::error("an input must be given as NAME=FILE, got '" + spec + "'");
         std::string name = spec.substr(0, eq);
         std::filesystem::path file = spec.substr(eq + 1);
         auto t = file.extension() == ".npy" ? data::readNpy(file) : onnx_io::readTensorProtoFile(file);
@@ -57,4 +57,4 @@ Expected<runtime::TensorMap> completeWithRandom(const ir::Graph& g, runtime::Ten
     return given;
 }
 
-}  // namespace ql::cli
+}  // namespace ql::session

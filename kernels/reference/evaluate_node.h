@@ -7,9 +7,9 @@
 #include "core/ir/graph.h"
 #include "core/util/status.h"
 
-namespace ql::runtime {
+namespace ql::kernels {
 
 Status evaluateNode(const ir::Node& node, int64_t opset, const std::vector<const ir::Tensor*>& inputs,
                     std::vector<ir::Tensor>& outputs);
 
-}  // namespace ql::runtime
+}  // namespace ql::kernels

@@ -1,0 +1,62 @@
+#include <iostream>
+#include <sstream>
+
+#include "app/cli/commands.h"
+
+namespace ql::cli {
+
+namespace {
+std::vector<std::string> splitList(const std::string& s) {
+    std::vector<std::string> v;
+    std::stringstream ss(s);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty()) v.push_back(item);
+    return v;
+}
+}  // namespace
+
+const CancelToken& interrupt() {
+    static const CancelToken token;
+    return token;
+}
+
+int fail(const Status& s) {
+    std::string msg = s.message();
+    for (char& c : msg)
+        if (c == '\n') c = ' ';
+    std::cerr << "quantlens-cli: " << msg << "\n";
+    switch (s.code()) {
+        case StatusCode::Ok: return kExitOk;
+        case StatusCode::Cancelled: return kExitCancelled;
+        case StatusCode::Internal: return kExitInternal;
+        default: return kExitBadInput;
+    }
+}
+
+Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig& defaults) const {
+    session::RunConfig c = defaults;
+    if (!configFile.empty()) {
+        QL_ASSIGN(c, session::readRunConfig(configFile));
+    }
+    if (executor) c.executor = *executor;
+    if (precision) {
+        c.precisions.clear();
+        for (const auto& p : splitList(*precision)) {
+            QL_ASSIGN(auto parsed, runtime::parsePrecision(p));
+            c.precisions.push_back(parsed);
+        }
+        if (c.precisions.empty()) return Status::error("--precision needs at least one of fp32,int8");
+    }
+    if (layout) {
+        QL_ASSIGN(c.layout, runtime::parseLayout(*layout));
+    }
+    if (maxIsa) c.maxIsa = *maxIsa;
+    if (threads) c.threads = *threads;
+    if (activations) c.asymmetricActivations = *activations == "asymmetric";
+    if (sevenBit) c.sevenBitActivations = *sevenBit == "auto" ? std::nullopt : std::optional<bool>(*sevenBit == "on");
+    if (!fp32Fallback.empty()) c.fp32Fallback = fp32Fallback;
+    return c;
+}
+
+}  // namespace ql::cli

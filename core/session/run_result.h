@@ -1,0 +1,44 @@
+#pragma once
+// RunResult: the immutable outcome of profiling one model under one or more precisions. The
+// GUI swaps it into its views, reports and the CLI print it; nothing changes it after creation.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/passes/pass_manager.h"
+#include "core/profile/output_agreement.h"
+#include "core/profile/profiler.h"
+#include "core/session/run_config.h"
+#include "kernels/onednn/cpu_facts.h"
+
+namespace ql::session {
+
+// One precision's run: per step its node id, fused_from, op, impl, format, dtype and timings.
+struct PrecisionRun {
+    runtime::Precision precision = runtime::Precision::Fp32;
+    std::string executor;
+    runtime::Layout layout = runtime::Layout::Auto;  // as run (eager: nchw)
+    profile::RunProfile profile;                     // outputs kept only on request
+    std::string int8Note;                            // how int8 was obtained, empty for fp32
+    bool sevenBitActivations = false;
+};
+
+struct RunResult {
+    std::string model;
+    RunConfig config;
+    kernels::onednn::CpuFacts cpu;
+    std::vector<passes::PassRecord> passes;          // the fusion pipeline the plans ran on
+    std::vector<PrecisionRun> runs;                  // in config.precisions order
+    std::vector<profile::OutputAgreement> agreement; // INT8 vs FP32 outputs, when both ran
+    int64_t peakRssBytes = 0;
+
+    const PrecisionRun* find(runtime::Precision p) const {
+        for (const auto& r : runs)
+            if (r.precision == p) return &r;
+        return nullptr;
+    }
+};
+
+using RunResultPtr = std::shared_ptr<const RunResult>;
+
+}  // namespace ql::session

@@ -1,0 +1,60 @@
+#pragma once
+// Session: one opened model as immutable values the app, the CLI and the benchmark can hold,
+// share across threads and drop. It keeps the graph as imported (shapes inferred for the
+// session's batch) and the graph after every fusion pass, each with the pass's structured record.
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "core/ir/graph.h"
+#include "core/passes/pass_manager.h"
+#include "core/util/cancel.h"
+#include "core/util/status.h"
+
+namespace ql::session {
+
+struct PassSnapshot {
+    passes::PassRecord record;
+    std::shared_ptr<const ir::Graph> graph;  // the graph right after this pass
+};
+
+struct OpenOptions {
+    int64_t batch = 1;
+    CancelToken cancel;
+    ProgressFn progress;  // stages "import", "shape inference", "pass ..."
+};
+
+class Session {
+public:
+    // Import, shape inference at options.batch, the fusion pipeline. Errors name the file.
+    static Expected<std::shared_ptr<const Session>> open(const std::filesystem::path& model, const OpenOptions& options = {});
+    // The same model at another batch size (no file I/O: starts from the imported graph).
+    Expected<std::shared_ptr<const Session>> withBatch(int64_t batch, const CancelToken& cancel = {}, const ProgressFn& progress = {}) const;
+
+    const std::filesystem::path& modelPath() const { return path_; }
+    int64_t batch() const { return batch_; }
+    std::shared_ptr<const ir::Graph> original() const { return original_; }  // as imported, shapes inferred
+    std::shared_ptr<const ir::Graph> fused() const { return passes_.empty() ? original_ : passes_.back().graph; }
+    const std::vector<PassSnapshot>& passes() const { return passes_; }
+    std::vector<passes::PassRecord> passRecords() const;
+
+private:
+    static Expected<std::shared_ptr<const Session>> derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
+                                                           const CancelToken& cancel, const ProgressSpan& progress);
+    std::filesystem::path path_;
+    int64_t batch_ = 1;
+    std::shared_ptr<const ir::Graph> raw_;       // as read from the file, before shape inference
+    std::shared_ptr<const ir::Graph> original_;
+    std::vector<PassSnapshot> passes_;
+};
+
+struct LoadOptions {
+    int64_t batch = 1;
+    CancelToken cancel;
+    ProgressFn progress;
+};
+
+// Import + shape inference, without the passes: what `inspect` and tests need.
+Expected<std::shared_ptr<ir::Graph>> loadModel(const std::filesystem::path& file, const LoadOptions& options = {});
+
+}  // namespace ql::session

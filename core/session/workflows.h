@@ -1,0 +1,54 @@
+#pragma once
+// The workflows the CLI and the GUI share: profile (FP32 vs INT8 latency per layer), evaluate
+// (top-1/top-5 on a labelled data set) and run once. Each is a plain function of a Session, a
+// RunConfig and its inputs, checks the Job's cancel token at every stage and reports progress.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/session/job.h"
+#include "core/session/run_result.h"
+#include "core/session/session.h"
+
+namespace ql::session {
+
+struct ProfileRequest {
+    runtime::TensorMap inputs;   // for every graph input, at config.batch
+    bool keepOutputs = false;    // keep each precision's final outputs in the result
+};
+
+// For each precision in config.precisions: prepare (calibrate on the inputs for int8), warm up,
+// time config.repeat runs. The session is re-derived if config.batch differs from its batch.
+Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job = {});
+
+struct EvalRequest {
+    std::filesystem::path dataDir = "/usr/share/datasets/fashion-mnist";
+    std::string split = "t10k";          // evaluated split; int8 calibrates on the other one
+    int64_t limit = 0;                   // 0 = the whole split
+    std::optional<float> mean, std;      // override the model card's normalisation
+};
+
+struct EvalResult {
+    runtime::Precision precision = runtime::Precision::Fp32;
+    std::string executor, split, normalisationSource, int8Note;
+    float mean = 0.f, std = 1.f;
+    int64_t images = 0, batch = 1;
+    double top1 = 0, top5 = 0, seconds = 0;
+    kernels::onednn::CpuFacts cpu;
+};
+
+// Evaluates config.precisions.front() in batches of config.batch.
+Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job = {});
+
+struct SingleRun {
+    runtime::Precision precision = runtime::Precision::Fp32;
+    std::string executor, int8Note;
+    runtime::TensorMap outputs;
+    double ms = 0;
+    kernels::onednn::CpuFacts cpu;
+};
+
+// One run of config.precisions.front() on the given inputs (int8 calibrates on them).
+Expected<SingleRun> runModel(const Session& session, const RunConfig& config, const runtime::TensorMap& inputs, const Job& job = {});
+
+}  // namespace ql::session
