@@ -15,6 +15,7 @@ namespace ql::session {
 struct CalibrationConfig {
     std::string method = "minmax";  // the calibration issue adds entropy, percentile, mse
     int64_t samples = 100;          // calibration images when a data set is used
+    bool operator==(const CalibrationConfig&) const = default;
 };
 
 struct RunConfig {

@@ -120,3 +120,53 @@ TEST(Cli, Int8KeepsTheBundledModelsAccuracy) {
     EXPECT_GE(int8, fp32 - 1.0) << "fp32 " << fp32 << " int8 " << int8;
     fs::remove_all(dir);
 }
+
+TEST(Cli, EveryCommandAnswersHelpWithItsOptionsAndDefaults) {
+    fs::path dir = tempDir("cli-help");
+    const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
+        {"inspect", {"--json", "--batch"}},
+        {"run", {"--input", "--seed", "--save-outputs", "--executor", "--precision", "--config"}},
+        {"eval", {"--data", "--split", "--limit", "--mean", "--std", "--executor", "(default planned)", "=t10k"}},
+        {"profile", {"--repeat", "--warmup", "--json", "--csv", "--save-config", "(default fp32,int8)", "--fp32-fallback"}}};
+    for (const auto& [cmd, options] : expected) {
+        CliResult r = runCli(cmd + " --help", dir);
+        EXPECT_EQ(r.exitCode, 0) << cmd << ": " << r.err;
+        for (const auto& o : options) EXPECT_NE(r.out.find(o), std::string::npos) << cmd << " --help lacks " << o << ":\n" << r.out;
+    }
+    CliResult top = runCli("--help", dir);
+    EXPECT_EQ(top.exitCode, 0);
+    for (const char* cmd : {"inspect", "run", "eval", "profile"}) EXPECT_NE(top.out.find(cmd), std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, TyposGetASuggestion) {
+    fs::path dir = tempDir("cli-typo");
+    CliResult r = runCli("profile " + kModel + " --repat 3", dir);
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("did you mean --repeat?"), std::string::npos) << r.err;
+    CliResult c = runCli("profil " + kModel, dir);
+    EXPECT_EQ(c.exitCode, 2);
+    EXPECT_NE(c.err.find("did you mean profile?"), std::string::npos) << c.err;
+    fs::remove_all(dir);
+}
+
+TEST(Cli, ARunConfigSavedByProfileRepeatsTheRun) {
+    fs::path dir = tempDir("cli-config");
+    const std::string config = (dir / "run.json").string();
+    CliResult a = runCli("profile " + kModel + " --precision int8 --repeat 2 --warmup 0 --batch 2 --threads 1 --save-config " + config, dir);
+    ASSERT_EQ(a.exitCode, 0) << a.err;
+    CliResult b = runCli("profile " + kModel + " --config " + config + " --json " + (dir / "p.json").string(), dir);
+    ASSERT_EQ(b.exitCode, 0) << b.err;
+    EXPECT_NE(b.out.find("batch 2"), std::string::npos) << b.out;
+    EXPECT_NE(b.out.find("warm-up 0, repeats 2"), std::string::npos) << b.out;
+    EXPECT_EQ(b.out.find("== fp32 =="), std::string::npos);
+    const std::string json = slurp(dir / "p.json");
+    EXPECT_NE(json.find("\"schema\":\"quantlens.run-config/1\""), std::string::npos);
+    // a broken config names the file and exits 2
+    std::ofstream(dir / "bad.json") << "{\"repeat\": }";
+    CliResult c = runCli("profile " + kModel + " --config " + (dir / "bad.json").string(), dir);
+    EXPECT_EQ(c.exitCode, 2);
+    EXPECT_NE(c.err.find("bad.json: not valid JSON"), std::string::npos) << c.err;
+    EXPECT_FALSE(fs::exists(dir / "bad.json.tmp"));
+    fs::remove_all(dir);
+}
