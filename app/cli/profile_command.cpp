@@ -6,6 +6,7 @@
 #include "core/report/profile_report.h"
 #include "core/session/inputs.h"
 #include "core/session/workflows.h"
+#include "core/util/atomic_file.h"
 
 namespace ql::cli {
 
@@ -87,7 +88,7 @@ int profileCommand(const ProfileOptions& o) {
     for (const auto& [path, text] : {std::pair{o.json, report::toJson(rep)}, std::pair{o.csv, report::toCsv(rep)},
                                      std::pair{o.saveConfig, session::toJson(rep.config)}}) {
         if (path.empty()) continue;
-        Status st = report::writeFileAtomically(path, text);
+        Status st = writeFileAtomically(path, text);
         if (!st) return fail(st);
     }
     return kExitOk;

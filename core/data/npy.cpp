@@ -1,5 +1,7 @@
 #include "core/data/npy.h"
 
+#include "core/util/atomic_file.h"
+
 #include <cstring>
 #include <fstream>
 #include <regex>
@@ -86,23 +88,14 @@ Status writeNpy(const fs::path& file, const ir::Tensor& t) {
     size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header += '\n';
-    fs::path tmp = file;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out) return Status::error(file.string() + ": cannot write");
+    return writeFileAtomically(file, [&](std::ostream& out) {
         out.write("\x93NUMPY\x01\x00", 8);
-        uint16_t len = uint16_t(header.size());
-        char lb[2] = {char(len & 0xff), char(len >> 8)};
+        const uint16_t len = uint16_t(header.size());
+        const char lb[2] = {char(len & 0xff), char(len >> 8)};
         out.write(lb, 2);
         out.write(header.data(), std::streamsize(header.size()));
         out.write(static_cast<const char*>(t.raw()), std::streamsize(t.byteSize()));
-        if (!out) return Status::error(file.string() + ": write failed");
-    }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) return Status::error(file.string() + ": " + ec.message());
-    return Status::ok();
+    });
 }
 
 }  // namespace ql::data

@@ -14,7 +14,7 @@ int64_t peakRssBytes() {
 
 Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::TensorMap& inputs, const ProfileOptions& options,
                                  const CancelToken& cancel, const ProgressFn& progress) {
-    if (options.repeat < 1) return Status::error("--repeat must be at least 1");
+    if (options.repeat < 1) return Status::error("the number of timed runs must be at least 1");
     RunProfile result;
     std::vector<std::vector<double>> perStep;
     std::vector<double> whole;

@@ -104,27 +104,4 @@ std::string toCsv(const session::RunResult& r) {
     return os.str();
 }
 
-Status writeFileAtomically(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    std::error_code ec;
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out) return Status::error(path + ": cannot write");
-        out << text;
-        out.flush();
-        if (!out) {
-            out.close();
-            std::filesystem::remove(tmp, ec);
-            return Status::error(path + ": write failed");
-        }
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        return Status::error(path + ": " + ec.message());
-    }
-    return Status::ok();
-}
-
 }  // namespace ql::report

@@ -1,5 +1,6 @@
 #pragma once
-// A RunResult's JSON and CSV forms (schema: docs/profile-json.md), and atomic file writes.
+// A RunResult's JSON and CSV forms (schema: docs/profile-json.md); write them with
+// core/util/atomic_file.h.
 #include <string>
 
 #include "core/session/run_result.h"
@@ -8,8 +9,5 @@ namespace ql::report {
 
 std::string toJson(const session::RunResult& r);
 std::string toCsv(const session::RunResult& r);  // one row per layer and precision
-// Written next to the target and renamed, so readers never see half a file; a failed write
-// leaves nothing behind.
-Status writeFileAtomically(const std::string& path, const std::string& text);
 
 }  // namespace ql::report
