@@ -92,6 +92,10 @@ Expected<std::shared_ptr<Context>> Context::create(const ContextOptions& options
     return c;
 }
 
+void Context::applyThreads() const {
+    if (omp_get_max_threads() != facts_.threads) omp_set_num_threads(facts_.threads);
+}
+
 dnnl::memory::format_tag Context::blockedTag4d() const {
     return facts_.isa.rfind("avx512", 0) == 0 ? dnnl::memory::format_tag::nChw16c : dnnl::memory::format_tag::nChw8c;
 }
