@@ -40,14 +40,13 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
         fused = graph;
     }
     result.graph = fused;
-    if (!options.fp32Fallback.empty())
-        return Status::unsupported("an FP32 fallback list needs mixed-precision plans, which this build does not have yet");
 
     PlanOptions po;
     po.layout = name == "eager" ? Layout::Nchw : options.layout;
     po.precision = options.precision;
     po.sevenBitActivations = options.sevenBitActivations.value_or(!result.cpu.int8Vnni);
     po.asymmetricActivations = options.asymmetricActivations;
+    po.fp32Nodes.insert(options.fp32Fallback.begin(), options.fp32Fallback.end());
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;
     if (options.precision == Precision::Int8) {
@@ -63,7 +62,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     }
     if (name == "planned") {
         if (cancel.isCancelled()) return Status::cancelled("plan build");
-        auto e = PlannedExecutor::create(fused, *ctx, po);
+        auto e = PlannedExecutor::create(fused, *ctx, po, cancel, span.sub(0.5, 1.0));
         if (!e) return e.status();
         result.executor = std::move(e).value();
     } else {

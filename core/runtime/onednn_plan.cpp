@@ -67,16 +67,20 @@ void placeBuffers(std::deque<Buffer>& buffers, MemoryStats& stats) {
 }  // namespace
 
 Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir::Graph> graph,
-                                                        std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options) {
+                                                        std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options,
+                                                        const CancelToken& cancel, const ProgressFn& progress) {
     if (options.precision == Precision::Int8 && !options.ranges)
         return Status::error("int8 needs activation ranges (calibration)");
+    const ProgressSpan span(progress);
     std::unique_ptr<OnednnPlan> plan(new OnednnPlan);
     plan->impl_ = std::make_unique<Impl>();
     Impl& p = *plan->impl_;
     p.graph = std::move(graph);
     p.ctx = std::move(ctx);
     p.options = options;
-    QL_TRY(lowerGraph(p, plan->infos_));
+    p.ctx->applyThreads();  // oneDNN sizes some kernels by the thread count at creation
+    QL_TRY(lowerGraph(p, plan->infos_, cancel, span.sub(0.0, 0.95)));
+    p.options.ranges = nullptr;  // the caller's table need not outlive the build
 
     for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;
     placeBuffers(p.buffers, plan->memory_);
@@ -85,7 +89,7 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
     const int64_t available = int64_t(sysconf(_SC_AVPHYS_PAGES)) * int64_t(sysconf(_SC_PAGE_SIZE));
     if (available > 0 && needed > available)
         return Status::error("activations need " + std::to_string(needed >> 20) + " MiB but only " + std::to_string(available >> 20) +
-                             " MiB of memory are free; use a smaller --batch");
+                             " MiB of memory are free; use a smaller batch size");
     if (options.separateAllocations) {
         plan->memory_.arenaBytes = plan->memory_.activationBytes;
     } else if (plan->memory_.arenaBytes > 0) {
@@ -137,12 +141,59 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
             }
         }
     }
+    span.report(1.0, "plan build");
     return plan;
 }
+
+namespace {
+// A node output as the reference executor would hand it over: plain layout, and f32 values
+// (dequantized with the buffer's scale / zero point) where the graph value is f32.
+Expected<ir::Tensor> plainOutput(OnednnPlan::Impl& p, int b, DType valueType) {
+    const Buffer& buf = p.buffers[size_t(b)];
+    const DType outType = valueType == DType::F32 ? DType::F32 : buf.dtype;
+    QL_ASSIGN(ir::Tensor t, ir::Tensor::create(outType, buf.dims));
+    const void* src = buf.constant ? buf.constantData.raw() : p.mems[size_t(b)].get_data_handle();
+    const memory::desc want = plainMd(buf.dims, outType);
+    if (toDnnl(outType) == DT::undef || buf.md == want) {  // already plain (fallback outputs, views)
+        std::memcpy(t.raw(), src, t.byteSize());
+        return t;
+    }
+    auto it = p.hookReorders.find(b);
+    if (it == p.hookReorders.end()) {
+        const float scale = isInt8(buf.dtype) && outType == DType::F32 ? buf.scale : 1.f;
+        const int32_t zp = isInt8(buf.dtype) && outType == DType::F32 ? buf.zeroPoint : 0;
+        dnnl::primitive_attr attr;
+        if (scale != 1.f) attr.set_output_scales(0, {scale});
+        if (zp) attr.set_zero_points(DNNL_ARG_SRC, 0, {zp});
+        try {
+            dnnl::reorder::primitive_desc pd(p.ctx->engine(), buf.md, p.ctx->engine(), want, attr);
+            it = p.hookReorders.emplace(b, dnnl::reorder(pd)).first;
+        } catch (const dnnl::error& e) {
+            return Status::internal("cannot hand over a node output (" + formatName(buf.md) + " " + dtName(buf.md.data_type()) + "): " + e.what());
+        }
+    }
+    memory from(buf.md, p.ctx->engine(), const_cast<void*>(src)), to(want, p.ctx->engine(), t.raw());
+    it->second.execute(p.ctx->stream(), {{DNNL_ARG_FROM, from}, {DNNL_ARG_TO, to}});
+    p.ctx->stream().wait();
+    return t;
+}
+
+Status handOverOutputs(OnednnPlan::Impl& p, const Step& s, const NodeHooks& hooks) {
+    std::vector<ir::Tensor> outs;
+    for (size_t i = 0; i < s.outBuffers.size(); ++i) {
+        if (s.outBuffers[i] < 0) { outs.emplace_back(); continue; }
+        QL_ASSIGN(ir::Tensor t, plainOutput(p, s.outBuffers[i], p.graph->value(s.node->outputs[i]).dtype));
+        outs.push_back(std::move(t));
+    }
+    hooks.onNodeOutputs(*s.node, outs);
+    return Status::ok();
+}
+}  // namespace
 
 Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& options) {
     Impl& p = *impl_;
     QL_TRY(checkInputs(*p.graph, inputs));
+    p.ctx->applyThreads();
     for (const auto& [name, b] : p.inputs) {
         const ir::Tensor& t = inputs.at(name);
         if (t.dims() != p.buffers[size_t(b)].dims)
@@ -176,6 +227,7 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
             QL_TRY(s.kernel(kc).withContext("reference fallback: "));
         }
         if (options.onStepTimed) options.onStepTimed(i, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        if (options.hooks.onNodeOutputs && s.node) QL_TRY(handOverOutputs(p, s, options.hooks));  // after timing: not counted
     }
     TensorMap result;
     for (const auto& [name, b] : p.outputs) {

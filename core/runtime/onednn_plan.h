@@ -5,6 +5,7 @@
 // Nodes oneDNN cannot run fall back to the reference kernel, with the reason recorded.
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,13 +30,21 @@ struct PlanOptions {
     bool sevenBitActivations = true;            // the AVX2 u8 x s8 saturation guard
     bool asymmetricActivations = false;         // signed activations as u8 with a zero point
     bool separateAllocations = false;           // eager: one allocation per buffer, no arena reuse
+    // Mixed precision: nodes kept in FP32 inside an Int8 plan, by node name or op type (matched
+    // against a fused node's own and its original nodes'); dequantize/quantize steps go around them.
+    std::set<std::string> fp32Nodes;
 };
 
 class OnednnPlan {
 public:
+    // `options.ranges` is read during build only. Checks `cancel` per node; reports progress
+    // monotonically up to 1.0 (stage "plan build").
     static Expected<std::unique_ptr<OnednnPlan>> build(std::shared_ptr<const ir::Graph> graph,
-                                                       std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options);
+                                                       std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options,
+                                                       const CancelToken& cancel = {}, const ProgressFn& progress = {});
     ~OnednnPlan();
+    // Runs on the calling thread with the context's thread count. With hooks.onNodeOutputs set,
+    // hands each graph node's outputs over as plain (nchw-order) f32 tensors, dequantized.
     Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options);
     const std::vector<StepInfo>& steps() const { return infos_; }
     const MemoryStats& memory() const { return memory_; }

@@ -1,6 +1,7 @@
 #pragma once
-// Internals shared by the oneDNN plan's lowering (onednn_lowering.cpp) and its execution
-// (onednn_plan.cpp): memory-descriptor helpers, buffers, steps and the plan state.
+// Internals shared by the oneDNN plan's lowering (onednn_lowering.cpp, onednn_plan_builder.cpp,
+// onednn_lower_*.cpp) and its execution (onednn_plan.cpp): memory-descriptor helpers, buffers,
+// steps and the plan state.
 #include <deque>
 #include <map>
 #include <memory>
@@ -105,12 +106,12 @@ struct Step {
     std::optional<dnnl::primitive> preReorder;
     int preSrc = -1, preDst = -1;
     std::unordered_map<int, memory> preArgs;
+    const ir::Node* node = nullptr;                  // the graph node; nullptr for inserted reorders
+    std::vector<int> outBuffers;                     // per node output (-1 = absent)
     // reference fallback
-    const ir::Node* node = nullptr;
     kernels::KernelFn kernel = nullptr;
     std::vector<int> inBuffers;                      // -1 = constant / absent
     std::vector<const ir::Tensor*> constInputs;      // per input: constant tensor or nullptr
-    std::vector<int> outBuffers;
     std::unique_ptr<ops::InferContext> info;
     std::vector<ir::Tensor> inViews, outViews;
     std::vector<const ir::Tensor*> inPtrs;
@@ -129,6 +130,7 @@ struct OnednnPlan::Impl {
     std::vector<void*> separate;                       // eager: one allocation per buffer
     std::vector<int> inputViews;                       // buffers aliasing a graph input
     std::vector<size_t> fallbackSteps;
+    std::unordered_map<int, dnnl::reorder> hookReorders;  // buffer -> plain f32, built on first hooked run
 
     ~Impl() {
         std::free(arena);
@@ -143,7 +145,8 @@ struct OnednnPlan::Impl {
 };
 
 
-// Lowers every node of impl.graph into impl.steps / impl.buffers, appending a StepInfo each.
-Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos);
+// Lowers every node of impl.graph into impl.steps / impl.buffers, appending a StepInfo each;
+// checks `cancel` once per node and reports progress (i / n, "plan build").
+Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress);
 
 }  // namespace ql::runtime

@@ -3,8 +3,9 @@
 namespace ql::runtime {
 
 Expected<std::unique_ptr<PlannedExecutor>> PlannedExecutor::create(std::shared_ptr<const ir::Graph> graph,
-                                                                   std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options) {
-    auto plan = OnednnPlan::build(std::move(graph), std::move(ctx), options);
+                                                                   std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options,
+                                                                   const CancelToken& cancel, const ProgressFn& progress) {
+    auto plan = OnednnPlan::build(std::move(graph), std::move(ctx), options, cancel, progress);
     if (!plan) return plan.status();
     auto e = std::unique_ptr<PlannedExecutor>(new PlannedExecutor);
     e->plan_ = std::move(plan).value();
@@ -22,7 +23,7 @@ EagerExecutor::EagerExecutor(std::shared_ptr<const ir::Graph> graph, std::shared
 
 Expected<TensorMap> EagerExecutor::run(const TensorMap& inputs, const RunOptions& options) {
     // Everything a naive interpreter redoes per run: primitives, weight reorders, allocations.
-    auto plan = OnednnPlan::build(graph_, ctx_, options_);
+    auto plan = OnednnPlan::build(graph_, ctx_, options_, options.cancel);
     if (!plan) return plan.status();
     steps_ = (*plan)->steps();
     memory_ = (*plan)->memory();

@@ -12,7 +12,8 @@ namespace ql::runtime {
 class PlannedExecutor : public Executor {
 public:
     static Expected<std::unique_ptr<PlannedExecutor>> create(std::shared_ptr<const ir::Graph> graph,
-                                                             std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options);
+                                                             std::shared_ptr<kernels::onednn::Context> ctx, const PlanOptions& options,
+                                                             const CancelToken& cancel = {}, const ProgressFn& progress = {});
     std::string name() const override { return "planned"; }
     Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options = {}) override;
     std::vector<StepInfo> steps() const override { return plan_->steps(); }

@@ -37,8 +37,8 @@ Status applyMaxIsa(const std::string& name) {
         {"avx512_core_vnni", dnnl::cpu_isa::avx512_core_vnni}, {"avx512_core_bf16", dnnl::cpu_isa::avx512_core_bf16},
         {"avx512_core_amx", dnnl::cpu_isa::avx512_core_amx}, {"all", dnnl::cpu_isa::all}};
     auto it = isas.find(name);
-    if (it == isas.end()) return Status::error("unknown --max-isa '" + name + "' (sse41, avx, avx2, avx512_core, avx512_core_vnni, all)");
-    if (!applied.empty()) return Status::error("--max-isa can be set once per process (already " + applied + ")");
+    if (it == isas.end()) return Status::error("unknown ISA cap '" + name + "' (sse41, avx, avx2, avx512_core, avx512_core_vnni, all)");
+    if (!applied.empty()) return Status::unsupported("the ISA cap can be set once per process (already " + applied + "); start a new process for another");
     try {
         dnnl::set_max_cpu_isa(it->second);
     } catch (const dnnl::error& e) {
@@ -90,6 +90,10 @@ Expected<std::shared_ptr<Context>> Context::create(const ContextOptions& options
                      isa == dnnl::cpu_isa::avx512_core_amx || isa == dnnl::cpu_isa::avx2_vnni,
                  std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch), threads};
     return c;
+}
+
+void Context::applyThreads() const {
+    if (omp_get_max_threads() != facts_.threads) omp_set_num_threads(facts_.threads);
 }
 
 dnnl::memory::format_tag Context::blockedTag4d() const {

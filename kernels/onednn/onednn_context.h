@@ -19,6 +19,9 @@ public:
     dnnl::engine& engine() { return engine_; }
     dnnl::stream& stream() { return stream_; }
     const CpuFacts& facts() const { return facts_; }
+    // OpenMP thread counts are per calling thread: every run (and plan build) applies the
+    // configured count on its own thread, so a worker thread does not run with the default.
+    void applyThreads() const;
     // Blocked activation format for this ISA: nChw8c on AVX2, nChw16c on AVX-512.
     dnnl::memory::format_tag blockedTag4d() const;
 

@@ -2,10 +2,14 @@
 // quantization step of the reference computed on the same quantized operands.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <set>
 
 #include "core/passes/infer_shapes.h"
+#include "core/passes/pass_manager.h"
+#include "core/quant/ranges.h"
 #include "core/runtime/calibration_run.h"
 #include "core/runtime/executor_factory.h"
 #include "core/runtime/planned_executor.h"
@@ -368,5 +372,90 @@ TEST(PlannedExecutor, AbsurdBatchFailsAtPlanTimeWithAMessage) {
     ASSERT_TRUE(passes::inferShapes(*graph, {int64_t(1) << 26}).isOk());  // 64 GiB of conv output
     auto p = runtime::prepareExecutor(graph, runtime::ExecutorOptions{});
     ASSERT_FALSE(p.isOk());
-    EXPECT_NE(p.message().find("smaller --batch"), std::string::npos) << p.message();
+    EXPECT_NE(p.message().find("smaller batch size"), std::string::npos) << p.message();
+}
+
+namespace {
+// Min/max of every float value on one input set, from the reference executor's node outputs.
+quant::RangeTable referenceRanges(std::shared_ptr<const ir::Graph> g, const runtime::TensorMap& in) {
+    quant::RangeTable ranges;
+    auto record = [&](const std::string& name, const ir::Tensor& t) {
+        if (t.dtype() != ir::DType::F32 || t.numel() == 0) return;
+        auto [lo, hi] = std::minmax_element(t.data<float>(), t.data<float>() + t.numel());
+        ranges[name] = {*lo, *hi};
+    };
+    for (const auto& [name, t] : in) record(name, t);
+    auto ref = runtime::ReferenceExecutor::create(g);
+    EXPECT_TRUE(ref.isOk());
+    runtime::RunOptions ro;
+    ro.hooks.onNodeOutputs = [&](const ir::Node& n, const std::vector<ir::Tensor>& outs) {
+        for (size_t i = 0; i < outs.size() && i < n.outputs.size(); ++i) record(g->value(n.outputs[i]).name, outs[i]);
+    };
+    EXPECT_TRUE((*ref)->run(in, ro).isOk());
+    return ranges;
+}
+}  // namespace
+
+// Mixed precision: one conv of an int8 chain kept in FP32 (named by its original node) runs
+// and reports f32, with a quantize step after it, and the result stays within int8 tolerance.
+TEST(OnednnGolden, Int8PlanKeepsANamedConvInFp32) {
+    OnnxBuilder b;
+    b.input("x", {1, 8, 10, 10}).output("y");
+    const char* names[] = {"first", "middle", "third", "last"};
+    std::string last = "x";
+    for (int i = 0; i < 4; ++i) {
+        const std::string w = std::string("w") + names[i], c = std::string("c") + names[i], r = std::string("r") + names[i];
+        b.initializer(w, {8, 8, 3, 3}, randomTensor({8, 8, 3, 3}, 40 + unsigned(i)).toFloatVector());
+        auto& conv = b.node("Conv", {last, w}, {c}, names[i]);
+        OnnxBuilder::setInts(conv, "pads", {1, 1, 1, 1});
+        b.node("Relu", {c}, {i == 3 ? "y" : r}, std::string("relu_") + names[i]);
+        last = r;
+    }
+    auto g0 = onnx_io::importOnnxBytes(b.bytes(), ".");
+    ASSERT_TRUE(g0.isOk()) << g0.message();
+    auto g = std::make_shared<ir::Graph>(std::move(g0).value());
+    ASSERT_TRUE(passes::inferShapes(*g).isOk());
+    auto fused = std::make_shared<ir::Graph>(*g);
+    ASSERT_TRUE(passes::runPasses(*fused, passes::fusionPipeline()).isOk());
+    auto in = inputsFor(*g, 17);
+    ir::Tensor ref = runWith(g, in, {"reference"});
+    const quant::RangeTable ranges = referenceRanges(fused, in);
+    auto ctx = kernels::onednn::Context::create({});
+    ASSERT_TRUE(ctx.isOk());
+
+    auto planWith = [&](std::set<std::string> fp32Nodes) {
+        runtime::PlanOptions po;
+        po.precision = runtime::Precision::Int8;
+        po.ranges = &ranges;
+        po.sevenBitActivations = !(*ctx)->facts().int8Vnni;
+        po.fp32Nodes = std::move(fp32Nodes);
+        auto plan = runtime::OnednnPlan::build(fused, *ctx, po);
+        EXPECT_TRUE(plan.isOk()) << plan.message();
+        return plan.isOk() ? std::move(plan).value() : nullptr;
+    };
+    auto stepOf = [](const runtime::OnednnPlan& p, const std::string& original) -> const runtime::StepInfo* {
+        for (const auto& s : p.steps())
+            if (std::find(s.fusedFromNames.begin(), s.fusedFromNames.end(), original) != s.fusedFromNames.end()) return &s;
+        return nullptr;
+    };
+    auto allInt8 = planWith({});
+    auto mixed = planWith({"middle"});
+    ASSERT_TRUE(allInt8 && mixed);
+    ASSERT_TRUE(stepOf(*allInt8, "middle") && stepOf(*mixed, "middle") && stepOf(*mixed, "third"));
+    EXPECT_EQ(stepOf(*allInt8, "middle")->dtype, "u8");  // the same conv without the override
+    EXPECT_EQ(stepOf(*mixed, "middle")->dtype, "f32");
+    EXPECT_EQ(stepOf(*mixed, "third")->dtype, "u8");     // the rest of the chain stays int8
+    int quantizes = 0;
+    for (const auto& s : mixed->steps()) quantizes += s.inserted && s.opType == "Quantize";
+    EXPECT_EQ(quantizes, 2);  // the graph input, and the FP32 conv's output for the next int8 conv
+
+    auto out = mixed->run(in, {});
+    ASSERT_TRUE(out.isOk()) << out.message();
+    const ir::Tensor& y = out->at("y");
+    ASSERT_EQ(y.dims(), ref.dims());
+    float amax = 1e-3f;
+    double worst = 0;
+    for (int64_t i = 0; i < ref.numel(); ++i) amax = std::max(amax, std::fabs(ref.data<float>()[i]));
+    for (int64_t i = 0; i < ref.numel(); ++i) worst = std::max(worst, double(std::fabs(y.data<float>()[i] - ref.data<float>()[i])));
+    EXPECT_LT(worst, 2e-2 * amax);
 }

@@ -1,0 +1,225 @@
+// Conv / FusedConv (FP32 or INT8 with per-channel s8 weights, eltwise and sum post-ops) and
+// ConvTranspose (FP32) as oneDNN convolution / deconvolution.
+#include <cmath>
+
+#include "core/ops/op_params.h"
+#include "core/quant/weight_quant.h"
+#include "core/runtime/onednn_lowerers.h"
+
+namespace ql::runtime {
+
+namespace {
+
+bool is2d(const PlanBuilder& b, const ir::Node& n) { return b.value(n.inputs[0]).dims.size() == 4; }
+
+// The int8 kernel needs constant weights and a calibrated input.
+bool int8Conv(const PlanBuilder& b, const ir::Node& n) {
+    return b.runsInt8(n) && b.constantOf(n.inputs[1]) && b.int8Of(n.inputs[0]).has_value() && is2d(b, n);
+}
+
+// The residual's buffer, if the sum may accumulate in place: same descriptor and scale as the
+// destination, an arena buffer nobody else aliases, and this node its last reader.
+int sumInPlace(const PlanBuilder& b, const ir::Node& n, const memory::desc& dstMd, DType dstT, float sy, int32_t zy) {
+    const ir::ValueId r = n.inputs[3];
+    auto rb = b.producedBuffer(r);
+    if (!rb || b.graph().isGraphOutput(r)) return -1;
+    const Buffer& buf = b.buffer(*rb);
+    if (buf.root >= 0 || buf.external || buf.constant || !(buf.md == dstMd) || buf.dtype != dstT) return -1;
+    if (isInt8(dstT) && (buf.scale != sy || buf.zeroPoint != zy)) return -1;
+    if (b.hasAliases(*rb)) return -1;
+    for (ir::NodeId c : b.value(r).consumers)
+        if (c != n.id && !b.isLowered(c)) return -1;
+    return *rb;
+}
+
+dnnl::post_ops postOpsFor(const ir::Node& n, bool hasSum, DT dstDt, DT sumDt, int32_t zy, float sy) {
+    dnnl::post_ops po;
+    if (hasSum) {
+        if (zy) po.append_sum(1.f, zy, sumDt);
+        else if (sumDt != dstDt) po.append_sum(1.f, sumDt);
+        else po.append_sum(1.f);
+    }
+    const std::string act = n.attrs.getString("activation");
+    if (act == "Relu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
+    if (act == "LeakyRelu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, n.attrs.getFloat("act_alpha", 0.01f), 0.f);
+    if (act == "Clip") {  // bounds in the output's quantized units
+        float lo = n.attrs.getFloat("act_min", -INFINITY), hi = n.attrs.getFloat("act_max", INFINITY);
+        lo = std::isfinite(lo) ? lo / sy : -3.4e38f;
+        hi = std::isfinite(hi) ? hi / sy : 3.4e38f;
+        po.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, lo, hi);
+    }
+    return po;
+}
+
+}  // namespace
+
+bool convTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId) { return int8Conv(b, n); }
+
+Status lowerConv(PlanBuilder& b, const ir::Node& n) {
+    if (!is2d(b, n)) return b.fallback(n, PlanBuilder::kNoKernel);
+    if (!b.constantOf(n.inputs[1])) return b.fallback(n, "weights are not constant");
+    const ir::Value& xv = b.value(n.inputs[0]);
+    const ir::Value& yv = b.value(n.outputs[0]);
+    const ir::Tensor& w = *b.constantOf(n.inputs[1]);
+    const ir::Tensor* bias = n.hasInput(2) ? b.constantOf(n.inputs[2]) : nullptr;
+    if (n.hasInput(2) && !bias) return b.fallback(n, "bias is not constant");
+    if (w.dtype() != DType::F32) return b.fallback(n, "weights are not f32");
+    auto geo = ops::resolveConv(n, xv.dims, w.dims());
+    if (!geo) return geo.status();
+    const bool hasSum = n.hasInput(3);
+
+    // int8 policy: the input quantized with its calibrated parameters; the output stays int8
+    // only when every consumer reads int8 directly.
+    const bool q = int8Conv(b, n);
+    auto xq = q ? b.int8Of(n.inputs[0]) : std::nullopt;
+    const bool dstInt8 = q && b.consumersTakeInt8(n.outputs[0]) && b.int8Of(n.outputs[0]).has_value();
+    auto yq = dstInt8 ? b.int8Of(n.outputs[0]) : std::nullopt;
+    const DType srcT = q ? xq->dtype : DType::F32, dstT = dstInt8 ? yq->dtype : DType::F32;
+    const float sx = q ? xq->scale : 1.f, sy = dstInt8 ? yq->scale : 1.f;
+    const int32_t zx = q ? xq->zeroPoint : 0, zy = dstInt8 ? yq->zeroPoint : 0;
+
+    const int64_t M = w.dims()[0], G = geo->group, perM = w.numel() / M;
+    memory::dims wDims = toDims(w.dims());
+    Tag wTag = Tag::oihw;
+    if (G > 1) {
+        wDims = {G, M / G, w.dims()[1], w.dims()[2], w.dims()[3]};
+        wTag = Tag::goihw;
+    }
+    // per-output-channel weight scales (int8)
+    quant::QuantizedRows wq;
+    if (q) wq = quant::quantizeRowsS8(w.data<float>(), M, perM);
+    const std::vector<float> ws = q ? wq.scales : std::vector<float>(size_t(M), 1.f);
+    const memory::dims strides(geo->strides.begin(), geo->strides.end());
+    memory::dims dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR(geo->padsEnd.begin(), geo->padsEnd.end());
+    for (int64_t d : geo->dilations) dil.push_back(d - 1);  // oneDNN counts dilation from 0
+
+    const bool autoLayout = b.layout() == Layout::Auto;
+    memory::desc srcMd = autoLayout ? memory::desc(toDims(xv.dims), toDnnl(srcT), Tag::any) : b.actMd(xv.dims, srcT);
+    memory::desc dstMd = autoLayout ? memory::desc(toDims(yv.dims), toDnnl(dstT), Tag::any) : b.actMd(yv.dims, dstT);
+    memory::desc wMd(wDims, q ? DT::s8 : DT::f32, Tag::any);
+    memory::desc bMd({M}, DT::f32, Tag::a);
+
+    dnnl::primitive_attr attr;
+    if (q) {
+        std::vector<float> outScales(static_cast<size_t>(M));
+        for (int64_t m = 0; m < M; ++m) outScales[size_t(m)] = sx * ws[size_t(m)] / sy;
+        attr.set_output_scales(1 << 1, outScales);
+        if (zx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
+        if (zy) attr.set_zero_points(DNNL_ARG_DST, 0, {zy});
+    }
+    // The residual is converted into the destination buffer first. A signed residual cannot
+    // live in a u8 destination (negative values would clip before the sum): it is stored as
+    // s8 there and the sum post-op reads it as s8.
+    DT sumDt = toDnnl(dstT);
+    if (hasSum && dstT == DType::U8 && zy == 0) {
+        const quant::ValueRange* r = b.rangeOf(n.inputs[3]);  // an int8 destination implies ranges
+        if (!r || r->min < 0.f) sumDt = DT::s8;
+    }
+    attr.set_post_ops(postOpsFor(n, hasSum, toDnnl(dstT), sumDt, zy, sy));
+
+    auto makePd = [&](const memory::desc& s, const memory::desc& d) {
+        dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
+                                             bias ? bMd : memory::desc(), d, strides, dil, padL, padR);
+        return dnnl::convolution_forward::primitive_desc(desc, attr, b.engine());
+    };
+    dnnl::convolution_forward::primitive_desc pd;
+    std::string note;
+    try {
+        pd = makePd(srcMd, dstMd);
+        // A forced layout that only oneDNN's naive kernel supports (e.g. u8 nChw8c on AVX2)
+        // would make the whole comparison meaningless: let oneDNN pick, and say so.
+        if (!autoLayout && std::string(pd.impl_info_str()).rfind("ref", 0) == 0) {
+            auto better = makePd(memory::desc(toDims(xv.dims), toDnnl(srcT), Tag::any), memory::desc(toDims(yv.dims), toDnnl(dstT), Tag::any));
+            if (std::string(better.impl_info_str()).rfind("ref", 0) != 0) {
+                note = layoutName(b.layout()) + " has only a reference oneDNN kernel here (" + pd.impl_info_str() + "); oneDNN chose " +
+                       formatName(better.src_desc());
+                pd = better;
+            }
+        }
+    } catch (const dnnl::error& e) {
+        return b.fallback(n, std::string("oneDNN has no convolution for this case: ") + e.what());
+    }
+    Step s;
+    s.prim = dnnl::convolution_forward(pd);
+    // weights reordered once, into the layout the implementation wants
+    memory::desc wPlain(wDims, q ? DT::s8 : DT::f32, wTag);
+    s.constArgs[DNNL_ARG_WEIGHTS] = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), pd.weights_desc());
+    int64_t weightBytes = int64_t(pd.weights_desc().get_size());
+    if (bias) {
+        std::vector<float> bv(static_cast<size_t>(M));
+        for (int64_t m = 0; m < M; ++m)  // int8: bias joins the int32 accumulator before output scaling
+            bv[size_t(m)] = bias->data<float>()[m] / (q ? sx * ws[size_t(m)] : 1.f);
+        s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, bv.data(), pd.bias_desc());
+        weightBytes += M * 4;
+    }
+    QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));
+    const int inPlace = hasSum ? sumInPlace(b, n, pd.dst_desc(), dstT, sy, zy) : -1;
+    const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
+    if (inPlace >= 0) {  // the residual dies here and already looks like the output: accumulate onto it
+        b.buffer(dst).root = inPlace;
+    } else if (hasSum) {  // residual -> destination representation, before the convolution runs
+        auto residual = b.producedBuffer(n.inputs[3]);
+        if (!residual) return b.fallback(n, "sum input is not an activation");
+        const Buffer& rb = b.buffer(*residual);
+        const float rs = isInt8(rb.dtype) ? rb.scale : 1.f;
+        memory::desc sumMd = pd.dst_desc();
+        sumMd.data.data_type = static_cast<dnnl_data_type_t>(sumDt);
+        dnnl::reorder::primitive_desc rpd(b.engine(), rb.md, b.engine(), sumMd, PlanBuilder::scaleAttr(rs / sy, rb.zeroPoint, zy));
+        s.preReorder = dnnl::reorder(rpd);
+        s.preSrc = *residual;
+        s.preDst = dst;
+        b.use(*residual);
+    }
+    s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+    return b.addNodeStep(n, std::move(s), pd.impl_info_str(), dst, weightBytes, note);
+}
+
+// ConvTranspose (FP32) as a oneDNN deconvolution; ONNX weights [C, M/g, k...] become [g, M/g, C/g, k...].
+Status lowerConvTranspose(PlanBuilder& b, const ir::Node& n) {
+    if (!is2d(b, n)) return b.fallback(n, PlanBuilder::kNoKernel);
+    const ir::Tensor* w = b.constantOf(n.inputs[1]);
+    const ir::Tensor* bias = n.hasInput(2) ? b.constantOf(n.inputs[2]) : nullptr;
+    if (!w || w->dtype() != DType::F32 || (n.hasInput(2) && !bias)) return b.fallback(n, "weights or bias are not constant f32");
+    const ir::Value& xv = b.value(n.inputs[0]);
+    const ir::Value& yv = b.value(n.outputs[0]);
+    auto geo = ops::resolveConvTranspose(n, xv.dims, w->dims());
+    if (!geo) return geo.status();
+    const int64_t C = w->dims()[0], Mg = w->dims()[1], G = geo->group, Cg = C / G, kh = w->dims()[2], kw = w->dims()[3];
+    std::vector<float> wt(size_t(w->numel()));
+    for (int64_t g = 0; g < G; ++g)
+        for (int64_t m = 0; m < Mg; ++m)
+            for (int64_t c = 0; c < Cg; ++c)
+                for (int64_t k = 0; k < kh * kw; ++k)
+                    wt[size_t(((g * Mg + m) * Cg + c) * kh * kw + k)] = w->data<float>()[((g * Cg + c) * Mg + m) * kh * kw + k];
+    const memory::dims wDims = G > 1 ? memory::dims{G, Mg, Cg, kh, kw} : memory::dims{Mg, Cg, kh, kw};
+    memory::dims strides(geo->strides.begin(), geo->strides.end()), dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR;
+    for (int i = 0; i < 2; ++i) {
+        dil.push_back(geo->dilations[size_t(i)] - 1);
+        const int64_t eff = (geo->kernel[size_t(i)] - 1) * geo->dilations[size_t(i)] + 1;
+        // oneDNN derives the output size from the padding: output_padding shows up as negative right padding
+        padR.push_back((xv.dims[size_t(i) + 2] - 1) * geo->strides[size_t(i)] + eff - padL[size_t(i)] - yv.dims[size_t(i) + 2]);
+    }
+    auto src = b.f32Input(n.inputs[0]);
+    if (!src) return b.fallback(n, src.message());
+    const bool autoLayout = b.layout() == Layout::Auto;
+    memory::desc srcMd = autoLayout ? memory::desc(toDims(xv.dims), DT::f32, Tag::any) : b.actMd(xv.dims, DType::F32);
+    memory::desc dstMd = autoLayout ? memory::desc(toDims(yv.dims), DT::f32, Tag::any) : b.actMd(yv.dims, DType::F32);
+    memory::desc wMd(wDims, DT::f32, Tag::any), bMd({Mg * G}, DT::f32, Tag::a);
+    dnnl::deconvolution_forward::primitive_desc pd;
+    try {
+        dnnl::deconvolution_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::deconvolution_direct, srcMd, wMd,
+                                            bias ? bMd : memory::desc(), dstMd, strides, dil, padL, padR);
+        pd = dnnl::deconvolution_forward::primitive_desc(d, b.engine());
+    } catch (const dnnl::error& e) {
+        return b.fallback(n, std::string("oneDNN has no deconvolution for this case: ") + e.what());
+    }
+    std::map<int, memory> consts;
+    consts[DNNL_ARG_WEIGHTS] = b.constMemory(memory::desc(wDims, DT::f32, G > 1 ? Tag::goihw : Tag::oihw), wt.data(), pd.weights_desc());
+    if (bias) consts[DNNL_ARG_BIAS] = b.constMemory(bMd, bias->raw(), pd.bias_desc());
+    QL_ASSIGN(int in, b.ensure(n.inputs[0], pd.src_desc(), 1.f));
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
+    return b.addPrimitive(n, dnnl::deconvolution_forward(pd), {{DNNL_ARG_SRC, in}, {DNNL_ARG_DST, dst}}, std::move(consts), pd.impl_info_str(),
+                          dst, int64_t(pd.weights_desc().get_size()));
+}
+
+}  // namespace ql::runtime

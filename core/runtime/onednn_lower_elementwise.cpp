@@ -1,0 +1,146 @@
+// FP32 element-wise and channel ops on oneDNN: eltwise (activations, Clip with constant
+// bounds), binary (with broadcast second operand), concat, softmax and batch normalization.
+// Int8 inputs are dequantized first, in their producer's layout.
+#include "core/ops/infer_common.h"
+#include "core/runtime/onednn_lowerers.h"
+
+namespace ql::runtime {
+
+Status lowerEltwise(PlanBuilder& b, const ir::Node& n) {
+    using A = dnnl::algorithm;
+    const std::string& op = n.opType;
+    float alpha = 0.f, beta = 0.f;
+    A alg;
+    if (op == "Relu") alg = A::eltwise_relu;
+    else if (op == "LeakyRelu") { alg = A::eltwise_relu; alpha = n.attrs.getFloat("alpha", 0.01f); }
+    else if (op == "Sigmoid") alg = A::eltwise_logistic;
+    else if (op == "Tanh") alg = A::eltwise_tanh;
+    else if (op == "HardSwish") alg = A::eltwise_hardswish;
+    else if (op == "Elu") { alg = A::eltwise_elu; alpha = n.attrs.getFloat("alpha", 1.f); }
+    else if (op == "Exp") alg = A::eltwise_exp;
+    else if (op == "Log") alg = A::eltwise_log;
+    else if (op == "Sqrt") alg = A::eltwise_sqrt;
+    else if (op == "Abs") alg = A::eltwise_abs;
+    else if (op == "Softplus") alg = A::eltwise_soft_relu;
+    else {  // Clip with constant bounds
+        const ir::Tensor* mn = n.hasInput(1) ? b.constantOf(n.inputs[1]) : nullptr;
+        const ir::Tensor* mx = n.hasInput(2) ? b.constantOf(n.inputs[2]) : nullptr;
+        if ((n.hasInput(1) && !mn) || (n.hasInput(2) && !mx)) return b.fallback(n, "Clip bounds are not constant");
+        alg = A::eltwise_clip;
+        alpha = mn ? float(mn->getAsDouble(0)) : n.attrs.getFloat("min", -3.4e38f);
+        beta = mx ? float(mx->getAsDouble(0)) : n.attrs.getFloat("max", 3.4e38f);
+    }
+    if (b.value(n.inputs[0]).dtype != DType::F32) return b.fallback(n, "non-float input");
+    auto src = b.f32Input(n.inputs[0]);
+    if (!src) return b.fallback(n, src.message());
+    const memory::desc md = b.buffer(*src).md;
+    dnnl::eltwise_forward::primitive_desc pd(dnnl::eltwise_forward::desc(dnnl::prop_kind::forward_inference, alg, md, alpha, beta), b.engine());
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, b.value(n.outputs[0]).dims);
+    return b.addPrimitive(n, dnnl::eltwise_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
+}
+
+Status lowerBinary(PlanBuilder& b, const ir::Node& n) {
+    using A = dnnl::algorithm;
+    const std::string& op = n.opType;
+    if (n.inputs.size() != 2) return b.fallback(n, PlanBuilder::kNoKernel);  // variadic Max / Min
+    const A alg = op == "Add" ? A::binary_add : op == "Sub" ? A::binary_sub : op == "Mul" ? A::binary_mul : op == "Div" ? A::binary_div
+                  : op == "Max" ? A::binary_max : A::binary_min;
+    const ir::Value& av = b.value(n.inputs[0]);
+    const ir::Value& bv = b.value(n.inputs[1]);
+    const ir::Value& yv = b.value(n.outputs[0]);
+    if (av.dtype != DType::F32 || bv.dtype != DType::F32) return b.fallback(n, "non-float operands");
+    if (av.dims != yv.dims || bv.dims.size() > yv.dims.size()) return b.fallback(n, "first operand broadcasts");
+    auto src0 = b.f32Input(n.inputs[0]);
+    if (!src0) return b.fallback(n, src0.message());
+    const memory::desc md0 = b.buffer(*src0).md;
+    ir::Dims bd(yv.dims.size() - bv.dims.size(), 1);  // the second operand, right-aligned to the output's rank
+    bd.insert(bd.end(), bv.dims.begin(), bv.dims.end());
+    std::map<int, memory> consts;
+    std::vector<std::pair<int, int>> args{{DNNL_ARG_SRC_0, *src0}};
+    memory::desc md1;
+    if (const ir::Tensor* c = b.constantOf(n.inputs[1])) {
+        md1 = plainMd(bd, DType::F32);
+        consts[DNNL_ARG_SRC_1] = b.constMemory(md1, c->raw(), md1);
+    } else if (bd == yv.dims) {
+        md1 = md0;
+        QL_ASSIGN(int src1, b.ensure(n.inputs[1], md1, 1.f));
+        args.push_back({DNNL_ARG_SRC_1, src1});
+    } else {
+        md1 = plainMd(bd, DType::F32);
+        QL_ASSIGN(int src1, b.ensure(n.inputs[1], plainMd(bv.dims, DType::F32), 1.f));
+        args.push_back({DNNL_ARG_SRC_1, b.newAlias(src1, md1, DType::F32, bd)});
+    }
+    dnnl::binary::primitive_desc pd;
+    try {
+        pd = dnnl::binary::primitive_desc(dnnl::binary::desc(alg, md0, md1, memory::desc(md0.dims(), DT::f32, Tag::any)), b.engine());
+    } catch (const dnnl::error& e) {
+        return b.fallback(n, std::string("oneDNN binary unavailable: ") + e.what());
+    }
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
+    args.push_back({DNNL_ARG_DST, dst});
+    return b.addPrimitive(n, dnnl::binary(pd), std::move(args), std::move(consts), pd.impl_info_str(), dst);
+}
+
+Status lowerConcat(PlanBuilder& b, const ir::Node& n) {
+    const ir::Value& yv = b.value(n.outputs[0]);
+    if (yv.dtype != DType::F32) return b.fallback(n, "non-float concat");
+    QL_ASSIGN(int axis, ops::normalizeAxis(n.attrs.getInt("axis", 1), int(yv.dims.size()), n));
+    std::vector<memory::desc> mds;
+    std::vector<std::pair<int, int>> args;
+    memory::desc first;
+    for (size_t i = 0; i < n.inputs.size(); ++i) {
+        if (b.constantOf(n.inputs[i])) return b.fallback(n, "constant concat operand");
+        auto in = b.f32Input(n.inputs[i]);
+        if (!in) return b.fallback(n, in.message());
+        // all operands in the first operand's layout family
+        memory::desc want = i == 0 ? b.buffer(*in).md : b.layoutLike(first, b.value(n.inputs[i]).dims);
+        QL_ASSIGN(int src, b.ensure(n.inputs[i], want, 1.f));
+        if (i == 0) first = b.buffer(src).md;
+        mds.push_back(b.buffer(src).md);
+        args.push_back({DNNL_ARG_MULTIPLE_SRC + int(i), src});
+    }
+    dnnl::concat::primitive_desc pd;
+    try {
+        pd = dnnl::concat::primitive_desc(axis, mds, b.engine());
+    } catch (const dnnl::error& e) {
+        return b.fallback(n, std::string("oneDNN concat unavailable: ") + e.what());
+    }
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
+    args.push_back({DNNL_ARG_DST, dst});
+    return b.addPrimitive(n, dnnl::concat(pd), std::move(args), {}, pd.impl_info_str(), dst);
+}
+
+Status lowerSoftmax(PlanBuilder& b, const ir::Node& n) {
+    const ir::Value& xv = b.value(n.inputs[0]);
+    const int rank = int(xv.dims.size());
+    QL_ASSIGN(int axis, ops::normalizeAxis(n.attrs.getInt("axis", b.opset() >= 13 ? -1 : 1), rank, n));
+    if (b.opset() < 13 && axis != rank - 1) return b.fallback(n, "pre-13 softmax over several axes");
+    QL_ASSIGN(int src, b.ensure(n.inputs[0], plainMd(xv.dims, DType::F32), 1.f));
+    const memory::desc md = b.buffer(src).md;
+    dnnl::softmax_forward::primitive_desc pd(dnnl::softmax_forward::desc(dnnl::prop_kind::forward_inference, md, axis), b.engine());
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, xv.dims);
+    return b.addPrimitive(n, dnnl::softmax_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
+}
+
+Status lowerBatchNorm(PlanBuilder& b, const ir::Node& n) {
+    const ir::Tensor *scale = b.constantOf(n.inputs[1]), *shift = b.constantOf(n.inputs[2]), *mean = b.constantOf(n.inputs[3]),
+                     *var = b.constantOf(n.inputs[4]);
+    if (!scale || !shift || !mean || !var) return b.fallback(n, "statistics are not constant");
+    if (b.value(n.inputs[0]).dims.size() != 4) return b.fallback(n, "not 4-D");
+    auto src = b.f32Input(n.inputs[0]);
+    if (!src) return b.fallback(n, src.message());
+    const memory::desc md = b.buffer(*src).md;
+    using F = dnnl::normalization_flags;
+    dnnl::batch_normalization_forward::primitive_desc pd(
+        dnnl::batch_normalization_forward::desc(dnnl::prop_kind::forward_inference, md, n.attrs.getFloat("epsilon", 1e-5f),
+                                                F::use_global_stats | F::use_scale | F::use_shift),
+        b.engine());
+    const memory::desc vec({scale->numel()}, DT::f32, Tag::a);
+    std::map<int, memory> consts{{DNNL_ARG_SCALE, b.constMemory(vec, scale->raw(), vec)}, {DNNL_ARG_SHIFT, b.constMemory(vec, shift->raw(), vec)},
+                                 {DNNL_ARG_MEAN, b.constMemory(vec, mean->raw(), vec)}, {DNNL_ARG_VARIANCE, b.constMemory(vec, var->raw(), vec)}};
+    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, b.value(n.outputs[0]).dims);
+    return b.addPrimitive(n, dnnl::batch_normalization_forward(pd), {{DNNL_ARG_SRC, *src}, {DNNL_ARG_DST, dst}}, std::move(consts),
+                          pd.impl_info_str(), dst, 4 * scale->numel() * 4);
+}
+
+}  // namespace ql::runtime

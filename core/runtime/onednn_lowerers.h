@@ -1,0 +1,34 @@
+#pragma once
+// The op lowerers, one file per op family (onednn_lower_*.cpp); onednn_lowering.cpp maps op
+// types to them. Each takes the node, builds its primitive through the PlanBuilder, and falls
+// back to the reference kernel (with the reason) where oneDNN cannot run it.
+#include "core/runtime/onednn_plan_builder.h"
+
+namespace ql::runtime {
+
+// onednn_lower_conv.cpp: Conv / FusedConv (FP32 or INT8, eltwise and sum post-ops); ConvTranspose.
+Status lowerConv(PlanBuilder& b, const ir::Node& n);
+bool convTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+Status lowerConvTranspose(PlanBuilder& b, const ir::Node& n);
+
+// onednn_lower_pool.cpp: max / average / global pooling (int8 stays int8); Resize as resampling.
+Status lowerPool(PlanBuilder& b, const ir::Node& n);
+bool poolTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+Status lowerResize(PlanBuilder& b, const ir::Node& n);
+
+// onednn_lower_inner_product.cpp: Gemm / MatMul with constant weights as an inner product.
+Status lowerGemm(PlanBuilder& b, const ir::Node& n);
+bool gemmTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+
+// onednn_lower_elementwise.cpp: eltwise, binary, concat, softmax, batch normalization (FP32).
+Status lowerEltwise(PlanBuilder& b, const ir::Node& n);
+Status lowerBinary(PlanBuilder& b, const ir::Node& n);
+Status lowerConcat(PlanBuilder& b, const ir::Node& n);
+Status lowerSoftmax(PlanBuilder& b, const ir::Node& n);
+Status lowerBatchNorm(PlanBuilder& b, const ir::Node& n);
+
+// onednn_lower_view.cpp: Flatten / Reshape / Squeeze / Unsqueeze as views of the same bytes.
+Status lowerView(PlanBuilder& b, const ir::Node& n);
+bool viewTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+
+}  // namespace ql::runtime
