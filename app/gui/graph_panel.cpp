@@ -18,6 +18,8 @@
 #include "app/gui/layout_cache.h"
 #include "app/gui/legend_widget.h"
 #include "app/gui/minimap.h"
+#include "app/gui/op_style.h"
+#include <algorithm>
 
 namespace ql::gui {
 
@@ -35,9 +37,11 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     titleLabel_->setFont(bold);
     infoLabel_ = new QLabel(this);
     infoLabel_->setStyleSheet(QStringLiteral("color: #666"));
+    infoLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long summaries never widen the window
     searchEdit_ = new QLineEdit(this);
     searchEdit_->setPlaceholderText(tr("Search name or op"));
     searchEdit_->setClearButtonEnabled(true);
+    searchEdit_->setMinimumWidth(140);
     searchEdit_->setMaximumWidth(220);
     searchEdit_->installEventFilter(this);
     prevButton_ = new QToolButton(this);
@@ -48,13 +52,14 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     nextButton_->setToolTip(tr("Next match (Enter)"));
     matchLabel_ = new QLabel(this);
     matchLabel_->setMinimumWidth(48);
-    header->addWidget(titleLabel_);
-    header->addWidget(infoLabel_, 1);
+    header->addWidget(titleLabel_, 1);
     header->addWidget(searchEdit_);
     header->addWidget(prevButton_);
     header->addWidget(nextButton_);
     header->addWidget(matchLabel_);
     layout->addLayout(header);
+    infoLabel_->setContentsMargins(6, 0, 4, 0);
+    layout->addWidget(infoLabel_);
 
     scene_ = new GraphScene(this);
     view_ = new GraphView(this);
@@ -70,7 +75,7 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     connect(prevButton_, &QToolButton::clicked, this, &GraphPanel::searchPrevious);
     connect(view_, &GraphView::nodeClicked, this, [this](int index) { pickIndex(index, false); });
     connect(view_, &GraphView::navigate, this, &GraphPanel::navigate);
-    connect(view_, &GraphView::viewportMoved, this, [this] { minimap_->setVisibleRect(view_->visibleSceneRect()); });
+    connect(view_, &GraphView::viewportMoved, this, &GraphPanel::updateMinimap);
     connect(minimap_, &Minimap::centerRequested, this, [this](QPointF p) { view_->centerOn(p); });
     setTitle(title_);
     updateSearchUi();
@@ -119,14 +124,13 @@ void GraphPanel::setGraph(std::shared_ptr<const ir::Graph> graph) {
 
 void GraphPanel::applyDrawing(std::shared_ptr<const GraphDrawing> drawing) {
     scene_->setDrawing(std::move(drawing));
-    legend_->showOpKinds();
-    const int n = scene_->nodeItemCount();
-    minimap_->setVisible(n > 30);
+    legend_->showOpKinds(presentOpKinds());
     fitAll();
     minimap_->render(scene_);
-    minimap_->setVisibleRect(view_->visibleSceneRect());
+    updateMinimap();
     placeOverlays();
     infoLabel_->setText(layoutSummary());
+    infoLabel_->setToolTip(layoutSummary());
     if (!searchEdit_->text().isEmpty()) search(searchEdit_->text());
     drawn_ = true;
     lastOpenToDrawnMs_ = double(openTimer_.nsecsElapsed()) / 1e6;
@@ -201,7 +205,7 @@ void GraphPanel::setOverlay(const std::map<ir::NodeId, double>& values, const QS
 
 void GraphPanel::clearOverlay() {
     scene_->clearOverlay();
-    legend_->showOpKinds();
+    legend_->showOpKinds(presentOpKinds());
     minimap_->render(scene_);
     placeOverlays();
 }
@@ -280,9 +284,28 @@ void GraphPanel::navigate(int key) {
     pickIndex(best, true);
 }
 
+// The overview only when the whole graph does not fit the view.
+void GraphPanel::updateMinimap() {
+    const QRectF visible = view_->visibleSceneRect();
+    const QRectF all = scene_->itemsBoundingRect();
+    minimap_->setVisible(scene_->nodeItemCount() > 0 && !visible.contains(all));
+    minimap_->setVisibleRect(visible);
+}
+
+std::vector<OpKind> GraphPanel::presentOpKinds() const {
+    std::vector<OpKind> kinds;
+    if (auto d = scene_->drawing())
+        for (const DrawnNode& n : d->nodes) {
+            const OpKind k = opKind(QString::fromStdString(n.opType));
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+        }
+    std::sort(kinds.begin(), kinds.end());
+    return kinds;
+}
+
 void GraphPanel::placeOverlays() {
     const QRect r = view_->viewport()->geometry();
-    legend_->move(r.right() - legend_->width() - 6, r.top() + 6);
+    legend_->move(r.left() + 6, r.top() + 6);
     minimap_->move(r.right() - minimap_->width() - 6, r.bottom() - minimap_->height() - 6);
     legend_->raise();
     minimap_->raise();

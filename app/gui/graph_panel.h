@@ -11,6 +11,7 @@
 #include "app/gui/color_scale.h"
 #include "app/gui/graph_drawing.h"
 #include "app/gui/graph_search.h"
+#include "app/gui/op_style.h"
 
 class QLabel;
 class QLineEdit;
@@ -81,6 +82,8 @@ private:
     void navigate(int key);
     void updateSearchUi();
     void placeOverlays();
+    void updateMinimap();
+    std::vector<OpKind> presentOpKinds() const;
 
     QString title_;
     QLabel* titleLabel_ = nullptr;

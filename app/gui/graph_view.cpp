@@ -3,6 +3,7 @@
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "app/gui/graph_items.h"
@@ -34,10 +35,10 @@ void GraphView::zoomBy(double factor, QPoint anchor) {
 void GraphView::fitAll() {
     if (!scene()) return;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
-    // A tall graph fitted whole is unreadable: for very tall scenes fit the width, show the top.
-    if (zoom() < 0.12) {
+    // A big graph fitted whole is unreadable (labels hide below ~0.45): show its top, readable.
+    if (zoom() < 0.45) {
         const QRectF r = scene()->sceneRect();
-        const double z = std::min(1.0, viewport()->width() / std::max(1.0, r.width()));
+        const double z = std::clamp(viewport()->width() / std::max(1.0, r.width()), 0.5, 1.0);
         resetTransform();
         scale(z, z);
         centerOn(r.center().x(), r.top() + viewport()->height() / (2 * z));

@@ -172,18 +172,44 @@ LayoutResult layeredLayout(const LayoutInput& input, const LayeredLayoutOptions&
     result.width = maxX - minX + 2 * margin;
     result.height = layerTop.back() + layerHeight.back() + 2 * margin;
 
-    // Edges: a vertical S-curve from the bottom of the source to the top of the target.
+    // Edges between adjacent layers: a vertical S-curve from the bottom of the source to the top
+    // of the target. Longer edges (dense concat fan-in) leave and enter by the side and arc
+    // outwards, further for longer spans, so they do not run through the nodes in between.
     result.routes.reserve(input.edges.size());
+    double widest = 0;
+    for (double w : width) widest = std::max(widest, w);
     for (auto [a, b] : input.edges) {
         if (a < 0 || b < 0 || a >= n || b >= n || a == b) {
             result.routes.emplace_back();
             continue;
         }
-        const LayoutPoint p0{result.centers[size_t(a)].x, result.centers[size_t(a)].y + height[size_t(a)] / 2};
-        const LayoutPoint p3{result.centers[size_t(b)].x, result.centers[size_t(b)].y - height[size_t(b)] / 2};
-        const double dy = std::max(options.layerGap, (p3.y - p0.y) / 2);
-        result.routes.push_back({p0, {p0.x, p0.y + dy}, {p3.x, p3.y - dy}, p3});
+        const LayoutPoint ca = result.centers[size_t(a)], cb = result.centers[size_t(b)];
+        const int span = layer[size_t(b)] - layer[size_t(a)];
+        if (span <= 1) {
+            const LayoutPoint p0{ca.x, ca.y + height[size_t(a)] / 2};
+            const LayoutPoint p3{cb.x, cb.y - height[size_t(b)] / 2};
+            const double dy = std::max(options.layerGap, (p3.y - p0.y) / 2);
+            result.routes.push_back({p0, {p0.x, p0.y + dy}, {p3.x, p3.y - dy}, p3});
+            continue;
+        }
+        const double side = cb.x >= ca.x ? 1.0 : -1.0;
+        const LayoutPoint p0{ca.x + side * width[size_t(a)] / 2, ca.y};
+        const LayoutPoint p3{cb.x + side * width[size_t(b)] / 2, cb.y};
+        const double reach = std::max(width[size_t(a)], width[size_t(b)]);
+        const double bulge = (0.5 * (widest - reach) + 20 + std::min(400.0, 6.0 * span)) * 4.0 / 3.0;
+        const double x = std::max(side * p0.x, side * p3.x) * side + side * bulge;
+        result.routes.push_back({p0, {x, p0.y}, {x, p3.y}, p3});
     }
+    // Arcs may reach past the nodes: control points bound each curve, so grow the box to them.
+    double lo = 0, hi = result.width;
+    for (const auto& r : result.routes)
+        for (const auto& p : r) lo = std::min(lo, p.x - margin), hi = std::max(hi, p.x + margin);
+    if (lo < 0) {
+        for (auto& c : result.centers) c.x -= lo;
+        for (auto& r : result.routes)
+            for (auto& p : r) p.x -= lo;
+    }
+    result.width = hi - lo;
     result.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return result;
 }

@@ -6,20 +6,17 @@
 #include "app/gui/op_style.h"
 
 namespace ql::gui {
-namespace {
-
-constexpr OpKind kKinds[] = {OpKind::Conv, OpKind::Linear, OpKind::Activation, OpKind::Pooling, OpKind::Normalization,
-                             OpKind::Elementwise, OpKind::Tensor, OpKind::Quantization, OpKind::Other};
-
-}  // namespace
-
 LegendWidget::LegendWidget(QWidget* parent) : QWidget(parent) {
     setAttribute(Qt::WA_TransparentForMouseEvents);
-    showOpKinds();
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    setFont(f);
+    showOpKinds({});
 }
 
-void LegendWidget::showOpKinds() {
+void LegendWidget::showOpKinds(std::vector<OpKind> kinds) {
     title_ = tr("Op kind");
+    kinds_ = std::move(kinds);
     scale_.reset();
     resize(sizeHint());
     update();
@@ -34,7 +31,7 @@ void LegendWidget::showScale(QString title, ColorScale scale) {
 
 QSize LegendWidget::sizeHint() const {
     const int line = fontMetrics().height();
-    return scale_ ? QSize(190, 3 * line + 22) : QSize(160, (int(std::size(kKinds)) + 1) * line + 10);
+    return scale_ ? QSize(190, 3 * line + 22) : QSize(140, (int(kinds_.size()) + 1) * line + 10);
 }
 
 void LegendWidget::paintEvent(QPaintEvent*) {
@@ -52,7 +49,7 @@ void LegendWidget::paintEvent(QPaintEvent*) {
     p.setFont(font());
     if (!scale_) {
         int y = 4 + line;
-        for (OpKind k : kKinds) {
+        for (OpKind k : kinds_) {
             p.setPen(QColor(0x55, 0x55, 0x55));
             p.setBrush(opKindColor(k));
             p.drawRect(QRect(8, y + 3, line - 6, line - 6));

@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "app/gui/color_scale.h"
+#include "app/gui/op_style.h"
+#include <vector>
 
 namespace ql::gui {
 
@@ -11,7 +13,7 @@ class LegendWidget : public QWidget {
     Q_OBJECT
 public:
     explicit LegendWidget(QWidget* parent = nullptr);
-    void showOpKinds();
+    void showOpKinds(std::vector<OpKind> kinds);   // the kinds present in the graph
     void showScale(QString title, ColorScale scale);
     QString title() const { return title_; }
     QSize sizeHint() const override;
@@ -22,6 +24,7 @@ protected:
 private:
     QString title_;
     std::optional<ColorScale> scale_;
+    std::vector<OpKind> kinds_;
 };
 
 }  // namespace ql::gui

@@ -69,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), layoutCache_(std:
     split->addWidget(originalPanel_);
     split->addWidget(stagePanel_);
     split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     setCentralWidget(split);
 
     passModel_ = new PassListModel(this);
@@ -149,6 +151,8 @@ void MainWindow::buildDocks() {
     passView_->verticalHeader()->hide();
     passView_->horizontalHeader()->setSectionResizeMode(PassListModel::Stage, QHeaderView::Stretch);
     passView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    passView_->setMinimumWidth(300);
+    passView_->setWordWrap(false);
     passChanges_ = new QPlainTextEdit(passBox);
     passChanges_->setReadOnly(true);
     passChanges_->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -290,7 +294,7 @@ void MainWindow::showStage(int stage) {
     stage_ = stage;
     const GraphStage& s = document_->stages[size_t(stage)];
     const bool last = stage == int(document_->stages.size()) - 1;
-    stagePanel_->setTitle(stage == 0 ? tr("Original (copy)") : last ? tr("Fused (after %1)").arg(QString::fromStdString(s.name))
+    stagePanel_->setTitle(stage == 0 ? tr("Original") : last ? tr("Fused (after %1)").arg(QString::fromStdString(s.name))
                                                                     : tr("After %1").arg(QString::fromStdString(s.name)));
     awaitingDrawn_ = true;
     stagePanel_->setGraph(s.graph);

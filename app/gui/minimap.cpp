@@ -3,6 +3,7 @@
 #include <QGraphicsScene>
 #include <QMouseEvent>
 #include <QPainter>
+#include <algorithm>
 
 namespace ql::gui {
 
@@ -19,10 +20,16 @@ void Minimap::render(QGraphicsScene* scene) {
         update();
         return;
     }
-    const QSizeF s = sceneRect_.size().scaled(QSizeF(size() * devicePixelRatioF()), Qt::KeepAspectRatio);
+    // Fit the whole scene, except that a very tall graph keeps at least half the width and the
+    // overview scrolls with the view instead of shrinking to a hairline.
+    scale_ = std::min(width() / sceneRect_.width(), height() / sceneRect_.height());
+    scale_ = std::max(scale_, std::min(0.5 * width() / sceneRect_.width(), 0.25));
+    scale_ = std::min(scale_, 16000.0 / sceneRect_.height());
+    const QSizeF s = sceneRect_.size() * scale_ * devicePixelRatioF();
     pixmap_ = QPixmap(s.toSize().expandedTo(QSize(1, 1)));
     pixmap_.fill(Qt::white);
     QPainter p(&pixmap_);
+    p.setRenderHint(QPainter::Antialiasing);
     scene->render(&p, QRectF(QPointF(0, 0), s), sceneRect_);
     update();
 }
@@ -34,8 +41,13 @@ void Minimap::setVisibleRect(const QRectF& r) {
 
 QRectF Minimap::targetRect() const {
     if (pixmap_.isNull()) return {};
-    const QSizeF s = sceneRect_.size().scaled(QSizeF(size()), Qt::KeepAspectRatio);
-    return QRectF(QPointF((width() - s.width()) / 2, (height() - s.height()) / 2), s);
+    const QSizeF s = sceneRect_.size() * scale_;
+    double top = (height() - s.height()) / 2;
+    if (s.height() > height()) {  // scrolls: keep the visible rectangle's centre in the middle
+        const double centre = (visible_.center().y() - sceneRect_.top()) * scale_;
+        top = std::clamp(height() / 2.0 - centre, height() - s.height(), 0.0);
+    }
+    return QRectF(QPointF((width() - s.width()) / 2, top), s);
 }
 
 QPointF Minimap::toScene(QPointF w) const {

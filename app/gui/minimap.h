@@ -28,6 +28,7 @@ private:
     QPointF toScene(QPointF widgetPos) const;
     QPixmap pixmap_;
     QRectF sceneRect_, visible_;
+    double scale_ = 1;
 };
 
 }  // namespace ql::gui
