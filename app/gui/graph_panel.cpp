@@ -9,9 +9,9 @@
 #include <QLineEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
+#include "app/gui/background_job.h"
 #include "app/gui/graph_items.h"
 #include "app/gui/graph_scene.h"
 #include "app/gui/graph_view.h"
@@ -24,7 +24,7 @@
 namespace ql::gui {
 
 GraphPanel::GraphPanel(QString title, QWidget* parent)
-    : QWidget(parent), title_(std::move(title)), cache_(std::make_shared<LayoutCache>()) {
+    : QWidget(parent), title_(std::move(title)), cache_(std::make_shared<LayoutCache>()), jobs_(std::make_shared<JobReceiver>(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -81,7 +81,7 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     updateSearchUi();
 }
 
-GraphPanel::~GraphPanel() = default;
+GraphPanel::~GraphPanel() { jobs_->detach(); }
 
 void GraphPanel::setLayoutCache(std::shared_ptr<LayoutCache> cache) { cache_ = std::move(cache); }
 
@@ -116,7 +116,7 @@ void GraphPanel::setGraph(std::shared_ptr<const ir::Graph> graph) {
     auto work = [graph = graph_, metrics, options = layoutOptions_, cache = cache_] {
         return buildDrawing(graph, metrics, options, cache.get());
     };
-    QtConcurrent::run(work).then(this, [this, generation](std::shared_ptr<const GraphDrawing> drawing) {
+    runInBackground(jobs_, work, [this, generation](std::shared_ptr<const GraphDrawing> drawing) {
         if (generation != generation_) return;  // superseded by a newer setGraph(): drop it
         applyDrawing(std::move(drawing));
     });

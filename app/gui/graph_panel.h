@@ -21,6 +21,7 @@ namespace ql::gui {
 
 class GraphScene;
 class GraphView;
+class JobReceiver;
 class LayoutCache;
 class LegendWidget;
 class Minimap;
@@ -98,6 +99,7 @@ private:
     LegendWidget* legend_ = nullptr;
 
     std::shared_ptr<LayoutCache> cache_;
+    std::shared_ptr<JobReceiver> jobs_;
     LayoutOptions layoutOptions_;
     std::shared_ptr<const ir::Graph> graph_;
     quint64 generation_ = 0;

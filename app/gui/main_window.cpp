@@ -24,9 +24,9 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
+#include "app/gui/background_job.h"
 #include "app/gui/cpu_status.h"
 #include "app/gui/graph_panel.h"
 #include "app/gui/layout_cache.h"
@@ -56,7 +56,8 @@ QLabel* placeholder(const QString& text, QWidget* parent) {
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), layoutCache_(std::make_shared<LayoutCache>()) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), layoutCache_(std::make_shared<LayoutCache>()), jobs_(std::make_shared<JobReceiver>(this)) {
     setWindowTitle(tr("QuantLens"));
     setAcceptDrops(true);
     resize(1440, 900);
@@ -95,7 +96,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), layoutCache_(std:
     probeCpu();
 }
 
-MainWindow::~MainWindow() { loadCancel_.cancel(); }
+MainWindow::~MainWindow() {
+    jobs_->detach();
+    loadCancel_.cancel();
+}
 
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -214,7 +218,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::probeCpu() {
-    QtConcurrent::run([] { return probeCpuStatus(); }).then(this, [this](CpuStatus s) {
+    runInBackground(jobs_, [] { return probeCpuStatus(); }, [this](CpuStatus s) {
         cpuLabel_->setText(s.text);
         cpuLabel_->setToolTip(s.details);
     });
@@ -238,7 +242,7 @@ void MainWindow::openModel(const QString& path) {
         out.ms = double(t.nsecsElapsed()) / 1e6;
         return out;
     };
-    QtConcurrent::run(work).then(this, [this, generation, path](LoadOutcome out) {
+    runInBackground(jobs_, work, [this, generation, path](LoadOutcome out) {
         if (generation != loadGeneration_) return;  // a newer open superseded this one
         loading_ = false;
         if (out.cancelled) return;

@@ -23,6 +23,7 @@ class QTreeView;
 namespace ql::gui {
 
 class GraphPanel;
+class JobReceiver;
 class LayoutCache;
 class PassListModel;
 class PropertyTreeModel;
@@ -80,6 +81,7 @@ private:
 
     std::shared_ptr<const ModelDocument> document_;
     std::shared_ptr<LayoutCache> layoutCache_;
+    std::shared_ptr<JobReceiver> jobs_;
     int stage_ = -1;
     quint64 loadGeneration_ = 0;
     CancelToken loadCancel_;
