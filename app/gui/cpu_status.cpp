@@ -1,0 +1,32 @@
+#include "app/gui/cpu_status.h"
+
+#include <QObject>
+
+#include "kernels/onednn/onednn_context.h"
+
+namespace ql::gui {
+
+CpuStatus probeCpuStatus() {
+    namespace dnn = ql::kernels::onednn;
+    CpuStatus s;
+    auto ctx = dnn::Context::create({});
+    if (!ctx) {
+        s.text = QObject::tr("oneDNN unavailable");
+        s.details = QString::fromStdString(ctx.message());
+        return s;
+    }
+    const dnn::CpuFacts& f = (*ctx)->facts();
+    s.ok = true;
+    s.text = QStringLiteral("%1 · %2 · %3 · %4 threads · oneDNN %5")
+                 .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa),
+                      f.int8Vnni ? QStringLiteral("VNNI") : QStringLiteral("no VNNI (7-bit int8)"))
+                 .arg(f.threads)
+                 .arg(QString::fromStdString(f.onednnVersion));
+    s.details = QObject::tr("CPU: %1\nISA oneDNN dispatches to: %2\nint8 VNNI: %3\nthreads: %4\noneDNN: %5")
+                    .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa), f.int8Vnni ? QObject::tr("yes") : QObject::tr("no"))
+                    .arg(f.threads)
+                    .arg(QString::fromStdString(f.onednnVersion));
+    return s;
+}
+
+}  // namespace ql::gui
