@@ -179,6 +179,7 @@ void addTensorOps(std::vector<OpSchema>& ops) {
     }));
     ops.push_back(op("Concat", 1, -1, [](InferContext& c) {
         const int rank = int(c.in(0).dims.size());
+        if (rank == 0) return c.fail("inputs are scalars; Concat needs rank 1 or more");
         QL_ASSIGN(int axis, normalizeAxis(c.node.attrs.getInt("axis", 1), rank, c.node));
         ir::Dims out = c.in(0).dims;
         out[size_t(axis)] = 0;
