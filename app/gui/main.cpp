@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
                          qPrintable(window.resultHeaderText()));
             // The screenshot should say where the time goes: colour by INT8 latency.
             window.setColorMode(MainWindow::ColorMode::Int8Latency);
+            window.selectFusedNode(window.slowestLayer());   // the inspector shows its run figures
             if (automate) QTimer::singleShot(500, finish);
         });
         QObject::connect(&window, &MainWindow::runFailed, &window, [&exitCode, automate, finish](const QString& message) {

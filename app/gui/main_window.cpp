@@ -223,6 +223,7 @@ void MainWindow::buildDocks() {
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsDock_->setWidget(settingsScroll);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
+    resizeDocks({passesDock_, settingsDock_}, {230, 470}, Qt::Vertical);
     connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {
         updateRunEnabled();
         updateTitle();
@@ -529,10 +530,25 @@ void MainWindow::onTableRowActivated(const QModelIndex& proxyIndex) {
     const ir::NodeId id{proxyIndex.data(LayerTableModel::NodeIdRole).toInt()};
     if (!id.valid()) return;  // an inserted step has no node
     syncingTable_ = true;
+    selectFusedNode(id);
+    syncingTable_ = false;
+}
+
+void MainWindow::selectFusedNode(ir::NodeId id) {
+    if (!document_ || !id.valid()) return;
     if (currentStage() != int(document_->stages.size()) - 1) showStage(int(document_->stages.size()) - 1);
     stagePanel_->selectNode(id, true);
     onStageSelected(id.v);
-    syncingTable_ = false;
+}
+
+ir::NodeId MainWindow::slowestLayer() const {
+    ir::NodeId best;
+    double worst = -1;
+    for (const LayerRow& r : layerModel_->rows()) {
+        const auto* p = r.int8 ? r.int8 : r.fp32;
+        if (r.node.valid() && p && p->ms.median > worst) worst = p->ms.median, best = r.node;
+    }
+    return best;
 }
 
 void MainWindow::updateRunEnabled() {

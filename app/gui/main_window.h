@@ -80,6 +80,10 @@ public:
     double lastRunMs() const { return run_ ? run_->ms : 0; }
     // Command line: evaluate on `dir` for this session without changing the stored settings.
     void setDatasetOverride(const QString& dir);
+    // Selects a fused-graph node everywhere (fused view, original highlights, table, inspector).
+    void selectFusedNode(ir::NodeId id);
+    // The fused node with the largest INT8 (else FP32) median of the shown run, if any.
+    ir::NodeId slowestLayer() const;
 
     enum class ColorMode { OpKind, Fp32Latency, Int8Latency, SpeedUp, Int8Plan };
     void setColorMode(ColorMode mode);

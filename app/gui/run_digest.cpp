@@ -49,11 +49,11 @@ RunDigest digestRun(const session::RunResult& result) {
                               : QObject::tr("without VNNI on %1%2").arg(d.isa, d.sevenBit ? QObject::tr(", so activations are 7-bit") : QString());
     const double total = d.int8StepsMs;
     QStringList costs;
-    if (d.insertedSteps) costs << QObject::tr("%1 in %2 inserted reorder/quantize steps").arg(pct(d.insertedMs, total)).arg(d.insertedSteps);
-    if (d.referenceSteps) costs << QObject::tr("%1 in %2 reference fallbacks").arg(pct(d.referenceMs, total)).arg(d.referenceSteps);
-    if (d.f32Steps) costs << QObject::tr("%1 in %2 layers left in f32").arg(pct(d.f32Ms, total)).arg(d.f32Steps);
+    if (d.insertedSteps) costs << QObject::tr("%1 in %n inserted reorder/quantize step(s)", nullptr, d.insertedSteps).arg(pct(d.insertedMs, total));
+    if (d.referenceSteps) costs << QObject::tr("%1 in %n reference fallback(s)", nullptr, d.referenceSteps).arg(pct(d.referenceMs, total));
+    if (d.f32Steps) costs << QObject::tr("%1 in %n layer(s) left in f32", nullptr, d.f32Steps).arg(pct(d.f32Ms, total));
     const QString overhead = costs.isEmpty() ? QString() : costs.join(QStringLiteral(", "));
-    const QString kernels = QObject::tr("%1 of INT8 time is in %2 int8 kernels").arg(pct(d.int8KernelMs, total)).arg(d.int8KernelSteps);
+    const QString kernels = QObject::tr("%1 of INT8 time is in %n int8 kernel(s)", nullptr, d.int8KernelSteps).arg(pct(d.int8KernelMs, total));
     if (d.speedUp >= 1.05) {
         d.verdict = QObject::tr("Yes: INT8 is %1× faster here; %2 %3%4.")
                         .arg(d.speedUp, 0, 'f', 2)
@@ -63,10 +63,19 @@ RunDigest digestRun(const session::RunResult& result) {
                         .arg(d.speedUp, 0, 'f', 2)
                         .arg(kernels, hw, overhead.isEmpty() ? QString() : QObject::tr(", while %1").arg(overhead));
     } else {
+        const double overheadShare = total > 0 ? (d.insertedMs + d.referenceMs + d.f32Ms) / total : 0;
         d.verdict = QObject::tr("No: INT8 is slower here (%1× of FP32): %2; %3 %4.")
                         .arg(d.speedUp, 0, 'f', 2)
-                        .arg(overhead.isEmpty() ? QObject::tr("its int8 kernels themselves are slower") : QObject::tr("of INT8 time, %1").arg(overhead),
+                        .arg(overheadShare >= 0.15 ? QObject::tr("of INT8 time, %1").arg(overhead)
+                                                   : QObject::tr("its int8 kernels themselves are not faster than FP32's at this size"),
                              kernels, hw);
+    }
+    // Overlapping p10..p90 spreads: say the difference may be noise.
+    const auto& fs = fp32->profile.wholeMs;
+    const auto& is = int8->profile.wholeMs;
+    if (is.p10 <= fs.p90 && fs.p10 <= is.p90) {
+        d.verdict.chop(1);
+        d.verdict += QObject::tr(" (but the p10–p90 spreads overlap: within run-to-run noise).");
     }
     return d;
 }

@@ -43,7 +43,7 @@ QString settingsSummary(const RunSettings& s) {
     parts << (!c.sevenBitActivations ? QObject::tr("7-bit auto") : *c.sevenBitActivations ? QObject::tr("7-bit on") : QObject::tr("7-bit off"));
     parts << QString::fromStdString(c.executor);
     parts << QObject::tr("layout %1").arg(QString::fromStdString(runtime::layoutName(c.layout)));
-    parts << (c.threads ? QObject::tr("%n thread(s)", nullptr, c.threads) : QObject::tr("threads: cores"));
+    parts << (c.threads ? QObject::tr("%n thread(s)", nullptr, c.threads) : QObject::tr("threads: all cores"));
     parts << QObject::tr("batch %1").arg(c.batch);
     parts << QObject::tr("%1+%2 runs").arg(c.warmup).arg(c.repeat);
     if (!c.maxIsa.empty()) parts << QObject::tr("ISA ≤ %1").arg(QString::fromStdString(c.maxIsa));
