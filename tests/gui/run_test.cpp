@@ -24,6 +24,38 @@ namespace {
 
 const QString kModel = QStringLiteral(QL_RESOURCE_DIR "/models/fashion_resnet.onnx");
 
+ql::profile::LayerProfile layer(int node, const char* name, double ms, const char* dtype, bool inserted = false,
+                                const char* impl = "jit:avx2") {
+    ql::profile::LayerProfile l;
+    l.step.node = NodeId{node};
+    l.step.name = name;
+    l.step.opType = inserted ? "Reorder" : "Conv";
+    l.step.inserted = inserted;
+    l.step.impl = impl;
+    l.step.dtype = dtype;
+    l.ms.median = l.ms.p10 = l.ms.p90 = ms;
+    return l;
+}
+
+// FP32: a(1) b(2) c(3); INT8: reorder, a, reorder, c (b folded away) — INT8 slower, mostly reorders.
+ql::session::RunResult syntheticResult() {
+    using ql::runtime::Precision;
+    ql::session::RunResult r;
+    r.cpu.isa = "avx2";
+    r.cpu.int8Vnni = false;
+    ql::session::PrecisionRun f, i;
+    f.precision = Precision::Fp32;
+    f.profile.layers = {layer(1, "a", 1.0, "f32"), layer(2, "b", 1.0, "f32"), layer(3, "c", 1.0, "f32")};
+    f.profile.wholeMs.median = f.profile.wholeMs.p10 = f.profile.wholeMs.p90 = 3.0;
+    i.precision = Precision::Int8;
+    i.sevenBitActivations = true;
+    i.profile.layers = {layer(-1, "reorder in", 2.0, "s8", true), layer(1, "a", 0.5, "s8"), layer(-1, "reorder mid", 1.5, "f32", true),
+                        layer(3, "c", 0.5, "f32", false, "reference")};
+    i.profile.wholeMs.median = i.profile.wholeMs.p10 = i.profile.wholeMs.p90 = 4.5;
+    r.runs = {f, i};
+    return r;
+}
+
 RunSettings quickSettings() {
     RunSettings s;
     s.config.warmup = 1;
@@ -201,6 +233,29 @@ private slots:
             QVERIFY(proxy->index(r - 1, LayerTableModel::Int8Ms).data(LayerTableModel::SortRole).toDouble() >=
                     proxy->index(r, LayerTableModel::Int8Ms).data(LayerTableModel::SortRole).toDouble());
         proxy->sort(-1);
+    }
+
+    void rowsAndVerdictFromASyntheticResult() {
+        const ql::session::RunResult r = syntheticResult();
+        const std::vector<LayerRow> rows = buildLayerRows(r);
+        QStringList names;
+        for (const auto& row : rows) names << row.name;
+        QCOMPARE(names, (QStringList{"reorder in", "a", "b", "reorder mid", "c"}));  // FP32-only b after a
+        QVERIFY(rows[0].inserted && !rows[0].fp32 && rows[0].int8);
+        QVERIFY(rows[1].fp32 && rows[1].int8);
+        QCOMPARE(rows[1].speedUp(), 2.0);
+        QVERIFY(rows[2].fp32 && !rows[2].int8);
+        QCOMPARE(rows[2].speedUp(), 0.0);
+        const RunDigest d = digestRun(r);
+        QCOMPARE(d.insertedSteps, 2);
+        QCOMPARE(d.referenceSteps, 1);
+        QCOMPARE(d.int8KernelSteps, 1);
+        QVERIFY(qFuzzyCompare(d.speedUp, 3.0 / 4.5));
+        QVERIFY2(d.verdict.startsWith(QStringLiteral("No: INT8 is slower")), qPrintable(d.verdict));
+        QVERIFY2(d.verdict.contains(QStringLiteral("78% in 2 inserted")), qPrintable(d.verdict));
+        QVERIFY2(d.verdict.contains(QStringLiteral("11% in 1 reference fallback")), qPrintable(d.verdict));
+        QVERIFY2(d.verdict.contains(QStringLiteral("without VNNI")) && d.verdict.contains(QStringLiteral("7-bit")), qPrintable(d.verdict));
+        QVERIFY2(!d.verdict.contains(QStringLiteral("noise")), qPrintable(d.verdict));
     }
 
     void itemModelTesters() {
