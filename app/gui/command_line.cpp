@@ -12,9 +12,15 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("model"), QCoreApplication::translate("main", "ONNX model to open"), QStringLiteral("[MODEL]"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QCoreApplication::translate("main", "Save a PNG of the main window once the graphs are drawn."),
+                                        QCoreApplication::translate("main", "Save a PNG of the main window once the graphs are drawn (after the results with --run)."),
                                         QStringLiteral("FILE.png"));
     const QCommandLineOption quit(QStringLiteral("quit"), QCoreApplication::translate("main", "Exit after opening (and the screenshot)."));
+    const QCommandLineOption dataset(QStringLiteral("dataset"),
+                                     QCoreApplication::translate("main", "Also measure top-1/top-5 on this Fashion-MNIST IDX folder."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption run(QStringLiteral("run"), QCoreApplication::translate("main", "Run FP32 vs INT8 once the model is open."));
+    parser.addOption(dataset);
+    parser.addOption(run);
     parser.addOption(screenshot);
     parser.addOption(quit);
     parser.process(arguments);
@@ -24,6 +30,9 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     if (positional.size() > 1) o.error = QCoreApplication::translate("main", "expected at most one model, got %1").arg(positional.size());
     if (!positional.isEmpty()) o.model = positional.front();
     o.screenshot = parser.value(screenshot);
+    o.dataset = parser.value(dataset);
+    o.run = parser.isSet(run);
+    if (o.run && o.model.isEmpty()) o.error = QCoreApplication::translate("main", "--run needs a model");
     o.quit = parser.isSet(quit);
     return o;
 }

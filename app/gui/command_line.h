@@ -1,5 +1,5 @@
 #pragma once
-// `quantlens [MODEL] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--dataset DIR] [--run] [--screenshot FILE.png] [--quit]`.
 #include <QString>
 #include <QStringList>
 
@@ -7,7 +7,9 @@ namespace ql::gui {
 
 struct CommandLineOptions {
     QString model;        // "" = start empty
-    QString screenshot;   // written once the graphs are drawn
+    QString dataset;      // evaluate top-1/top-5 on this Fashion-MNIST folder (not stored)
+    bool run = false;     // run FP32 vs INT8 once the model is drawn
+    QString screenshot;   // written once the graphs are drawn (after the results with --run)
     bool quit = false;    // exit after opening (and the screenshot)
     QString error;        // non-empty: print and exit with status 2
 };

@@ -15,7 +15,11 @@ CpuStatus probeCpuStatus() {
         s.details = QString::fromStdString(ctx.message());
         return s;
     }
-    const dnn::CpuFacts& f = (*ctx)->facts();
+    return describeCpu((*ctx)->facts());
+}
+
+CpuStatus describeCpu(const kernels::onednn::CpuFacts& f) {
+    CpuStatus s;
     s.ok = true;
     s.text = QStringLiteral("%1 · %2 · %3 · %4 threads · oneDNN %5")
                  .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa),

@@ -4,6 +4,8 @@
 // may take a moment: call it off the UI thread.
 #include <QString>
 
+#include "kernels/onednn/cpu_facts.h"
+
 namespace ql::gui {
 
 struct CpuStatus {
@@ -13,5 +15,7 @@ struct CpuStatus {
 };
 
 CpuStatus probeCpuStatus();
+// The same text for the facts a run reports (ISA as capped by the run's max ISA, its threads).
+CpuStatus describeCpu(const kernels::onednn::CpuFacts& facts);
 
 }  // namespace ql::gui

@@ -1,5 +1,8 @@
-// quantlens: the desktop app. `quantlens [MODEL] [--screenshot FILE.png] [--quit]`.
+// quantlens: the desktop app.
+// `quantlens [MODEL] [--dataset DIR] [--run] [--screenshot FILE.png] [--quit]`.
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
 #include <cstdio>
@@ -19,17 +22,29 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "quantlens: %s\n", qPrintable(options.error));
         return 2;
     }
+    if (!options.dataset.isEmpty() && !QFileInfo(options.dataset).isDir()) {
+        std::fprintf(stderr, "quantlens: --dataset %s: not a folder\n", qPrintable(options.dataset));
+        return 2;
+    }
 
-    ql::gui::MainWindow window;
+    using ql::gui::MainWindow;
+    MainWindow window;
+    if (!options.dataset.isEmpty()) window.setDatasetOverride(options.dataset);
     window.show();
 
     int exitCode = 0;
-    // Automation: once the graphs are drawn (or loading failed), write the screenshot, then quit.
-    auto finish = [&window, &options, &exitCode] {
+    bool finished = false;
+    QElapsedTimer clock;
+    clock.start();
+    // Automation: once the graphs are drawn (and, with --run, the results are in) or something
+    // failed, write the screenshot, then quit.
+    auto finish = [&window, &options, &exitCode, &finished] {
+        if (finished) return;
+        finished = true;
         if (!options.screenshot.isEmpty()) {
             if (!window.grab().save(options.screenshot)) {
                 std::fprintf(stderr, "quantlens: cannot write %s\n", qPrintable(options.screenshot));
-                exitCode = 1;
+                exitCode = exitCode ? exitCode : 1;
             } else {
                 std::fprintf(stderr, "quantlens: wrote %s\n", qPrintable(options.screenshot));
             }
@@ -37,18 +52,42 @@ int main(int argc, char** argv) {
         if (options.quit) QApplication::exit(exitCode);
     };
     const bool automate = !options.screenshot.isEmpty() || options.quit;
+    bool runStarted = false;
+    if (options.run) {
+        QObject::connect(&window, &MainWindow::modelDrawn, &window, [&window, &runStarted, &clock] {
+            if (runStarted) return;
+            runStarted = true;
+            clock.restart();
+            window.startRun();
+        });
+        QObject::connect(&window, &MainWindow::runFinished, &window, [&window, &clock, automate, finish] {
+            std::fprintf(stderr, "quantlens: run finished in %.1f s (click to results)\n%s\n", double(clock.elapsed()) / 1000,
+                         qPrintable(window.resultHeaderText()));
+            // The screenshot should say where the time goes: colour by INT8 latency.
+            window.setColorMode(MainWindow::ColorMode::Int8Latency);
+            window.selectFusedNode(window.slowestLayer());   // the inspector shows its run figures
+            if (automate) QTimer::singleShot(500, finish);
+        });
+        QObject::connect(&window, &MainWindow::runFailed, &window, [&exitCode, automate, finish](const QString& message) {
+            std::fprintf(stderr, "quantlens: run failed: %s\n", qPrintable(message));
+            exitCode = 1;
+            if (automate) QTimer::singleShot(300, finish);
+        });
+    }
     if (automate) {
         // A short delay lets the window paint once more after the last layout (fonts, docks).
-        QObject::connect(&window, &ql::gui::MainWindow::modelDrawn, &window, [finish] { QTimer::singleShot(300, finish); });
-        QObject::connect(&window, &ql::gui::MainWindow::loadFailed, &window, [&exitCode, finish](const QString& message) {
+        if (!options.run)
+            QObject::connect(&window, &MainWindow::modelDrawn, &window, [finish] { QTimer::singleShot(300, finish); });
+        QObject::connect(&window, &MainWindow::loadFailed, &window, [&exitCode, finish](const QString& message) {
             std::fprintf(stderr, "quantlens: %s\n", qPrintable(message));
             exitCode = 1;
             QTimer::singleShot(300, finish);
         });
         if (options.model.isEmpty()) QTimer::singleShot(500, finish);
-        // Never hang a script: give up after two minutes.
-        QTimer::singleShot(120000, &window, [&exitCode, finish] {
-            std::fprintf(stderr, "quantlens: timed out waiting for the graphs to be drawn\n");
+        // Never hang a script: give up after two minutes (ten with a run).
+        QTimer::singleShot(options.run ? 600000 : 120000, &window, [&window, &exitCode, finish] {
+            std::fprintf(stderr, "quantlens: timed out waiting for the %s\n", window.isRunning() ? "run" : "graphs to be drawn");
+            window.cancelRun();
             exitCode = 3;
             finish();
         });

@@ -16,7 +16,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QComboBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QTextDocument>
+#include <QToolButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -25,10 +30,14 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <mutex>
 
 #include "app/gui/background_job.h"
 #include "app/gui/cpu_status.h"
 #include "app/gui/graph_panel.h"
+#include "app/gui/layer_table_model.h"
+#include "app/gui/run_digest.h"
+#include "app/gui/settings_panel.h"
 #include "app/gui/layout_cache.h"
 #include "app/gui/node_description.h"
 #include "app/gui/pass_list_model.h"
@@ -80,14 +89,34 @@ MainWindow::MainWindow(QWidget* parent)
     buildActions();
     buildDocks();
 
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName(QStringLiteral("runProgress"));
+    progress_->setRange(0, 1000);
+    progress_->setMaximumWidth(320);
+    progress_->setMinimumWidth(240);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    cancelButton_ = new QToolButton(this);
+    cancelButton_->setObjectName(QStringLiteral("cancelRun"));
+    cancelButton_->setDefaultAction(cancelAction_);
+    cancelButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    cancelButton_->hide();
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancelButton_);
     cpuLabel_ = new QLabel(tr("probing CPU..."), this);
     statusBar()->addPermanentWidget(cpuLabel_);
     statusBar()->showMessage(tr("Open an ONNX model (File > Open, or drop it here)."));
 
     connect(originalPanel_, &GraphPanel::nodeSelected, this, &MainWindow::onOriginalSelected);
     connect(stagePanel_, &GraphPanel::nodeSelected, this, &MainWindow::onStageSelected);
-    connect(originalPanel_, &GraphPanel::drawn, this, &MainWindow::checkDrawn);
-    connect(stagePanel_, &GraphPanel::drawn, this, &MainWindow::checkDrawn);
+    connect(originalPanel_, &GraphPanel::drawn, this, [this] {
+        applyColorMode(originalPanel_);
+        checkDrawn();
+    });
+    connect(stagePanel_, &GraphPanel::drawn, this, [this] {
+        applyColorMode(stagePanel_);
+        checkDrawn();
+    });
     connect(recent_, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
 
@@ -99,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     jobs_->detach();
     loadCancel_.cancel();
+    runCancel_.cancel();
 }
 
 void MainWindow::buildActions() {
@@ -128,10 +158,17 @@ void MainWindow::buildActions() {
     viewMenu_ = view;
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    runAction_ = run->addAction(tr("Run FP32 vs INT8"), this, &MainWindow::runRequested);
+    runAction_ = run->addAction(tr("Run FP32 vs INT8"), this, [this] {
+        emit runRequested();
+        startRun();
+    });
     runAction_->setObjectName(QStringLiteral("runAction"));
+    runAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     runAction_->setEnabled(false);
-    runAction_->setToolTip(tr("Runs arrive with the session API"));
+    runAction_->setToolTip(tr("Profile FP32 and INT8 with the run settings (Ctrl+R)"));
+    cancelAction_ = run->addAction(tr("Cancel run"), this, &MainWindow::cancelRun);
+    cancelAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelAction_->setEnabled(false);
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -139,6 +176,14 @@ void MainWindow::buildActions() {
     tools->addAction(fit);
     tools->addSeparator();
     tools->addAction(runAction_);
+    tools->addSeparator();
+    tools->addWidget(new QLabel(tr(" Colour: "), tools));
+    colorCombo_ = new QComboBox(tools);
+    colorCombo_->setObjectName(QStringLiteral("colorMode"));
+    colorCombo_->addItems({tr("Op kind"), tr("FP32 latency"), tr("INT8 latency"), tr("Speed-up"), tr("Quantized (INT8 plan dtype)")});
+    colorCombo_->setToolTip(tr("Colour the graphs by op kind or, after a run, by its figures"));
+    tools->addWidget(colorCombo_);
+    connect(colorCombo_, &QComboBox::currentIndexChanged, this, [this](int i) { setColorMode(ColorMode(i)); });
 }
 
 void MainWindow::buildDocks() {
@@ -171,9 +216,18 @@ void MainWindow::buildDocks() {
     // Settings: placeholder until the session API's RunConfig exists.
     settingsDock_ = new QDockWidget(tr("Run settings"), this);
     settingsDock_->setObjectName(QStringLiteral("settingsDock"));
-    settingsDock_->setWidget(placeholder(tr("Calibration, granularity, layout, executor, threads, data set:\n"
-                                            "arrives with the session API (RunConfig)."), settingsDock_));
+    settingsPanel_ = new SettingsPanel(settingsDock_);
+    auto* settingsScroll = new QScrollArea(settingsDock_);
+    settingsScroll->setWidget(settingsPanel_);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsDock_->setWidget(settingsScroll);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
+    resizeDocks({passesDock_, settingsDock_}, {230, 470}, Qt::Vertical);
+    connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {
+        updateRunEnabled();
+        updateTitle();
+    });
 
     // Inspector.
     inspectorDock_ = new QDockWidget(tr("Node inspector"), this);
@@ -196,10 +250,43 @@ void MainWindow::buildDocks() {
     // Per-layer results: placeholder until RunResult exists.
     resultsDock_ = new QDockWidget(tr("Per-layer results"), this);
     resultsDock_->setObjectName(QStringLiteral("resultsDock"));
-    resultsDock_->setWidget(placeholder(tr("FP32 ms, INT8 ms, speed-up, SQNR, implementation and format per layer:\n"
-                                           "arrives with Run FP32 vs INT8."), resultsDock_));
+    auto* resultsBox = new QWidget(resultsDock_);
+    auto* resultsLayout = new QVBoxLayout(resultsBox);
+    resultsLayout->setContentsMargins(4, 2, 4, 2);
+    resultHeader_ = placeholder(tr("Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, "
+                                   "implementation, memory format and dtype appear here."), resultsBox);
+    resultHeader_->setObjectName(QStringLiteral("resultHeader"));
+    resultHeader_->setTextFormat(Qt::RichText);
+    resultHeader_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layerFilter_ = new QLineEdit(resultsBox);
+    layerFilter_->setObjectName(QStringLiteral("layerFilter"));
+    layerFilter_->setPlaceholderText(tr("Filter layers by name, op, fused-from, impl, format or dtype"));
+    layerFilter_->setClearButtonEnabled(true);
+    layerModel_ = new LayerTableModel(this);
+    layerProxy_ = new LayerFilterModel(this);
+    layerProxy_->setSourceModel(layerModel_);
+    layerView_ = new QTableView(resultsBox);
+    layerView_->setObjectName(QStringLiteral("layerTable"));
+    layerView_->setModel(layerProxy_);
+    layerView_->setSortingEnabled(true);
+    layerView_->sortByColumn(-1, Qt::AscendingOrder);  // plan order until a header is clicked
+    layerView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    layerView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    layerView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layerView_->setAlternatingRowColors(true);
+    layerView_->setWordWrap(false);
+    layerView_->verticalHeader()->setDefaultSectionSize(layerView_->fontMetrics().height() + 6);
+    layerView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    layerView_->horizontalHeader()->setStretchLastSection(true);
+    resultsLayout->addWidget(resultHeader_);
+    resultsLayout->addWidget(layerFilter_);
+    resultsLayout->addWidget(layerView_, 1);
+    resultsDock_->setWidget(resultsBox);
     addDockWidget(Qt::BottomDockWidgetArea, resultsDock_);
-    resizeDocks({resultsDock_}, {110}, Qt::Vertical);
+    resizeDocks({resultsDock_}, {330}, Qt::Vertical);
+    connect(layerFilter_, &QLineEdit::textChanged, layerProxy_, &LayerFilterModel::setFilterText);
+    connect(layerView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { onTableRowActivated(current); });
 
     for (QDockWidget* d : {passesDock_, inspectorDock_, settingsDock_, resultsDock_}) viewMenu_->addAction(d->toggleViewAction());
 }
@@ -272,8 +359,14 @@ void MainWindow::showLoadError(const QString& message) {
 }
 
 void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
+    if (running_) cancelRun();
+    ++runGeneration_;                 // a run of the previous model delivers nothing
     document_ = std::move(document);
     lastError_.clear();
+    run_.reset();
+    layerModel_->setResult(nullptr);
+    resultHeader_->setText(tr("Press Run FP32 vs INT8 (Ctrl+R) for per-layer results."));
+    updateRunEnabled();
     inspectorModel_->setRoot(nullptr);
     inspectorTitle_->setText(tr("Select a node."));
     passModel_->setDocument(document_);
@@ -282,11 +375,11 @@ void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
         awaitingDrawn_ = false;
         originalPanel_->setGraph(nullptr);
         stagePanel_->setGraph(nullptr);
-        setWindowTitle(tr("QuantLens"));
+        updateTitle();
         emit documentChanged();
         return;
     }
-    setWindowTitle(tr("%1 — QuantLens").arg(QString::fromStdString(document_->file.filename().string())));
+    updateTitle();
     awaitingDrawn_ = true;
     originalPanel_->setGraph(document_->original());
     showStage(int(document_->stages.size()) - 1);
@@ -297,14 +390,25 @@ void MainWindow::showStage(int stage) {
     if (!document_ || stage < 0 || stage >= int(document_->stages.size())) return;
     stage_ = stage;
     const GraphStage& s = document_->stages[size_t(stage)];
-    const bool last = stage == int(document_->stages.size()) - 1;
-    stagePanel_->setTitle(stage == 0 ? tr("Original") : last ? tr("Fused (after %1)").arg(QString::fromStdString(s.name))
-                                                                    : tr("After %1").arg(QString::fromStdString(s.name)));
+    updateStageTitle();
     awaitingDrawn_ = true;
     stagePanel_->setGraph(s.graph);
     passChanges_->setPlainText(passModel_->changesText(stage));
     const QModelIndex idx = passModel_->index(stage, 0);
     if (passView_->currentIndex().row() != stage) passView_->setCurrentIndex(idx);
+}
+
+void MainWindow::updateStageTitle() {
+    if (!document_ || stage_ < 0) return;
+    const int stage = stage_;
+    const GraphStage& s = document_->stages[size_t(stage)];
+    const bool last = stage == int(document_->stages.size()) - 1;
+    if (last && colorMode_ == ColorMode::Int8Plan && run_) {
+        stagePanel_->setTitle(tr("Quantized (fused graph as the INT8 plan runs it)"));
+        return;
+    }
+    stagePanel_->setTitle(stage == 0 ? tr("Original") : last ? tr("Fused (after %1)").arg(QString::fromStdString(s.name))
+                                                                    : tr("After %1").arg(QString::fromStdString(s.name)));
 }
 
 bool MainWindow::isDrawn() const { return document_ && originalPanel_->isDrawn() && stagePanel_->isDrawn(); }
@@ -321,7 +425,31 @@ void MainWindow::inspect(const std::shared_ptr<const ir::Graph>& graph, ir::Node
         inspectorTitle_->setText(tr("Select a node."));
         return;
     }
-    inspectorModel_->setRoot(std::make_shared<const PropertyRow>(describeNode(*graph, id)));
+    PropertyRow root = describeNode(*graph, id);
+    const int row = run_ ? layerModel_->rowForNode(fusedNodeFor(graph, id)) : -1;
+    if (row >= 0) {
+        const LayerRow& r = layerModel_->rows()[size_t(row)];
+        PropertyRow section{tr("Run").toStdString(), shownSettingsLine_.toStdString(), {}};
+        auto ms = [](const profile::Stats& s) {
+            return QStringLiteral("%1 ms (p10 %2, p90 %3)").arg(s.median, 0, 'f', 4).arg(s.p10, 0, 'f', 4).arg(s.p90, 0, 'f', 4).toStdString();
+        };
+        for (const auto* p : {r.fp32, r.int8}) {
+            if (!p) continue;
+            const bool isInt8 = p == r.int8;
+            PropertyRow prec{isInt8 ? "INT8" : "FP32", ms(p->ms), {}};
+            prec.children.push_back({tr("implementation").toStdString(), p->step.impl, {}});
+            if (!p->step.fallbackReason.empty()) prec.children.push_back({tr("reference because").toStdString(), p->step.fallbackReason, {}});
+            prec.children.push_back({tr("memory format").toStdString(), p->step.format, {}});
+            prec.children.push_back({tr("dtype").toStdString(), p->step.dtype, {}});
+            if (!p->step.note.empty()) prec.children.push_back({tr("note").toStdString(), p->step.note, {}});
+            section.children.push_back(std::move(prec));
+        }
+        if (r.speedUp() > 0) section.children.push_back({tr("speed-up").toStdString(), QStringLiteral("%1×").arg(r.speedUp(), 0, 'f', 2).toStdString(), {}});
+        if (graph != stagePanel_->graph() || fusedNodeFor(graph, id) != id)
+            section.children.push_back({tr("measured as").toStdString(), r.name.toStdString(), {}});
+        root.children.insert(root.children.begin(), std::move(section));
+    }
+    inspectorModel_->setRoot(std::make_shared<const PropertyRow>(std::move(root)));
     inspectorTitle_->setText(tr("%1: <b>%2</b> (%3)").arg(where, QString::fromStdString(graph->node(id).name).toHtmlEscaped(),
                                                           QString::fromStdString(graph->node(id).opType)));
     inspectorView_->expandToDepth(0);
@@ -341,6 +469,7 @@ void MainWindow::onOriginalSelected(int nodeId) {
         return;
     }
     const ir::NodeId standing = nodeStandingFor(*stageGraph, id);
+    selectTableRow(fusedNodeFor(originalPanel_->graph(), id));
     stagePanel_->selectNode({}, false);
     stagePanel_->setHighlightedNodes(standing.valid() ? std::vector<ir::NodeId>{standing} : std::vector<ir::NodeId>{}, true);
     if (standing.valid()) {
@@ -364,6 +493,274 @@ void MainWindow::onStageSelected(int nodeId) {
         return;
     }
     originalPanel_->setHighlightedNodes(stageGraph->node(id).fusedFrom, true);
+    selectTableRow(fusedNodeFor(stageGraph, id));
+}
+
+// The fused-graph node a node of `graph` (any stage) is measured as: itself when the fused
+// graph has it, else the fused node whose fusedFrom holds it.
+ir::NodeId MainWindow::fusedNodeFor(const std::shared_ptr<const ir::Graph>& graph, ir::NodeId id) const {
+    if (!document_ || !graph || !id.valid()) return {};
+    const ir::Graph& fused = *document_->fused();
+    if (layerModel_->rowForNode(id) >= 0) return id;
+    if (const ir::NodeId s = nodeStandingFor(fused, id); s.valid()) return s;
+    // an intermediate stage's node: through the original nodes it came from
+    for (ir::NodeId o : graph->node(id).fusedFrom)
+        if (const ir::NodeId s = nodeStandingFor(fused, o); s.valid()) return s;
+    return {};
+}
+
+void MainWindow::selectTableRow(ir::NodeId fusedNode) {
+    if (syncingTable_) return;
+    const int row = layerModel_->rowForNode(fusedNode);
+    syncingTable_ = true;
+    if (row < 0) {
+        layerView_->selectionModel()->clearSelection();
+    } else {
+        const QModelIndex p = layerProxy_->mapFromSource(layerModel_->index(row, 0));
+        if (p.isValid()) {
+            layerView_->selectionModel()->setCurrentIndex(p, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            layerView_->scrollTo(p);
+        }
+    }
+    syncingTable_ = false;
+}
+
+void MainWindow::onTableRowActivated(const QModelIndex& proxyIndex) {
+    if (syncingTable_ || !proxyIndex.isValid() || !document_) return;
+    const ir::NodeId id{proxyIndex.data(LayerTableModel::NodeIdRole).toInt()};
+    if (!id.valid()) return;  // an inserted step has no node
+    syncingTable_ = true;
+    selectFusedNode(id);
+    syncingTable_ = false;
+}
+
+void MainWindow::selectFusedNode(ir::NodeId id) {
+    if (!document_ || !id.valid()) return;
+    if (currentStage() != int(document_->stages.size()) - 1) showStage(int(document_->stages.size()) - 1);
+    stagePanel_->selectNode(id, true);
+    onStageSelected(id.v);
+}
+
+ir::NodeId MainWindow::slowestLayer() const {
+    ir::NodeId best;
+    double worst = -1;
+    for (const LayerRow& r : layerModel_->rows()) {
+        const auto* p = r.int8 ? r.int8 : r.fp32;
+        if (r.node.valid() && p && p->ms.median > worst) worst = p->ms.median, best = r.node;
+    }
+    return best;
+}
+
+void MainWindow::updateRunEnabled() {
+    const QString error = settingsPanel_->validationError();
+    runAction_->setEnabled(document_ && !loading_ && error.isEmpty());
+    runAction_->setToolTip(error.isEmpty() ? tr("Profile FP32 and INT8 with the run settings (Ctrl+R)") : tr("Run settings: %1").arg(error));
+    cancelAction_->setEnabled(running_);
+}
+
+void MainWindow::updateTitle() {
+    if (!document_) {
+        setWindowTitle(tr("QuantLens"));
+        return;
+    }
+    const QString file = QString::fromStdString(document_->file.filename().string());
+    if (run_ && run_->result) {
+        const RunDigest d = digestRun(*run_->result);
+        setWindowTitle(tr("%1 — INT8 %2× — %3 — QuantLens").arg(file).arg(d.speedUp, 0, 'f', 2).arg(shownSettingsLine_));
+    } else {
+        setWindowTitle(tr("%1 — %2 — QuantLens").arg(file, settingsSummary(settingsPanel_->settings())));
+    }
+}
+
+void MainWindow::setDatasetOverride(const QString& dir) {
+    RunSettings s = settingsPanel_->settings();
+    s.dataDir = dir;
+    s.evaluate = true;
+    settingsPanel_->setSettings(s, /*persist=*/false);
+}
+
+void MainWindow::startRun() {
+    if (!document_ || !document_->session) return;
+    if (running_) runCancel_.cancel();     // superseded: its result is dropped by generation
+    const RunSettings settings = settingsPanel_->settings();
+    if (const QString error = settingsPanel_->validationError(); !error.isEmpty()) {
+        statusBar()->showMessage(tr("Run settings: %1").arg(error));
+        emit runFailed(error);
+        return;
+    }
+    const quint64 generation = ++runGeneration_;
+    runCancel_ = CancelToken();
+    running_ = true;
+    runSettingsLine_ = settingsSummary(settings);
+    runTimer_.start();
+    progress_->setValue(0);
+    progress_->setFormat(tr("starting… %p%"));
+    progress_->show();
+    cancelButton_->show();
+    updateRunEnabled();
+    statusBar()->showMessage(tr("Running FP32 vs INT8 (%1)…").arg(runSettingsLine_));
+
+    RunRequest request;
+    request.session = document_->session;
+    request.config = settings.config;
+    request.evaluate = settings.evaluate;
+    request.dataDir = std::filesystem::path(QFile::encodeName(settings.dataDir).toStdString());
+    request.evalImages = settings.evalImages;
+
+    // Progress: posted to the UI only when the shown permille or the stage changes.
+    auto receiver = jobs_;
+    auto lastShown = std::make_shared<std::pair<int, std::string>>(-1, std::string());
+    auto mutex = std::make_shared<std::mutex>();
+    ProgressFn progress = [receiver, generation, lastShown, mutex, this](double f, const std::string& stage) {
+        const int permille = int(f * 1000);
+        {
+            std::lock_guard lock(*mutex);
+            if (permille == lastShown->first && stage == lastShown->second) return;
+            *lastShown = {permille, stage};
+        }
+        // `this` is only used on the UI thread, after the receiver checked it is alive.
+        receiver->post([this, generation, permille, stage] {
+            if (generation != runGeneration_ || !running_) return;
+            progress_->setValue(permille);
+            progress_->setFormat(QStringLiteral("%1 %p%").arg(QString::fromStdString(stage)));
+        });
+    };
+    session::Job job{runCancel_, progress};
+    runInBackground(jobs_, [request, job] { return std::make_shared<const RunOutcome>(runComparison(request, job)); },
+                    [this, generation](std::shared_ptr<const RunOutcome> out) {
+                        if (generation != runGeneration_) return;   // superseded or the model changed
+                        running_ = false;
+                        progress_->hide();
+                        cancelButton_->hide();
+                        updateRunEnabled();
+                        const double ms = double(runTimer_.nsecsElapsed()) / 1e6;
+                        if (out->cancelled || runCancel_.isCancelled()) {
+                            statusBar()->showMessage(tr("Run cancelled after %1 s; the previous results stay.").arg(ms / 1000, 0, 'f', 1));
+                            emit runCancelled();
+                            return;
+                        }
+                        if (!out->error.empty()) {
+                            const QString message = QString::fromStdString(out->error);
+                            statusBar()->showMessage(tr("Run failed: %1").arg(message));
+                            auto* box = new QMessageBox(QMessageBox::Warning, tr("Run failed"), message, QMessageBox::Ok, this);
+                            box->setObjectName(QStringLiteral("runErrorBox"));
+                            box->setAttribute(Qt::WA_DeleteOnClose);
+                            box->open();
+                            emit runFailed(message);
+                            return;
+                        }
+                        shownSettingsLine_ = runSettingsLine_;
+                        applyRun(std::move(out));
+                        statusBar()->showMessage(tr("Run finished in %1 s (click to results %2 s).")
+                                                     .arg(run_->ms / 1000, 0, 'f', 1)
+                                                     .arg(double(runTimer_.nsecsElapsed()) / 1e9, 0, 'f', 1));
+                        emit runFinished();
+                    });
+}
+
+void MainWindow::cancelRun() {
+    if (!running_) return;
+    runCancel_.cancel();
+    progress_->setFormat(tr("cancelling… %p%"));
+    cancelAction_->setEnabled(false);
+    statusBar()->showMessage(tr("Cancelling the run…"));
+}
+
+void MainWindow::applyRun(std::shared_ptr<const RunOutcome> outcome) {
+    run_ = std::move(outcome);
+    layerModel_->setResult(run_->result);
+    layerView_->resizeColumnsToContents();
+    for (int c : {LayerTableModel::Layer, LayerTableModel::FusedFrom})
+        layerView_->setColumnWidth(c, std::min(layerView_->columnWidth(c), 260));
+    const RunDigest d = digestRun(*run_->result);
+    resultHeader_->setStyleSheet(QString());
+    resultHeader_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    resultHeader_->setText(resultHeaderHtml(*run_, d, shownSettingsLine_));
+    const CpuStatus cpu = describeCpu(run_->result->cpu);
+    cpuLabel_->setText(cpu.text);
+    cpuLabel_->setToolTip(cpu.details + tr("\n(as used by the last run)"));
+    updateTitle();
+    applyColorMode(originalPanel_);
+    applyColorMode(stagePanel_);
+    // refresh the inspector with the run figures
+    if (const ir::NodeId s = stagePanel_->selectedNode(); s.valid()) onStageSelected(s.v);
+    else if (const ir::NodeId o = originalPanel_->selectedNode(); o.valid()) onOriginalSelected(o.v);
+}
+
+QString MainWindow::resultHeaderText() const {
+    QTextDocument doc;
+    doc.setHtml(resultHeader_->text());
+    return doc.toPlainText();
+}
+
+void MainWindow::setColorMode(ColorMode mode) {
+    colorMode_ = mode;
+    if (colorCombo_->currentIndex() != int(mode)) {
+        const QSignalBlocker block(colorCombo_);
+        colorCombo_->setCurrentIndex(int(mode));
+    }
+    updateStageTitle();
+    applyColorMode(originalPanel_);
+    applyColorMode(stagePanel_);
+}
+
+void MainWindow::applyColorMode(GraphPanel* panel) {
+    const auto graph = panel->graph();
+    if (!graph || !panel->isDrawn()) return;
+    if (colorMode_ == ColorMode::OpKind || !run_ || !run_->result) {
+        panel->clearOverlay();
+        return;
+    }
+    // Values per fused node, then per node of this panel's graph (itself or via fusedFrom).
+    std::map<ir::NodeId, double> byFused;
+    int inserted = 0, int8Nodes = 0, f32Nodes = 0;
+    for (const LayerRow& r : layerModel_->rows()) {
+        if (r.inserted) {
+            inserted += r.int8 ? 1 : 0;
+            continue;
+        }
+        switch (colorMode_) {
+        case ColorMode::Fp32Latency: if (r.fp32) byFused[r.node] = r.fp32->ms.median; break;
+        case ColorMode::Int8Latency: if (r.int8) byFused[r.node] = r.int8->ms.median; break;
+        case ColorMode::SpeedUp: if (r.speedUp() > 0) byFused[r.node] = r.speedUp(); break;
+        case ColorMode::Int8Plan:
+            if (r.int8) {
+                const bool q = isInt8DType(r.int8->step.dtype) && !isReferenceStep(r.int8->step);
+                byFused[r.node] = q ? 1.0 : 0.0;
+                (q ? int8Nodes : f32Nodes)++;
+            }
+            break;
+        default: break;
+        }
+    }
+    std::map<ir::NodeId, double> values;
+    for (const ir::NodeId id : graph->nodeIds()) {
+        const ir::NodeId f = fusedNodeFor(graph, id);
+        if (auto it = byFused.find(f); it != byFused.end()) values[id] = it->second;
+    }
+    double lo = 1e300, hi = -1e300;
+    for (const auto& [id, v] : byFused) lo = std::min(lo, v), hi = std::max(hi, v);
+    if (byFused.empty()) lo = 0, hi = 1;
+    switch (colorMode_) {
+    case ColorMode::Fp32Latency:
+    case ColorMode::Int8Latency: {
+        const bool log = lo > 0 && hi / lo > 20;
+        if (hi <= lo) hi = lo + 1e-6;
+        panel->setOverlay(values, colorMode_ == ColorMode::Fp32Latency ? tr("FP32 latency (ms, median)") : tr("INT8 latency (ms, median)"),
+                          ColorScale::sequential(lo, hi, log));
+        break;
+    }
+    case ColorMode::SpeedUp: {
+        const double r = std::max({hi, 1.0 / std::max(lo, 1e-6), 1.1});
+        panel->setOverlay(values, tr("Speed-up FP32/INT8 (×, 1 = same)"), ColorScale::diverging(1.0 / r, 1.0, r, true));
+        break;
+    }
+    case ColorMode::Int8Plan:
+        panel->setOverlay(values, tr("INT8 plan: green int8, red f32 · %1 int8, %2 f32 nodes, %3 inserted steps").arg(int8Nodes).arg(f32Nodes).arg(inserted),
+                          ColorScale::diverging(0.0, 0.5, 1.0));
+        break;
+    default: break;
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -4,17 +4,24 @@
 // (fused by default) with synchronised selection through fusedFrom, the pass list, the node
 // inspector and the CPU facts. A model that fails to load leaves the previous one open.
 //
-// Seams for the session API (phase 2): setDocument() takes the immutable snapshot a Session
-// will provide; settingsDock() and resultsDock() are the places for the settings panel and
-// the per-layer table; runAction() emits runRequested(); GraphPanel::setOverlay() colours
-// nodes by RunResult figures.
+// Runs (phase 2): the settings dock edits a RunConfig (remembered in QSettings); "Run FP32 vs
+// INT8" profiles (and evaluates) on a pool thread with progress and Cancel, generation ids drop
+// stale results; the results dock shows the whole-model figures, a verdict and the per-layer
+// table (sortable, filterable, linked to the graphs); colour modes overlay latency, speed-up or
+// the INT8 plan's dtypes on both views; the inspector adds each node's run figures.
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <memory>
 
 #include "app/gui/model_document.h"
+#include "app/gui/run_job.h"
 #include "core/util/cancel.h"
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QToolButton;
 class QMenu;
 class QPlainTextEdit;
 class QTableView;
@@ -24,10 +31,13 @@ namespace ql::gui {
 
 class GraphPanel;
 class JobReceiver;
+class LayerFilterModel;
+class LayerTableModel;
 class LayoutCache;
 class PassListModel;
 class PropertyTreeModel;
 class RecentFiles;
+class SettingsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -56,12 +66,37 @@ public:
     QDockWidget* settingsDock() const { return settingsDock_; }
     QDockWidget* resultsDock() const { return resultsDock_; }
     QAction* runAction() const { return runAction_; }
+    SettingsPanel* settingsPanel() const { return settingsPanel_; }
+    LayerTableModel* layerModel() const { return layerModel_; }
+    LayerFilterModel* layerProxy() const { return layerProxy_; }
+    QTableView* layerView() const { return layerView_; }
+
+    // Runs: one at a time; a new run supersedes (cancels) a running one.
+    void startRun();
+    void cancelRun();                   // the run stops at its next check; nothing is swapped in
+    bool isRunning() const { return running_; }
+    const std::shared_ptr<const RunOutcome>& lastRun() const { return run_; }   // last completed
+    QString resultHeaderText() const;   // the header above the table (plain text)
+    double lastRunMs() const { return run_ ? run_->ms : 0; }
+    // Command line: evaluate on `dir` for this session without changing the stored settings.
+    void setDatasetOverride(const QString& dir);
+    // Selects a fused-graph node everywhere (fused view, original highlights, table, inspector).
+    void selectFusedNode(ir::NodeId id);
+    // The fused node with the largest INT8 (else FP32) median of the shown run, if any.
+    ir::NodeId slowestLayer() const;
+
+    enum class ColorMode { OpKind, Fp32Latency, Int8Latency, SpeedUp, Int8Plan };
+    void setColorMode(ColorMode mode);
+    ColorMode colorMode() const { return colorMode_; }
 
 signals:
     void documentChanged();
     void loadFailed(const QString& message);
     void modelDrawn();                   // both views drawn after a document or stage change
     void runRequested();
+    void runFinished();                  // results swapped into the table, graphs and inspector
+    void runFailed(const QString& message);
+    void runCancelled();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -78,6 +113,14 @@ private:
     void inspect(const std::shared_ptr<const ir::Graph>& graph, ir::NodeId id, const QString& where);
     void checkDrawn();
     void showLoadError(const QString& message);
+    void applyRun(std::shared_ptr<const RunOutcome> outcome);
+    void applyColorMode(GraphPanel* panel);
+    void updateRunEnabled();
+    void updateTitle();
+    void updateStageTitle();
+    void selectTableRow(ir::NodeId fusedNode);
+    void onTableRowActivated(const QModelIndex& proxyIndex);
+    ir::NodeId fusedNodeFor(const std::shared_ptr<const ir::Graph>& graph, ir::NodeId id) const;
 
     std::shared_ptr<const ModelDocument> document_;
     std::shared_ptr<LayoutCache> layoutCache_;
@@ -106,6 +149,26 @@ private:
     QDockWidget* settingsDock_ = nullptr;
     QDockWidget* resultsDock_ = nullptr;
     QAction* runAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+
+    SettingsPanel* settingsPanel_ = nullptr;
+    LayerTableModel* layerModel_ = nullptr;
+    LayerFilterModel* layerProxy_ = nullptr;
+    QTableView* layerView_ = nullptr;
+    QLabel* resultHeader_ = nullptr;
+    QLineEdit* layerFilter_ = nullptr;
+    QComboBox* colorCombo_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QToolButton* cancelButton_ = nullptr;
+
+    std::shared_ptr<const RunOutcome> run_;      // the results on screen
+    QString runSettingsLine_, shownSettingsLine_;  // settings of the running / shown run
+    quint64 runGeneration_ = 0;
+    CancelToken runCancel_;
+    bool running_ = false;
+    bool syncingTable_ = false;
+    ColorMode colorMode_ = ColorMode::OpKind;
+    QElapsedTimer runTimer_;
 };
 
 }  // namespace ql::gui

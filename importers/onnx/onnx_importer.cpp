@@ -1,5 +1,6 @@
 #include "importers/onnx/onnx_importer.h"
 
+#include <google/protobuf/arena.h>
 #include <onnx/onnx_pb.h>
 
 #include <fstream>
@@ -232,7 +233,9 @@ private:
 }  // namespace
 
 Expected<ir::Graph> importOnnxBytes(const std::string& bytes, const fs::path& modelDir, const ImportOptions& options) {
-    onnx::ModelProto m;
+    // On an arena, so a big model (or one whose import is cancelled) is freed in bulk, not node by node.
+    google::protobuf::Arena arena;
+    onnx::ModelProto& m = *google::protobuf::Arena::CreateMessage<onnx::ModelProto>(&arena);
     if (bytes.empty()) return Status::error("the file is empty");
     if (!m.ParseFromString(bytes)) return Status::error("not an ONNX model (protobuf parsing failed; truncated or another format?)");
     if (!m.has_graph()) return Status::error("not an ONNX model (no graph)");

@@ -184,10 +184,11 @@ TEST(Session, OpenKeepsASnapshotAfterEveryPassWithStructuredRecords) {
 
 TEST(Session, CancelStopsImportWithin100ms) {
     const fs::path dir = tempDir("session-cancel-import");
-    const fs::path model = longChainModel(dir, 200000);
+    const fs::path model = longChainModel(dir, 100000);
     auto [st, ms] = cancelMidway(0.01, [&](const session::Job& job) {
         return session::Session::open(model, {1, job.cancel, job.progress}).status();
     });
+    RecordProperty("cancel_to_return_ms", std::to_string(ms));
     EXPECT_TRUE(st.isCancelled()) << st.message();
     EXPECT_NE(st.message().find("cancelled"), std::string::npos);
     EXPECT_GE(ms, 0);

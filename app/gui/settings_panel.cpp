@@ -1,0 +1,230 @@
+#include "app/gui/settings_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QToolButton>
+
+namespace ql::gui {
+namespace {
+
+QSpinBox* spin(int lo, int hi, QWidget* parent, const QString& special = {}) {
+    auto* s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    if (!special.isEmpty()) s->setSpecialValueText(special);
+    return s;
+}
+
+QComboBox* combo(const QStringList& items, QWidget* parent) {
+    auto* c = new QComboBox(parent);
+    c->addItems(items);
+    return c;
+}
+
+QStringList splitList(const QString& text) {
+    QStringList out;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty()) out << part.trimmed();
+    return out;
+}
+
+}  // namespace
+
+SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(6, 4, 6, 4);
+    form->setVerticalSpacing(3);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    // Calibration: every candidate listed; the core's validation disables what it lacks.
+    method_ = new QComboBox(this);
+    method_->setObjectName(QStringLiteral("calibrationMethod"));
+    for (const QString& m : calibrationMethodCandidates()) {
+        method_->addItem(m);
+        const QString why = calibrationMethodUnavailable(m);
+        if (!why.isEmpty()) {
+            auto* model = qobject_cast<QStandardItemModel*>(method_->model());
+            QStandardItem* item = model->item(method_->count() - 1);
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+            item->setToolTip(why);
+            item->setText(tr("%1 (not available)").arg(m));
+            item->setData(m, Qt::UserRole);
+        } else {
+            method_->setItemData(method_->count() - 1, m, Qt::UserRole);
+        }
+    }
+    form->addRow(tr("Calibration"), method_);
+    percentile_ = new QDoubleSpinBox(this);
+    percentile_->setRange(90.0, 100.0);
+    percentile_->setDecimals(3);
+    percentile_->setValue(99.99);
+    percentile_->setEnabled(false);  // RunConfig has no percentile field yet: shown, not sent
+    percentile_->setToolTip(tr("The core's RunConfig has no percentile setting yet; the core's default applies."));
+    percentileLabel_ = new QLabel(tr("Percentile"), this);
+    form->addRow(percentileLabel_, percentile_);
+    samples_ = spin(1, 60000, this);
+    samples_->setToolTip(tr("Calibration images (from the train split when accuracy is evaluated)."));
+    form->addRow(tr("Samples"), samples_);
+    auto* weights = new QLabel(tr("per output channel, symmetric s8"), this);
+    weights->setToolTip(tr("Weight granularity and symmetry are fixed by the core (no RunConfig field)."));
+    weights->setEnabled(false);
+    form->addRow(tr("Weights"), weights);
+    activations_ = combo({tr("symmetric s8"), tr("asymmetric u8")}, this);
+    form->addRow(tr("Activations"), activations_);
+    sevenBit_ = combo({tr("auto (without VNNI)"), tr("on"), tr("off")}, this);
+    sevenBit_->setToolTip(tr("7-bit activations avoid u8×s8 saturation on CPUs without VNNI."));
+    form->addRow(tr("7-bit"), sevenBit_);
+    executor_ = combo({QStringLiteral("planned"), QStringLiteral("eager"), QStringLiteral("reference")}, this);
+    form->addRow(tr("Executor"), executor_);
+    layout_ = combo({QStringLiteral("auto"), QStringLiteral("nchw"), QStringLiteral("nhwc"), QStringLiteral("blocked")}, this);
+    form->addRow(tr("Layout"), layout_);
+    threads_ = spin(0, 1024, this, tr("all cores"));
+    form->addRow(tr("Threads"), threads_);
+    batch_ = spin(1, 4096, this);
+    form->addRow(tr("Batch"), batch_);
+    auto* runs = new QWidget(this);
+    auto* runsLayout = new QHBoxLayout(runs);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    warmup_ = spin(0, 10000, runs);
+    repeat_ = spin(1, 100000, runs);
+    warmup_->setToolTip(tr("Warm-up runs (not timed)"));
+    repeat_->setToolTip(tr("Timed runs"));
+    runsLayout->addWidget(warmup_);
+    runsLayout->addWidget(new QLabel(QStringLiteral("+"), runs));
+    runsLayout->addWidget(repeat_);
+    form->addRow(tr("Warm-up + runs"), runs);
+    maxIsa_ = new QLineEdit(this);
+    maxIsa_->setPlaceholderText(tr("all (e.g. avx2)"));
+    form->addRow(tr("Max ISA"), maxIsa_);
+    fallback_ = new QLineEdit(this);
+    fallback_->setPlaceholderText(tr("node names or op types, comma-separated"));
+    fallback_->setToolTip(tr("Kept in FP32 in INT8 runs."));
+    form->addRow(tr("FP32 fallback"), fallback_);
+
+    auto* dataBox = new QWidget(this);
+    auto* dataLayout = new QHBoxLayout(dataBox);
+    dataLayout->setContentsMargins(0, 0, 0, 0);
+    dataDir_ = new QLineEdit(dataBox);
+    dataDir_->setToolTip(tr("Folder with the four Fashion-MNIST IDX files"));
+    auto* browse = new QToolButton(dataBox);
+    browse->setText(QStringLiteral("…"));
+    dataLayout->addWidget(dataDir_, 1);
+    dataLayout->addWidget(browse);
+    form->addRow(tr("Data set"), dataBox);
+    auto* evalBox = new QWidget(this);
+    auto* evalLayout = new QHBoxLayout(evalBox);
+    evalLayout->setContentsMargins(0, 0, 0, 0);
+    evaluate_ = new QCheckBox(tr("top-1/top-5 on"), evalBox);
+    evaluate_->setObjectName(QStringLiteral("evaluateAccuracy"));
+    evalImages_ = spin(0, 10000, evalBox, tr("all"));
+    evalImages_->setSuffix(tr(" images"));
+    evalLayout->addWidget(evaluate_);
+    evalLayout->addWidget(evalImages_, 1);
+    form->addRow(tr("Accuracy"), evalBox);
+    error_ = new QLabel(this);
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("color: #b00020"));
+    form->addRow(error_);
+
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Fashion-MNIST folder"), dataDir_->text());
+        if (!dir.isEmpty()) dataDir_->setText(dir), readForm();
+    });
+    for (QComboBox* c : {method_, activations_, sevenBit_, executor_, layout_})
+        connect(c, &QComboBox::currentIndexChanged, this, &SettingsPanel::readForm);
+    for (QSpinBox* s : {samples_, threads_, batch_, warmup_, repeat_, evalImages_})
+        connect(s, &QSpinBox::valueChanged, this, &SettingsPanel::readForm);
+    for (QLineEdit* e : {maxIsa_, fallback_, dataDir_}) connect(e, &QLineEdit::editingFinished, this, &SettingsPanel::readForm);
+    connect(evaluate_, &QCheckBox::toggled, this, &SettingsPanel::readForm);
+
+    loadFromSettings();
+}
+
+void SettingsPanel::loadFromSettings() {
+    QSettings store;
+    const RunSettings s = loadRunSettings(store);
+    setSettings(s, true);
+}
+
+void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
+    filling_ = true;
+    settings_ = s;
+    persist_ = persist;
+    const session::RunConfig& c = s.config;
+    const int m = method_->findData(QString::fromStdString(c.calibration.method), Qt::UserRole);
+    method_->setCurrentIndex(m >= 0 ? m : 0);
+    samples_->setValue(int(std::min<int64_t>(c.calibration.samples, 60000)));
+    activations_->setCurrentIndex(c.asymmetricActivations ? 1 : 0);
+    sevenBit_->setCurrentIndex(!c.sevenBitActivations ? 0 : *c.sevenBitActivations ? 1 : 2);
+    executor_->setCurrentText(QString::fromStdString(c.executor));
+    layout_->setCurrentText(QString::fromStdString(runtime::layoutName(c.layout)));
+    threads_->setValue(c.threads);
+    batch_->setValue(int(c.batch));
+    warmup_->setValue(c.warmup);
+    repeat_->setValue(c.repeat);
+    maxIsa_->setText(QString::fromStdString(c.maxIsa));
+    QStringList fb;
+    for (const auto& n : c.fp32Fallback) fb << QString::fromStdString(n);
+    fallback_->setText(fb.join(QStringLiteral(", ")));
+    dataDir_->setText(s.dataDir);
+    evaluate_->setChecked(s.evaluate);
+    evalImages_->setValue(s.evalImages);
+    filling_ = false;
+    updateEnabled();
+    error_->setText(validationError());
+    if (persist_ && validationError().isEmpty()) {
+        QSettings store;
+        saveRunSettings(store, settings_);
+    }
+    emit settingsChanged();
+}
+
+QString SettingsPanel::validationError() const {
+    const Status s = settings_.config.validate();
+    return s.isOk() ? QString() : QString::fromStdString(s.message());
+}
+
+void SettingsPanel::updateEnabled() {
+    const bool percentile = method_->currentData(Qt::UserRole).toString() == QLatin1String("percentile");
+    percentile_->setVisible(percentile);
+    percentileLabel_->setVisible(percentile);
+    evalImages_->setEnabled(evaluate_->isChecked());
+}
+
+void SettingsPanel::readForm() {
+    if (filling_) return;
+    session::RunConfig& c = settings_.config;
+    c.calibration.method = method_->currentData(Qt::UserRole).toString().toStdString();
+    c.calibration.samples = samples_->value();
+    c.asymmetricActivations = activations_->currentIndex() == 1;
+    c.sevenBitActivations = sevenBit_->currentIndex() == 0 ? std::optional<bool>() : std::optional<bool>(sevenBit_->currentIndex() == 1);
+    c.executor = executor_->currentText().toStdString();
+    if (auto l = runtime::parseLayout(layout_->currentText().toStdString())) c.layout = *l;
+    c.threads = threads_->value();
+    c.batch = batch_->value();
+    c.warmup = warmup_->value();
+    c.repeat = repeat_->value();
+    c.maxIsa = maxIsa_->text().trimmed().toStdString();
+    c.fp32Fallback.clear();
+    for (const QString& n : splitList(fallback_->text())) c.fp32Fallback.push_back(n.toStdString());
+    settings_.dataDir = dataDir_->text().trimmed();
+    settings_.evaluate = evaluate_->isChecked();
+    settings_.evalImages = evalImages_->value();
+    updateEnabled();
+    const QString error = validationError();
+    error_->setText(error);
+    if (persist_ && error.isEmpty()) {
+        QSettings store;
+        saveRunSettings(store, settings_);
+    }
+    emit settingsChanged();
+}
+
+}  // namespace ql::gui

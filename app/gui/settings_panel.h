@@ -1,0 +1,60 @@
+#pragma once
+// The run settings dock: a form over RunSettings (calibration, activations, 7-bit, executor,
+// layout, threads, batch, warm-up/repeats, ISA cap, FP32 fallbacks, data set and accuracy).
+// Every edit is validated by the core's RunConfig::validate() and, when persistence is on,
+// written to QSettings at once, so the settings survive restarts.
+#include <QWidget>
+
+#include "app/gui/run_settings.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace ql::gui {
+
+class SettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPanel(QWidget* parent = nullptr);
+
+    // Fills the form. persist = false: a one-off override (command line) not written back.
+    void setSettings(const RunSettings& s, bool persist = true);
+    const RunSettings& settings() const { return settings_; }
+    QString validationError() const;   // empty when the config is runnable
+    void loadFromSettings();           // QSettings -> form (called by the constructor)
+
+signals:
+    void settingsChanged();
+
+private:
+    void readForm();                   // form -> settings_, validate, save, emit
+    void updateEnabled();
+
+    RunSettings settings_;
+    bool filling_ = false;
+    bool persist_ = true;
+    QComboBox* method_ = nullptr;
+    QDoubleSpinBox* percentile_ = nullptr;
+    QLabel* percentileLabel_ = nullptr;
+    QSpinBox* samples_ = nullptr;
+    QComboBox* activations_ = nullptr;
+    QComboBox* sevenBit_ = nullptr;
+    QComboBox* executor_ = nullptr;
+    QComboBox* layout_ = nullptr;
+    QSpinBox* threads_ = nullptr;
+    QSpinBox* batch_ = nullptr;
+    QSpinBox* warmup_ = nullptr;
+    QSpinBox* repeat_ = nullptr;
+    QLineEdit* maxIsa_ = nullptr;
+    QLineEdit* fallback_ = nullptr;
+    QLineEdit* dataDir_ = nullptr;
+    QCheckBox* evaluate_ = nullptr;
+    QSpinBox* evalImages_ = nullptr;
+    QLabel* error_ = nullptr;
+};
+
+}  // namespace ql::gui
