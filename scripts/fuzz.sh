@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, ASan + UBSan) into build-fuzz/ and fuzzes each reader for
-# SECONDS (default 30) from its seeds and regression inputs. A crash is saved under
-# build-fuzz/crashes/<target>/; copy it into tests/fuzz/regressions/<target>/ once fixed, so
-# ctest replays it forever. Exits non-zero if any target crashed, leaked or timed out.
+# Builds the libFuzzer targets (clang, ASan + UBSan) into build-fuzz/ and fuzzes each reader from
+# its seeds and regression inputs:
+#   scripts/fuzz.sh [SECONDS]   explore for SECONDS per target (default 30), keeping the corpus
+#   scripts/fuzz.sh --ci [RUNS] a fixed seed and RUNS inputs per target (default 20000) from the
+#                               committed seeds only: the same inputs every time, for CI
+# A crash is saved under build-fuzz/crashes/<target>/; copy it into tests/fuzz/regressions/<target>/
+# once fixed, so ctest replays it forever. Exits non-zero if any target crashed, leaked or timed out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_TARGET="${1:-30}"
+CI_MODE=0
+if [ "${1:-}" = "--ci" ]; then CI_MODE=1; RUNS="${2:-20000}"; else SECONDS_PER_TARGET="${1:-30}"; fi
 scripts/setup.sh >/dev/null   # the project's packages (protobuf, onnx, dnnl, ...)
 FUZZ_PKGS=(clang-14 libclang-rt-14-dev libomp-14-dev)
 missing=()
@@ -24,14 +28,17 @@ targets=(onnx_import npy idx json)
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 status=0
 for t in "${targets[@]}"; do
-  corpus="build-fuzz/corpus/$t"; crashes="build-fuzz/crashes/$t"
+  crashes="build-fuzz/crashes/$t"
+  corpus="build-fuzz/corpus/$t"
+  [ $CI_MODE = 1 ] && corpus="build-fuzz/ci-corpus/$t" && rm -rf "$corpus"
   mkdir -p "$corpus" "$crashes"
   dirs=("$corpus" "tests/fuzz/seeds/$t")
   [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
-  if ASAN_OPTIONS=detect_leaks=1 "build-fuzz/tests/fuzz/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 \
+  if [ $CI_MODE = 1 ]; then limits=(-seed=1 -runs="$RUNS"); else limits=(-max_total_time="$SECONDS_PER_TARGET"); fi
+  if ASAN_OPTIONS=detect_leaks=1 "build-fuzz/tests/fuzz/fuzz_$t" "${limits[@]}" -timeout=10 \
        -rss_limit_mb=3072 -malloc_limit_mb=3072 -artifact_prefix="$crashes/" -print_final_stats=0 "${dirs[@]}" \
        >"build-fuzz/fuzz_$t.log" 2>&1; then
-    echo "fuzz $t: ok, $(grep -o 'cov: [0-9]*' "build-fuzz/fuzz_$t.log" | tail -1), $(ls "$corpus" | wc -l) corpus inputs in ${SECONDS_PER_TARGET}s"
+    echo "fuzz $t: ok, $(grep -o 'cov: [0-9]*' "build-fuzz/fuzz_$t.log" | tail -1), $(ls "$corpus" | wc -l) new corpus inputs (${limits[*]})"
   else
     status=1
     echo "fuzz $t: FAILED, see build-fuzz/fuzz_$t.log and $crashes/"
