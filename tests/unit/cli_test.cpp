@@ -170,3 +170,16 @@ TEST(Cli, ARunConfigSavedByProfileRepeatsTheRun) {
     EXPECT_FALSE(fs::exists(dir / "bad.json.tmp"));
     fs::remove_all(dir);
 }
+
+TEST(Cli, CtrlCCancelsAndExits130) {
+    fs::path dir = tempDir("cli-sigint");
+    // the reference executor takes seconds for the whole test split: interrupted after 1 s
+    const std::string cmd = std::string(QL_CLI_PATH) + " eval " + kModel + " --executor reference --batch 10 >" + (dir / "out").string() +
+                            " 2>" + (dir / "err").string() + " & pid=$!; sleep 1; kill -INT $pid; wait $pid";
+    const int status = std::system(("sh -c '" + cmd + "'").c_str());
+    CliResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
+    EXPECT_EQ(r.exitCode, 130) << r.out << r.err;
+    EXPECT_NE(r.err.find("cancelled"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    fs::remove_all(dir);
+}
