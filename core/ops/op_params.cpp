@@ -1,5 +1,7 @@
 #include "core/ops/op_params.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 
@@ -65,6 +67,14 @@ Expected<int> normalizeAxis(int64_t axis, int rank, const ir::Node& node) {
     if (axis < -rank || axis >= std::max(rank, 1))
         return fail(node, "axis " + std::to_string(axis) + " is out of range for rank " + std::to_string(rank));
     return int(axis < 0 ? axis + rank : axis);
+}
+
+std::optional<std::pair<float, float>> clipBounds(const ir::Node& node, const ir::Tensor* min, const ir::Tensor* max) {
+    if ((node.hasInput(1) && !min) || (node.hasInput(2) && !max)) return std::nullopt;
+    constexpr float kMax = std::numeric_limits<float>::max();
+    const float lo = min ? float(min->getAsDouble(0)) : node.attrs.getFloat("min", -kMax);
+    const float hi = max ? float(max->getAsDouble(0)) : node.attrs.getFloat("max", kMax);
+    return std::pair{lo, hi};
 }
 
 Expected<Dims> broadcastShapes(const std::vector<Dims>& shapes) {

@@ -2,6 +2,8 @@
 // Attribute resolution shared by shape inference and every kernel (reference and optimised):
 // one place decides what pads, strides, broadcasts and slices mean.
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/ir/graph.h"
@@ -12,6 +14,11 @@ namespace ql::ops {
 using ir::Dims;
 
 Expected<int> normalizeAxis(int64_t axis, int rank, const ir::Node& node);
+
+// Clip's float bounds: inputs 1 and 2 (opset 11+) or the min/max attributes (earlier opsets);
+// an absent bound is the float range's end. nullopt when a bound input is present but its value
+// is not known (computed at run time), so the caller cannot fold or fuse it.
+std::optional<std::pair<float, float>> clipBounds(const ir::Node& node, const ir::Tensor* min, const ir::Tensor* max);
 // Numpy-style multidirectional broadcast of any number of shapes.
 Expected<Dims> broadcastShapes(const std::vector<Dims>& shapes);
 // Row-major strides of dims.

@@ -2,8 +2,10 @@
 // keeps value shapes, and extends the surviving node's fusedFrom provenance.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "core/ops/fused_ops.h"
+#include "core/ops/op_params.h"
 #include "core/passes/pass_manager.h"
 
 namespace ql::passes {
@@ -197,11 +199,9 @@ Status fuseConvActivation(Graph& g, std::vector<std::string>& changes) {
         if (!conv || !(isConv(*conv) || isFusedConv(*conv)) || !conv->attrs.getString("activation").empty()) continue;
         float lo = -INFINITY, hi = INFINITY;
         if (act.opType == "Clip") {
-            const ir::Tensor* mn = constantOf(g, act, 1);
-            const ir::Tensor* mx = constantOf(g, act, 2);
-            if ((act.hasInput(1) && !mn) || (act.hasInput(2) && !mx)) continue;  // bounds computed at run time
-            lo = mn ? float(mn->getAsDouble(0)) : act.attrs.getFloat("min", -INFINITY);
-            hi = mx ? float(mx->getAsDouble(0)) : act.attrs.getFloat("max", INFINITY);
+            auto bounds = ops::clipBounds(act, constantOf(g, act, 1), constantOf(g, act, 2));
+            if (!bounds) continue;  // bounds computed at run time
+            std::tie(lo, hi) = *bounds;
         }
         NodeId convId = conv->id;
         std::string convName = conv->name, actName = act.name, actOp = act.opType;

@@ -1,7 +1,10 @@
 // FP32 element-wise and channel ops on oneDNN: eltwise (activations, Clip with constant
 // bounds), binary (with broadcast second operand), concat, softmax and batch normalization.
 // Int8 inputs are dequantized first, in their producer's layout.
+#include <tuple>
+
 #include "core/ops/infer_common.h"
+#include "core/ops/op_params.h"
 #include "core/runtime/onednn_lowerers.h"
 
 namespace ql::runtime {
@@ -23,12 +26,10 @@ Status lowerEltwise(PlanBuilder& b, const ir::Node& n) {
     else if (op == "Abs") alg = A::eltwise_abs;
     else if (op == "Softplus") alg = A::eltwise_soft_relu;
     else {  // Clip with constant bounds
-        const ir::Tensor* mn = n.hasInput(1) ? b.constantOf(n.inputs[1]) : nullptr;
-        const ir::Tensor* mx = n.hasInput(2) ? b.constantOf(n.inputs[2]) : nullptr;
-        if ((n.hasInput(1) && !mn) || (n.hasInput(2) && !mx)) return b.fallback(n, "Clip bounds are not constant");
+        auto bounds = ops::clipBounds(n, n.hasInput(1) ? b.constantOf(n.inputs[1]) : nullptr, n.hasInput(2) ? b.constantOf(n.inputs[2]) : nullptr);
+        if (!bounds) return b.fallback(n, "Clip bounds are not constant");
         alg = A::eltwise_clip;
-        alpha = mn ? float(mn->getAsDouble(0)) : n.attrs.getFloat("min", -3.4e38f);
-        beta = mx ? float(mx->getAsDouble(0)) : n.attrs.getFloat("max", 3.4e38f);
+        std::tie(alpha, beta) = *bounds;
     }
     if (b.value(n.inputs[0]).dtype != DType::F32) return b.fallback(n, "non-float input");
     auto src = b.f32Input(n.inputs[0]);
