@@ -71,6 +71,24 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
             return Status::error(where + "shape entry too large");
         }
     }
+    // The data must be in the file before anything is allocated for it: a small file claiming a
+    // huge shape is refused, not allocated.
+    const std::streamoff dataStart = in.tellg();
+    in.seekg(0, std::ios::end);
+    const uint64_t available = uint64_t(in.tellg() - dataStart);
+    in.seekg(dataStart);
+    uint64_t expected = ir::dtypeSize(dt);
+    for (int64_t d : dims) {
+        if (d != 0 && expected > available / uint64_t(d)) {
+            expected = UINT64_MAX;
+            break;
+        }
+        expected *= uint64_t(d);
+    }
+    if (expected > available)
+        return Status::error(where + "data is shorter than the shape: it needs " +
+                             (expected == UINT64_MAX ? std::string("more than 2^64") : std::to_string(expected)) + " bytes, the file holds " +
+                             std::to_string(available));
     auto t = ir::Tensor::create(dt, dims);
     if (!t) return Status::error(where + t.message());
     if (!in.read(static_cast<char*>(t->raw()), std::streamsize(t->byteSize())))
