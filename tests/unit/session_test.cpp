@@ -119,7 +119,11 @@ TEST(RunConfig, SurvivesAJsonRoundTrip) {
     c.maxIsa = "avx2";
     c.asymmetricActivations = true;
     c.sevenBitActivations = false;
-    c.calibration.samples = 256;
+    c.calibration.samples = 512;
+    c.calibration.method = "percentile";
+    c.calibration.percentile = 99.9;
+    c.calibration.perTensorWeights = true;
+    c.calibration.table = "tables/model.calib.json";
     c.fp32Fallback = {"conv1", "Gemm"};
     c.warmup = 7;
     c.repeat = 42;
@@ -143,8 +147,16 @@ TEST(RunConfig, BadJsonNamesTheSourceAndTheKey) {
     EXPECT_NE(wrongType.message().find("'threads' has the wrong type"), std::string::npos) << wrongType.message();
     auto outOfRange = session::runConfigFromJson("{\"batch\": 0}", "my.json");
     EXPECT_NE(outOfRange.message().find("batch must be between"), std::string::npos) << outOfRange.message();
-    auto method = session::runConfigFromJson("{\"calibration\": {\"method\": \"entropy\"}}");
-    EXPECT_EQ(method.status().code(), StatusCode::Unsupported);
+    for (const char* m : {"minmax", "entropy", "percentile", "mse"}) {
+        auto method = session::runConfigFromJson(std::string("{\"calibration\": {\"method\": \"") + m + "\"}}");
+        EXPECT_TRUE(method.isOk()) << m << ": " << method.message();
+    }
+    auto method = session::runConfigFromJson("{\"calibration\": {\"method\": \"kl\"}}", "my.json");
+    EXPECT_NE(method.message().find("unknown calibration method 'kl'"), std::string::npos) << method.message();
+    auto percentile = session::runConfigFromJson("{\"calibration\": {\"percentile\": 120}}", "my.json");
+    EXPECT_NE(percentile.message().find("percentile must be in (0, 100]"), std::string::npos) << percentile.message();
+    auto perTensor = session::runConfigFromJson("{\"calibration\": {\"per_tensor_weights\": 1}}", "my.json");
+    EXPECT_NE(perTensor.message().find("'per_tensor_weights' has the wrong type"), std::string::npos) << perTensor.message();
 }
 
 TEST(Session, OpenKeepsASnapshotAfterEveryPassWithStructuredRecords) {
