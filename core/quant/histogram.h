@@ -37,7 +37,7 @@ private:
 // quantization levels on one side (128 for s8, 256 for u8).
 // KL divergence (TensorRT/MXNet): the threshold whose clipped reference distribution (outliers
 // folded into the last bin) loses least information when merged into `levels` levels.
-float entropyThreshold(const std::vector<uint64_t>& hist, float range, int levels);
+float entropyThreshold(const std::vector<uint64_t>& hist, float range, int levels);  // bin 0 counts as bin 1
 // The threshold minimising the expected squared error: rounding (step^2/12) inside, clipping
 // (|x| - T)^2 outside, with bin centres standing for their values.
 float mseThreshold(const std::vector<uint64_t>& hist, float range, int levels);
