@@ -296,3 +296,34 @@ TEST(Session, TwoSessionsRunAtOnceOnTwoThreadsWithoutSharingState) {
     }
     EXPECT_NE(aloneA->begin()->second.toFloatVector(), aloneB->begin()->second.toFloatVector());
 }
+
+TEST(Session, CalibrationReportsProgressPerBatchAndCancels) {
+    auto s = session::Session::open(kModel);
+    ASSERT_TRUE(s.isOk()) << s.message();
+    session::RunConfig config = quickConfig();
+    config.calibration.method = "mse";
+    config.calibration.samples = 96;  // 2 batches of 48
+    ProgressLog log;
+    auto t = session::calibrateModel(**s, config, {}, {{}, log.fn()});
+    ASSERT_TRUE(t.isOk()) << t.message();
+    EXPECT_TRUE(log.monotonic());
+    EXPECT_DOUBLE_EQ(log.fractions.back(), 1.0);
+    EXPECT_EQ(t->samples, 96);
+    EXPECT_EQ(t->ranges.count("input"), 1u);
+    EXPECT_EQ(quant::calibrationMethodName(t->observer.method), "mse");
+    // a table survives its JSON round trip
+    auto back = session::calibrationTableFromJson(session::toJson(*t), "t.json");
+    ASSERT_TRUE(back.isOk()) << back.message();
+    EXPECT_EQ(back->ranges.size(), t->ranges.size());
+    for (const auto& [name, r] : t->ranges) {
+        EXPECT_EQ(back->ranges.at(name).min, r.min) << name;
+        EXPECT_EQ(back->ranges.at(name).max, r.max) << name;
+    }
+    EXPECT_TRUE(session::checkTableAgainst(*back, *(*s)->fused(), "t.json").isOk());
+
+    config.calibration.samples = 3200;  // 50 batches: the mark at 0.1 comes after a few
+    auto [st, ms] = cancelMidway(0.1, [&](const session::Job& job) { return session::calibrateModel(**s, config, {}, job).status(); });
+    EXPECT_TRUE(st.isCancelled()) << st.message();
+    EXPECT_GE(ms, 0);
+    EXPECT_LT(ms, 500);  // the executor checks cancel per node
+}
