@@ -23,6 +23,11 @@ struct ExecutionOptions {
     std::optional<std::string> executor, precision, layout, maxIsa, activations, sevenBit;
     std::optional<int> threads;
     std::vector<std::string> fp32Fallback;
+    // calibration: a table file, or the method and its options
+    std::optional<std::string> calibTable, method;
+    std::optional<double> percentile;
+    std::optional<int64_t> samples;
+    bool perTensor = false;
     // The run config: the command's defaults, then the file, then the options given.
     Expected<session::RunConfig> resolve(const session::RunConfig& defaults) const;
 };
@@ -59,6 +64,16 @@ struct ProfileOptions {
     ExecutionOptions exec;
 };
 
+struct CalibrateOptions {
+    std::string model, data = "/usr/share/datasets/fashion-mnist", split = "train", output;
+    std::optional<std::string> method, activations;
+    std::optional<double> percentile;
+    std::optional<int64_t> samples;
+    std::optional<float> mean, std;
+    bool perTensor = false, force = false;
+};
+
+int calibrateCommand(const CalibrateOptions& o);
 int inspectCommand(const InspectOptions& o);
 int runCommand(const RunOptions& o);
 int evalCommand(const EvalOptions& o);

@@ -56,6 +56,11 @@ Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig&
     if (activations) c.asymmetricActivations = *activations == "asymmetric";
     if (sevenBit) c.sevenBitActivations = *sevenBit == "auto" ? std::nullopt : std::optional<bool>(*sevenBit == "on");
     if (!fp32Fallback.empty()) c.fp32Fallback = fp32Fallback;
+    if (calibTable) c.calibration.table = *calibTable;
+    if (method) c.calibration.method = *method;
+    if (percentile) c.calibration.percentile = *percentile;
+    if (samples) c.calibration.samples = *samples;
+    if (perTensor) c.calibration.perTensorWeights = true;
     return c;
 }
 

@@ -11,6 +11,15 @@
 namespace ql::cli {
 namespace {
 
+void addCalibrationOptions(CLI::App* c, std::optional<std::string>& method, std::optional<double>& percentile, std::optional<int64_t>& samples,
+                           bool& perTensor) {
+    c->add_option("--method", method, "int8 calibration: minmax | entropy (KL) | percentile | mse; default minmax")
+        ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
+    c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
+    c->add_option("--samples", samples, "Calibration images taken from the calibration split; default 256")->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    c->add_flag("--per-tensor", perTensor, "int8 weights: one scale per tensor (default: one per output channel)");
+}
+
 void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& defaultExecutor, const std::string& defaultPrecision) {
     c->add_option("--config", o.configFile, "Run config JSON (schema docs/run-config.md); the options below override it")
         ->check(CLI::ExistingFile);
@@ -27,6 +36,9 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::IsMember({"auto", "on", "off"}));
     c->add_option("--fp32-fallback", o.fp32Fallback, "int8: node names or op types kept in FP32 (repeat or comma-separate)")
         ->delimiter(',');
+    addCalibrationOptions(c, o.method, o.percentile, o.samples, o.perTensor);
+    c->add_option("--calib-table", o.calibTable, "int8: use the ranges of this calibration table (from `calibrate`) instead of calibrating")
+        ->check(CLI::ExistingFile);
 }
 
 // Edit distance, for "did you mean --repeat?".
@@ -105,6 +117,19 @@ int main(int argc, char** argv) {
     ce->add_option("--std", eval.std, "See --mean");
     addExecutionOptions(ce, eval.exec, "planned", "fp32");
 
+    CalibrateOptions cal;
+    auto* cc = app.add_subcommand("calibrate", "Calibrate activation ranges on a data set and write a calibration table (docs/calibration-table.md)");
+    cc->add_option("model", cal.model, "ONNX model")->required();
+    cc->add_option("--data", cal.data, "Folder with the IDX files")->capture_default_str();
+    cc->add_option("--split", cal.split, "Calibration split (keep it apart from the one you evaluate)")->capture_default_str()->check(CLI::IsMember({"train", "t10k"}));
+    addCalibrationOptions(cc, cal.method, cal.percentile, cal.samples, cal.perTensor);
+    cc->add_option("--activations", cal.activations, "int8 activations the table is made for: symmetric | asymmetric; default symmetric")
+        ->check(CLI::IsMember({"symmetric", "asymmetric"}));
+    cc->add_option("--mean", cal.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
+    cc->add_option("--std", cal.std, "See --mean");
+    cc->add_option("-o,--output", cal.output, "The calibration table to write (JSON)")->required();
+    cc->add_flag("--force", cal.force, "Overwrite the output file if it exists");
+
     ProfileOptions prof;
     auto* cp = app.add_subcommand("profile", "Per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)");
     cp->add_option("model", prof.model, "ONNX model")->required();
@@ -145,6 +170,7 @@ int main(int argc, char** argv) {
         if (*cr) return runCommand(run);
         if (*ce) return evalCommand(eval);
         if (*cp) return profileCommand(prof);
+        if (*cc) return calibrateCommand(cal);
         return kExitBadInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "quantlens-cli: out of memory\n";

@@ -2,16 +2,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 
 namespace ql::quant {
 
 void MinMaxObserver::observe(const std::string& value, const ir::Tensor& t) {
     if (t.dtype() != ir::DType::F32 || t.numel() == 0) return;
-    auto [mn, mx] = std::minmax_element(t.data<float>(), t.data<float>() + t.numel());
+    float mn = std::numeric_limits<float>::infinity(), mx = -mn;
+    for (int64_t i = 0; i < t.numel(); ++i) {
+        const float v = t.data<float>()[i];
+        if (std::isfinite(v)) mn = std::min(mn, v), mx = std::max(mx, v);
+    }
+    if (mn > mx) return;  // nothing finite
     auto it = table_.find(value);
-    if (it == table_.end()) table_[value] = {*mn, *mx};
-    else it->second = {std::min(it->second.min, *mn), std::max(it->second.max, *mx)};
+    if (it == table_.end()) table_[value] = {mn, mx};
+    else it->second = {std::min(it->second.min, mn), std::max(it->second.max, mx)};
 }
 
 Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric) {

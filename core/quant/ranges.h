@@ -2,7 +2,7 @@
 // Activation ranges observed on calibration inputs, and the int8 parameters derived from them.
 // Observers only look at tensors they are handed: running the model to produce them is the
 // runtime's job (runtime/calibration_run.h), so quant sits below runtime.
-// (Min/max only for now; the calibration issue adds entropy, percentile and MSE.)
+// The histogram methods (entropy, percentile, MSE) are in observers.h.
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +18,7 @@ struct ValueRange {
 using RangeTable = std::map<std::string, ValueRange>;  // by value name
 
 // Streams tensors into a running min/max per value name; holds nothing but the table.
+// NaN/Inf are left out.
 class MinMaxObserver {
 public:
     void observe(const std::string& value, const ir::Tensor& t);  // f32 tensors; others ignored

@@ -5,14 +5,18 @@
 
 namespace ql::quant {
 
-QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow) {
+QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow, bool perTensor) {
     QuantizedRows q;
+    float tensorMax = 0;
+    if (perTensor)
+        for (int64_t i = 0; i < rows * perRow; ++i) tensorMax = std::max(tensorMax, std::fabs(w[i]));
     q.scales.assign(size_t(rows), 1.f);
     q.values.resize(size_t(rows * perRow));
     for (int64_t r = 0; r < rows; ++r) {
         const float* row = w + r * perRow;
-        float amax = 0;
-        for (int64_t i = 0; i < perRow; ++i) amax = std::max(amax, std::fabs(row[i]));
+        float amax = tensorMax;
+        if (!perTensor)
+            for (int64_t i = 0; i < perRow; ++i) amax = std::max(amax, std::fabs(row[i]));
         const float s = amax > 0 ? amax / 127.f : 1.f;
         q.scales[size_t(r)] = s;
         for (int64_t i = 0; i < perRow; ++i)

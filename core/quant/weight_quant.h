@@ -1,5 +1,6 @@
 #pragma once
-// Symmetric s8 quantization of weights, one scale per row (per output channel).
+// Symmetric s8 quantization of weights: one scale per row (per output channel), or one scale for
+// the whole tensor repeated per row (per-tensor), so callers keep a per-row scale vector either way.
 #include <cstdint>
 #include <vector>
 
@@ -10,6 +11,6 @@ struct QuantizedRows {
     std::vector<int8_t> values;  // rows * perRow, in [-127, 127]
 };
 
-QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow);
+QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow, bool perTensor = false);
 
 }  // namespace ql::quant

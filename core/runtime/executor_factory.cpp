@@ -1,10 +1,18 @@
 #include "core/runtime/executor_factory.h"
 
+#include <cstdio>
+
 #include "core/runtime/calibration_run.h"
 #include "core/runtime/planned_executor.h"
 #include "core/runtime/reference_executor.h"
 
 namespace ql::runtime {
+
+std::string formatPercentile(double p) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", p);
+    return buf;
+}
 
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,
                                            const CancelToken& cancel, const ProgressFn& progress) {
@@ -46,16 +54,28 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     po.precision = options.precision;
     po.sevenBitActivations = options.sevenBitActivations.value_or(!result.cpu.int8Vnni);
     po.asymmetricActivations = options.asymmetricActivations;
+    po.perTensorWeights = options.perTensorWeights;
     po.fp32Nodes.insert(options.fp32Fallback.begin(), options.fp32Fallback.end());
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;
     if (options.precision == Precision::Int8) {
-        if (options.calibration.empty()) return Status::error("int8 needs calibration inputs");
-        auto r = collectMinMax(fused, options.calibration, cancel, span.sub(0.1, 0.5));
-        if (!r) return r.status().isCancelled() ? r.status() : r.status().withContext("calibration: ");
-        ranges = std::move(r).value();
+        std::string source;
+        if (options.ranges) {
+            ranges = *options.ranges;
+            source = options.rangesNote.empty() ? "precomputed ranges" : options.rangesNote;
+        } else {
+            if (options.calibration.empty()) return Status::error("int8 needs calibration inputs");
+            const auto& c = options.calibration;
+            CalibrationBatches batches{int64_t(c.size()), [&c](int64_t i) -> Expected<TensorMap> { return c[size_t(i)]; }};
+            auto r = collectRanges(fused, batches, options.observer, cancel, span.sub(0.1, 0.5));
+            if (!r) return r.status().isCancelled() ? r.status() : r.status().withContext("calibration: ");
+            ranges = std::move(r->ranges);
+            source = quant::calibrationMethodName(options.observer.method) +
+                     (options.observer.method == quant::CalibrationMethod::Percentile ? " " + formatPercentile(options.observer.percentile) : "") +
+                     " ranges from " + std::to_string(c.size()) + " input batch(es)";
+        }
         po.ranges = &ranges;
-        result.int8Note = "min/max ranges from " + std::to_string(options.calibration.size()) + " input batch(es); " +
+        result.int8Note = source + "; weights s8 " + (po.perTensorWeights ? "per-tensor" : "per-channel") + "; " +
                           (po.sevenBitActivations ? (result.cpu.int8Vnni ? "7-bit activations (as configured)" : "7-bit activations (no VNNI: avoids u8 x s8 saturation)")
                                                   : (result.cpu.int8Vnni ? "8-bit activations" : "8-bit activations (as configured; no VNNI: u8 x s8 may saturate)")) +
                           (po.asymmetricActivations ? ", asymmetric (zero points)" : ", symmetric");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/passes/pass_manager.h"
+#include "core/quant/observers.h"
 #include "core/runtime/executor.h"
 #include "core/runtime/onednn_plan.h"
 
@@ -21,7 +22,13 @@ struct ExecutorOptions {
     bool asymmetricActivations = false;   // int8: zero points for signed activations
     std::optional<bool> sevenBitActivations;  // unset: 7-bit exactly when the CPU has no VNNI
     std::vector<std::string> fp32Fallback;    // int8: node names or op types kept in FP32
-    std::vector<TensorMap> calibration;   // int8: min/max ranges are taken from these inputs
+    std::vector<TensorMap> calibration;   // int8: ranges are taken from these inputs by `observer`
+    quant::ObserverOptions observer;      // int8: the calibration method for `calibration`
+    // int8: precomputed ranges (a calibration table); when set, `calibration` is not used and
+    // `rangesNote` says where they came from.
+    std::shared_ptr<const quant::RangeTable> ranges;
+    std::string rangesNote;
+    bool perTensorWeights = false;        // int8: one weight scale per tensor, not per output channel
     // The model after the fusion pipeline with its records, when the caller already has them
     // (a Session's snapshot); otherwise the passes run here.
     std::shared_ptr<const ir::Graph> fused;
@@ -36,6 +43,9 @@ struct PreparedExecutor {
     bool sevenBitActivations = false;
     std::string int8Note;                          // how int8 ranges were obtained
 };
+
+// "99.99": a percentile as the notes print it.
+std::string formatPercentile(double p);
 
 // Stages: fusion (if not given), calibration, plan build; progress names each stage.
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,

@@ -87,7 +87,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     }
     // per-output-channel weight scales (int8)
     quant::QuantizedRows wq;
-    if (q) wq = quant::quantizeRowsS8(w.data<float>(), M, perM);
+    if (q) wq = quant::quantizeRowsS8(w.data<float>(), M, perM, b.perTensorWeights());
     const std::vector<float> ws = q ? wq.scales : std::vector<float>(size_t(M), 1.f);
     const memory::dims strides(geo->strides.begin(), geo->strides.end());
     memory::dims dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR(geo->padsEnd.begin(), geo->padsEnd.end());

@@ -54,7 +54,7 @@ Status lowerGemm(PlanBuilder& b, const ir::Node& n) {
     const float sa = q ? aq->scale : 1.f;
     quant::QuantizedRows wq;
     if (q) {
-        wq = quant::quantizeRowsS8(w.data(), N, K);
+        wq = quant::quantizeRowsS8(w.data(), N, K, b.perTensorWeights());
         for (int64_t j = 0; j < N; ++j) bias[size_t(j)] /= sa * wq.scales[size_t(j)];  // int8: bias in accumulator units
     }
     const DType srcT = q ? aq->dtype : DType::F32;

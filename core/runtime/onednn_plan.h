@@ -29,6 +29,7 @@ struct PlanOptions {
     const quant::RangeTable* ranges = nullptr;  // required for Int8
     bool sevenBitActivations = true;            // the AVX2 u8 x s8 saturation guard
     bool asymmetricActivations = false;         // signed activations as u8 with a zero point
+    bool perTensorWeights = false;              // one weight scale per tensor instead of per output channel
     bool separateAllocations = false;           // eager: one allocation per buffer, no arena reuse
     // Mixed precision: nodes kept in FP32 inside an Int8 plan, by node name or op type (matched
     // against a fused node's own and its original nodes'); dequantize/quantize steps go around them.

@@ -61,6 +61,7 @@ public:
     static dnnl::primitive_attr scaleAttr(float scale, int32_t srcZp, int32_t dstZp);
 
     // ---- int8 policy ----------------------------------------------------------------
+    bool perTensorWeights() const { return p_.options.perTensorWeights; }
     bool int8Plan() const { return p_.options.precision == Precision::Int8 && p_.options.ranges; }
     // Does PlanOptions::fp32Nodes keep n in FP32 (by its name, op type or a fused original's)?
     bool keptFp32(const ir::Node& n) const;

@@ -2,33 +2,35 @@
 #include <chrono>
 
 #include "core/data/idx_dataset.h"
-#include "core/data/model_card.h"
 #include "core/profile/accuracy.h"
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
 
 namespace ql::session {
 
+namespace {
+// Index of the largest logit of row `r`.
+int64_t argmaxRow(const ir::Tensor& logits, int64_t r) {
+    const int64_t c = logits.dims()[1];
+    const float* row = logits.data<float>() + r * c;
+    return int64_t(std::max_element(row, row + c) - row);
+}
+}  // namespace
+
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job) {
     QL_TRY(config.validate());
     if (request.split != "t10k" && request.split != "train") return Status::error("the split must be t10k or train, got '" + request.split + "'");
+    if (config.precisions.size() > 2) return Status::error("evaluation takes one precision, or two to compare side by side");
     const ProgressSpan span(job.progress);
     QL_ASSIGN(auto dataset, data::readFashionMnist(request.dataDir, request.split));
     EvalResult r;
     r.precision = config.precisions.front();
     r.split = request.split;
     r.batch = config.batch;
-    // pixel/255 normalised as (x - mean) / std: the request, else the model card, else none
-    QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
-    r.normalisationSource = card ? "model card" : "none (no model card)";
-    if (card) {
-        r.mean = card->mean.value_or(0.f);
-        r.std = card->std.value_or(1.f);
-    }
-    if (request.mean || request.std) r.normalisationSource = "command line";
-    if (request.mean) r.mean = *request.mean;
-    if (request.std) r.std = *request.std;
-    if (r.std == 0.f) return Status::error("the normalisation std must not be 0");
+    QL_ASSIGN(auto norm, detail::normalisationFor(session, request.mean, request.std));
+    r.normalisationSource = norm.source;
+    r.mean = norm.mean;
+    r.std = norm.std;
 
     QL_ASSIGN(auto at, detail::atBatch(session, config.batch, job.cancel, span.sub(0.0, 0.05)));
     const ir::Graph& graph = *at.session->original();
@@ -36,21 +38,32 @@ Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& conf
     if (graph.inputs.size() != 1 || graph.outputs.size() != 1)
         return Status::error(model + ": evaluation needs a model with one input and one output");
     const std::string inName = graph.value(graph.inputs[0]).name;
-    std::vector<runtime::TensorMap> calibration;
-    if (r.precision == runtime::Precision::Int8) {
-        // int8 ranges from the first images of the other split, never from the evaluated ones
-        QL_ASSIGN(auto calib, data::readFashionMnist(request.dataDir, request.split == "t10k" ? "train" : "t10k"));
-        const int64_t samples = std::min(config.calibration.samples, calib.count);
-        for (int64_t first = 0; first + config.batch <= std::max(samples, config.batch); first += config.batch)
-            calibration.push_back({{inName, calib.batch(first, config.batch, r.mean, r.std)}});
+    // int8 ranges: the config's table, else calibration on the other split, never the evaluated one
+    std::optional<CalibrationTable> table;
+    const bool int8 = std::find(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8) != config.precisions.end();
+    if (int8 && config.calibration.table.empty()) {
+        CalibrationRequest cr;
+        cr.dataDir = request.dataDir;
+        cr.split = request.split == "t10k" ? "train" : "t10k";
+        cr.mean = norm.mean;
+        cr.std = norm.std;
+        QL_ASSIGN(table, calibrateModel(session, config, cr, {job.cancel, span.sub(0.05, 0.15)}));
+        table->source = cr.split + " split (normalisation " + norm.source + ")";
     }
-    QL_ASSIGN(auto prepared, detail::prepare(*at.session, config, r.precision, std::move(calibration), job.cancel, span.sub(0.05, 0.2)));
-    r.executor = prepared.executor->name();
-    r.int8Note = prepared.int8Note;
-    r.cpu = prepared.cpu;
+    std::vector<runtime::PreparedExecutor> prepared;
+    for (size_t i = 0; i < config.precisions.size(); ++i) {
+        QL_ASSIGN(auto p, detail::prepare(*at.session, config, config.precisions[i], {}, job.cancel,
+                                          span.sub(0.15 + 0.05 * double(i), 0.2 + 0.05 * double(i)), table ? &*table : nullptr));
+        prepared.push_back(std::move(p));
+    }
+    r.executor = prepared[0].executor->name();
+    r.int8Note = prepared[0].int8Note;
+    r.cpu = prepared[0].cpu;
+    if (prepared.size() == 2) r.paired = EvalResult::Paired{config.precisions[1], prepared[1].int8Note};
 
     r.images = request.limit ? std::min<int64_t>(request.limit, dataset.count) : dataset.count;
-    profile::TopKAccuracy acc;
+    std::vector<profile::TopKAccuracy> acc(prepared.size());
+    int64_t agree = 0;
     runtime::RunOptions options;
     options.cancel = job.cancel;
     const auto t0 = std::chrono::steady_clock::now();
@@ -59,16 +72,27 @@ Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& conf
         const int64_t n = std::min<int64_t>(config.batch, r.images - first);
         ir::Tensor x = dataset.batch(first, config.batch, r.mean, r.std);  // full batch; the tail is padding
         if (n < config.batch) std::fill(x.data<float>() + n * dataset.height * dataset.width, x.data<float>() + x.numel(), 0.f);
-        auto out = prepared.executor->run({{inName, x}}, options);
-        if (!out) return out.status().isCancelled() ? Status::cancelled("evaluation") : out.status().withContext(model + ": ");
-        const ir::Tensor& logits = out->begin()->second;
-        if (logits.rank() != 2 || logits.dims()[0] != config.batch) return Status::error(model + ": output shape is not [batch, classes]");
-        QL_TRY(acc.add(logits, dataset.labels, first, n));
-        span.report(0.2 + 0.8 * double(first + n) / double(r.images), "evaluation");
+        std::vector<ir::Tensor> logits;
+        for (size_t i = 0; i < prepared.size(); ++i) {
+            auto out = prepared[i].executor->run({{inName, x}}, options);
+            if (!out) return out.status().isCancelled() ? Status::cancelled("evaluation") : out.status().withContext(model + ": ");
+            const ir::Tensor& l = out->begin()->second;
+            if (l.rank() != 2 || l.dims()[0] != config.batch) return Status::error(model + ": output shape is not [batch, classes]");
+            QL_TRY(acc[i].add(l, dataset.labels, first, n));
+            logits.push_back(l.clone());
+        }
+        if (logits.size() == 2)
+            for (int64_t k = 0; k < n; ++k) agree += argmaxRow(logits[0], k) == argmaxRow(logits[1], k);
+        span.report(0.25 + 0.75 * double(first + n) / double(r.images), "evaluation");
     }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    r.top1 = acc.top1();
-    r.top5 = acc.top5();
+    r.top1 = acc[0].top1();
+    r.top5 = acc[0].top5();
+    if (r.paired) {
+        r.paired->top1 = acc[1].top1();
+        r.paired->top5 = acc[1].top5();
+        r.paired->agreement = r.images ? double(agree) / double(r.images) : 0.0;
+    }
     span.report(1.0, "evaluation");
     return r;
 }

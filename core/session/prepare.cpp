@@ -1,5 +1,7 @@
 #include "core/session/prepare.h"
 
+#include "core/data/model_card.h"
+
 namespace ql::session::detail {
 
 Expected<AtBatch> atBatch(const Session& session, int64_t batch, const CancelToken& cancel, const ProgressFn& progress) {
@@ -14,14 +16,42 @@ Expected<AtBatch> atBatch(const Session& session, int64_t batch, const CancelTok
 }
 
 Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunConfig& config, runtime::Precision precision,
-                                            std::vector<runtime::TensorMap> calibration, const CancelToken& cancel, const ProgressFn& progress) {
+                                            std::vector<runtime::TensorMap> calibration, const CancelToken& cancel, const ProgressFn& progress,
+                                            const CalibrationTable* table) {
     runtime::ExecutorOptions o = config.executorOptions(precision);
     o.fused = session.fused();
     o.fusedPasses = session.passRecords();
-    if (precision == runtime::Precision::Int8) o.calibration = std::move(calibration);
+    if (precision == runtime::Precision::Int8) {
+        if (!config.calibration.table.empty()) {
+            QL_ASSIGN(auto t, readCalibrationTable(config.calibration.table));
+            QL_TRY(checkTableAgainst(t, *session.fused(), config.calibration.table));
+            o.ranges = std::make_shared<const quant::RangeTable>(std::move(t.ranges));
+            o.rangesNote = t.describe() + " (calibration table " + config.calibration.table + ")";
+        } else if (table) {
+            o.ranges = std::make_shared<const quant::RangeTable>(table->ranges);
+            o.rangesNote = table->describe();
+        } else {
+            o.calibration = std::move(calibration);
+        }
+    }
     auto p = runtime::prepareExecutor(session.original(), o, cancel, progress);
     if (!p && !p.status().isCancelled()) return p.status().withContext(session.modelPath().string() + ": ");
     return p;
+}
+
+Expected<Normalisation> normalisationFor(const Session& session, std::optional<float> mean, std::optional<float> std) {
+    Normalisation n;
+    QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
+    n.source = card ? "model card" : "none (no model card)";
+    if (card) {
+        n.mean = card->mean.value_or(0.f);
+        n.std = card->std.value_or(1.f);
+    }
+    if (mean || std) n.source = "command line";
+    if (mean) n.mean = *mean;
+    if (std) n.std = *std;
+    if (n.std == 0.f) return Status::error("the normalisation std must not be 0");
+    return n;
 }
 
 }  // namespace ql::session::detail

@@ -3,6 +3,10 @@
 // precision built from the session's fused snapshot.
 #include <memory>
 
+#include <optional>
+#include <string>
+
+#include "core/session/calibration_table.h"
 #include "core/session/job.h"
 #include "core/session/run_config.h"
 #include "core/session/session.h"
@@ -16,7 +20,17 @@ struct AtBatch {
 };
 Expected<AtBatch> atBatch(const Session& session, int64_t batch, const CancelToken& cancel, const ProgressFn& progress);
 
+// int8 ranges, first found: the config's calibration table file, `table`, else calibration on
+// `calibration` with the config's method.
 Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunConfig& config, runtime::Precision precision,
-                                            std::vector<runtime::TensorMap> calibration, const CancelToken& cancel, const ProgressFn& progress);
+                                            std::vector<runtime::TensorMap> calibration, const CancelToken& cancel, const ProgressFn& progress,
+                                            const CalibrationTable* table = nullptr);
+
+// pixel/255 normalised as (x - mean) / std: the request, else the model card, else none.
+struct Normalisation {
+    float mean = 0.f, std = 1.f;
+    std::string source;
+};
+Expected<Normalisation> normalisationFor(const Session& session, std::optional<float> mean, std::optional<float> std);
 
 }  // namespace ql::session::detail

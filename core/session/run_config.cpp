@@ -65,9 +65,12 @@ Expected<RunConfig> fromJson(const json& j) {
     }
     if (auto it = j.find("calibration"); it != j.end()) {
         if (!it->is_object()) return Status::error("'calibration' must be an object");
-        QL_TRY(checkKeys(*it, {"method", "samples"}, "calibration."));
+        QL_TRY(checkKeys(*it, {"method", "samples", "percentile", "per_tensor_weights", "table"}, "calibration."));
         QL_TRY(readKey(*it, "method", c.calibration.method));
         QL_TRY(readKey(*it, "samples", c.calibration.samples));
+        QL_TRY(readKey(*it, "percentile", c.calibration.percentile));
+        QL_TRY(readKey(*it, "per_tensor_weights", c.calibration.perTensorWeights));
+        QL_TRY(readKey(*it, "table", c.calibration.table));
     }
     QL_TRY(readKey(j, "fp32_fallback", c.fp32Fallback));
     QL_TRY(readKey(j, "warmup", c.warmup));
@@ -86,10 +89,17 @@ Status RunConfig::validate() const {
     if (batch < 1 || batch > (1 << 16)) return Status::error("batch must be between 1 and 65536, got " + std::to_string(batch));
     if (warmup < 0 || warmup > 100000) return Status::error("warm-up runs must be between 0 and 100000, got " + std::to_string(warmup));
     if (repeat < 1 || repeat > 100000) return Status::error("repeats must be between 1 and 100000, got " + std::to_string(repeat));
-    if (calibration.method != "minmax")
-        return Status::unsupported("calibration method '" + calibration.method + "' is not available yet (minmax only)");
+    QL_TRY(quant::parseCalibrationMethod(calibration.method).status());
+    QL_TRY(quant::validate(calibration.observer()));
     if (calibration.samples < 1) return Status::error("calibration samples must be at least 1, got " + std::to_string(calibration.samples));
     return Status::ok();
+}
+
+quant::ObserverOptions CalibrationConfig::observer() const {
+    quant::ObserverOptions o;
+    if (auto m = quant::parseCalibrationMethod(method)) o.method = *m;
+    o.percentile = percentile;
+    return o;
 }
 
 runtime::ExecutorOptions RunConfig::executorOptions(runtime::Precision precision) const {
@@ -102,6 +112,8 @@ runtime::ExecutorOptions RunConfig::executorOptions(runtime::Precision precision
     o.asymmetricActivations = asymmetricActivations;
     o.sevenBitActivations = sevenBitActivations;
     o.fp32Fallback = fp32Fallback;
+    o.observer = calibration.observer();
+    o.perTensorWeights = calibration.perTensorWeights;
     return o;
 }
 
@@ -118,7 +130,11 @@ std::string toJson(const RunConfig& c) {
     j["max_isa"] = c.maxIsa;
     j["activations"] = c.asymmetricActivations ? "asymmetric" : "symmetric";
     j["seven_bit_activations"] = c.sevenBitActivations ? json(*c.sevenBitActivations) : json(nullptr);
-    j["calibration"] = {{"method", c.calibration.method}, {"samples", c.calibration.samples}};
+    j["calibration"] = {{"method", c.calibration.method},
+                        {"samples", c.calibration.samples},
+                        {"percentile", c.calibration.percentile},
+                        {"per_tensor_weights", c.calibration.perTensorWeights},
+                        {"table", c.calibration.table}};
     j["fp32_fallback"] = c.fp32Fallback;
     j["warmup"] = c.warmup;
     j["repeat"] = c.repeat;

@@ -13,8 +13,13 @@
 namespace ql::session {
 
 struct CalibrationConfig {
-    std::string method = "minmax";  // the calibration issue adds entropy, percentile, mse
-    int64_t samples = 100;          // calibration images when a data set is used
+    std::string method = "minmax";  // minmax | entropy | percentile | mse
+    int64_t samples = 256;          // calibration images when a data set is used
+    double percentile = 99.99;      // percentile: the share of values kept, in (0, 100]
+    bool perTensorWeights = false;  // one weight scale per tensor instead of per output channel
+    std::string table;              // a calibration table file (docs/calibration-table.md): its ranges are used as is
+    // The observer these settings choose (method parsed; validate() first).
+    quant::ObserverOptions observer() const;
     bool operator==(const CalibrationConfig&) const = default;
 };
 

@@ -1,16 +1,32 @@
 #pragma once
-// The workflows the CLI and the GUI share: profile (FP32 vs INT8 latency per layer), evaluate
-// (top-1/top-5 on a labelled data set) and run once. Each is a plain function of a Session, a
+// The workflows the CLI and the GUI share: calibrate (a calibration table), profile (FP32 vs
+// INT8 latency per layer), evaluate (top-1/top-5 on a labelled data set) and run once. Each is a plain function of a Session, a
 // RunConfig and its inputs, checks the Job's cancel token at every stage and reports progress.
 #include <filesystem>
 #include <optional>
 #include <string>
 
+#include "core/session/calibration_table.h"
 #include "core/session/job.h"
 #include "core/session/run_result.h"
 #include "core/session/session.h"
 
 namespace ql::session {
+
+struct CalibrationRequest {
+    // An IDX data set split (Fashion-MNIST style), normalised like evaluation does ...
+    std::filesystem::path dataDir = "/usr/share/datasets/fashion-mnist";
+    std::string split = "train";
+    std::optional<float> mean, std;      // override the model card's normalisation
+    // ... or, when not empty, these input batches (at the session's batch) instead.
+    std::vector<runtime::TensorMap> inputs;
+};
+
+// Streams config.calibration.samples images of the split (or the given inputs) through the
+// fused model with config.calibration's method, one batch at a time (bounded memory), and
+// returns the table. Cancel and progress per batch. The batch size depends on the sample count
+// only (its largest divisor up to 64), so the same options always give the same table.
+Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfig& config, const CalibrationRequest& request, const Job& job = {});
 
 struct ProfileRequest {
     runtime::TensorMap inputs;   // for every graph input, at config.batch
@@ -35,9 +51,19 @@ struct EvalResult {
     int64_t images = 0, batch = 1;
     double top1 = 0, top5 = 0, seconds = 0;
     kernels::onednn::CpuFacts cpu;
+    // With a second precision in the config (fp32,int8): its scores on the same images, and the
+    // share of images where both give the same top-1 class.
+    struct Paired {
+        runtime::Precision precision = runtime::Precision::Int8;
+        std::string int8Note;
+        double top1 = 0, top5 = 0, agreement = 0;
+    };
+    std::optional<Paired> paired;
 };
 
-// Evaluates config.precisions.front() in batches of config.batch.
+// Evaluates config.precisions.front() (and a second precision side by side, if given) in
+// batches of config.batch; int8 calibrates on config.calibration.samples images of the other
+// split unless config.calibration.table names a table.
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job = {});
 
 struct SingleRun {

@@ -183,3 +183,66 @@ TEST(Cli, CtrlCCancelsAndExits130) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     fs::remove_all(dir);
 }
+
+// calibrate writes a table once (refusing to overwrite without --force); eval with the table
+// gives the same accuracy as with the same options inline; a malformed table exits 2 naming the
+// file and the entry.
+TEST(Cli, CalibrationTableIsWrittenReusedAndChecked) {
+    fs::path dir = tempDir("cli-calib");
+    const std::string table = (dir / "t.json").string();
+    CliResult c = runCli("calibrate " + kModel + " --method percentile --percentile 99.9 --samples 64 -o " + table, dir);
+    ASSERT_EQ(c.exitCode, 0) << c.err;
+    EXPECT_NE(c.out.find("percentile 99.9 ranges from 64 sample(s) of train split"), std::string::npos) << c.out;
+    EXPECT_NE(c.out.find("weights s8 per-channel"), std::string::npos) << c.out;
+    const std::string j = slurp(table);
+    for (const char* key : {"\"schema\": \"quantlens.calibration/1\"", "\"method\": \"percentile\"", "\"samples\": 64", "\"input\": {", "\"histogram_range\":"})
+        EXPECT_NE(j.find(key), std::string::npos) << key << "\n" << j.substr(0, 400);
+    CliResult again = runCli("calibrate " + kModel + " --samples 64 -o " + table, dir);
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_NE(again.err.find("exists"), std::string::npos) << again.err;
+    EXPECT_EQ(slurp(table), j);  // untouched
+    EXPECT_EQ(runCli("calibrate " + kModel + " --method percentile --percentile 99.9 --samples 64 --force -o " + table, dir).exitCode, 0);
+
+    auto top1Line = [](const std::string& out) {
+        auto a = out.find("int8 executor");
+        return a == std::string::npos ? std::string() : out.substr(a, out.find("top-5", a) - a);
+    };
+    CliResult viaTable = runCli("eval " + kModel + " --precision int8 --limit 400 --calib-table " + table, dir);
+    ASSERT_EQ(viaTable.exitCode, 0) << viaTable.err;
+    EXPECT_NE(viaTable.out.find("(calibration table " + table + ")"), std::string::npos) << viaTable.out;
+    CliResult inline_ = runCli("eval " + kModel + " --precision int8 --limit 400 --method percentile --percentile 99.9 --samples 64", dir);
+    ASSERT_EQ(inline_.exitCode, 0) << inline_.err;
+    EXPECT_NE(inline_.out.find("percentile 99.9 ranges from 64 sample(s) of train split"), std::string::npos) << inline_.out;
+    EXPECT_FALSE(top1Line(viaTable.out).empty());
+    EXPECT_EQ(top1Line(viaTable.out), top1Line(inline_.out));
+
+    // malformed tables: each names the file and the entry
+    const std::vector<std::pair<std::string, std::string>> bad{
+        {R"({"schema": "quantlens.calibration/1", "method": "minmax", "values": {"input": {"min": 2, "max": 1}}})", "'values.input': min 2"},
+        {R"({"schema": "quantlens.calibration/1", "method": "minmax", "values": {"input": {"min": "low", "max": 1}}})", "'values.input.min' must be a finite number"},
+        {R"({"schema": "quantlens.calibration/1", "method": "minmax", "values": {"input": {"min": null, "max": 1}}})", "'values.input.min' must be a finite number"},
+        {R"({"schema": "quantlens.calibration/1", "method": "minmax", "values": {"nope": {"min": 0, "max": 1}}})", "'values.nope' is not a value of this model"},
+        {R"({"schema": "quantlens.calibration/1", "method": "kl", "values": {}})", "unknown calibration method 'kl'"},
+        {R"({"schema": "quantlens.calibration/1", "method": "minmax", "values": {)", "not valid JSON"}};
+    for (const auto& [text, message] : bad) {
+        const fs::path f = dir / "bad.json";
+        { std::ofstream(f) << text; }
+        CliResult r = runCli("eval " + kModel + " --precision int8 --limit 100 --calib-table " + f.string(), dir);
+        EXPECT_EQ(r.exitCode, 2) << text;
+        EXPECT_NE(r.err.find(f.string() + ": "), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    }
+    fs::remove_all(dir);
+}
+
+TEST(Cli, EvalComparesFp32AndInt8SideBySide) {
+    fs::path dir = tempDir("cli-eval-pair");
+    CliResult r = runCli("eval " + kModel + " --precision fp32,int8 --limit 200 --method entropy --samples 32 --per-tensor", dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("entropy ranges from 32 sample(s) of train split"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("weights s8 per-tensor"), std::string::npos) << r.out;
+    auto pos = r.out.find("same top-1 on ");
+    ASSERT_NE(pos, std::string::npos) << r.out;
+    EXPECT_GE(std::stod(r.out.substr(pos + 14)), 90.0) << r.out;
+    fs::remove_all(dir);
+}

@@ -117,7 +117,9 @@ TEST(OnednnGolden, Fp32ConvMatchesReferenceInEveryLayout) {
 // INT8: the reference on the *quantized* operands (dequantized back to f32) is the oracle;
 // the oneDNN result may differ by rounding of the output (one step of the output scale).
 TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
+  for (const bool perTensor : {false, true}) {
   for (const bool asymmetric : {false, true}) {
+    if (perTensor && asymmetric) continue;  // independent choices: one combination each is enough
     for (const ConvCase& c : kCases) {
         auto g = convGraph(c);
         auto in = inputsFor(*g, 7);
@@ -125,6 +127,7 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         o.executor = "planned";
         o.precision = runtime::Precision::Int8;
         o.asymmetricActivations = asymmetric;
+        o.perTensorWeights = perTensor;
         ir::Tensor y = runWith(g, in, o);
         // the oracle: fake-quantize x and w exactly as the plan does, run the reference in f32
         auto ranges = runtime::collectMinMax(g, {in});
@@ -146,9 +149,11 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         ir::Value& wv = fq->value(*fq->findValue("w"));
         ir::Tensor w = wv.constant->clone();
         const int64_t perM = w.numel() / c.m;
+        float tensorMax = 0;  // per-tensor: one scale from the whole weight
+        for (int64_t i = 0; perTensor && i < w.numel(); ++i) tensorMax = std::max(tensorMax, std::fabs(w.data<float>()[i]));
         for (int64_t m = 0; m < c.m; ++m) {
-            float amax = 0;
-            for (int64_t i = 0; i < perM; ++i) amax = std::max(amax, std::fabs(w.data<float>()[m * perM + i]));
+            float amax = tensorMax;
+            for (int64_t i = 0; !perTensor && i < perM; ++i) amax = std::max(amax, std::fabs(w.data<float>()[m * perM + i]));
             const float s = amax / 127.f;
             for (int64_t i = 0; i < perM; ++i) w.data<float>()[m * perM + i] = std::nearbyint(w.data<float>()[m * perM + i] / s) * s;
         }
@@ -160,8 +165,9 @@ TEST(OnednnGolden, Int8ConvMatchesReferenceOnQuantizedOperands) {
         double worst = 0;
         for (int64_t i = 0; i < ref.numel(); ++i) worst = std::max(worst, double(std::fabs(y.data<float>()[i] - ref.data<float>()[i])));
         EXPECT_LT(worst, 1e-4 * amax + 1e-5) << "case n=" << c.n << " stride=" << c.stride << " m=" << c.m << " k=" << c.k << " act=" << c.activation << " residual=" << c.residual
-                                             << " asymmetric=" << asymmetric;
+                                             << " asymmetric=" << asymmetric << " perTensor=" << perTensor;
     }
+  }
   }
 }
 

@@ -119,7 +119,11 @@ TEST(RunConfig, SurvivesAJsonRoundTrip) {
     c.maxIsa = "avx2";
     c.asymmetricActivations = true;
     c.sevenBitActivations = false;
-    c.calibration.samples = 256;
+    c.calibration.samples = 512;
+    c.calibration.method = "percentile";
+    c.calibration.percentile = 99.9;
+    c.calibration.perTensorWeights = true;
+    c.calibration.table = "tables/model.calib.json";
     c.fp32Fallback = {"conv1", "Gemm"};
     c.warmup = 7;
     c.repeat = 42;
@@ -143,8 +147,16 @@ TEST(RunConfig, BadJsonNamesTheSourceAndTheKey) {
     EXPECT_NE(wrongType.message().find("'threads' has the wrong type"), std::string::npos) << wrongType.message();
     auto outOfRange = session::runConfigFromJson("{\"batch\": 0}", "my.json");
     EXPECT_NE(outOfRange.message().find("batch must be between"), std::string::npos) << outOfRange.message();
-    auto method = session::runConfigFromJson("{\"calibration\": {\"method\": \"entropy\"}}");
-    EXPECT_EQ(method.status().code(), StatusCode::Unsupported);
+    for (const char* m : {"minmax", "entropy", "percentile", "mse"}) {
+        auto method = session::runConfigFromJson(std::string("{\"calibration\": {\"method\": \"") + m + "\"}}");
+        EXPECT_TRUE(method.isOk()) << m << ": " << method.message();
+    }
+    auto method = session::runConfigFromJson("{\"calibration\": {\"method\": \"kl\"}}", "my.json");
+    EXPECT_NE(method.message().find("unknown calibration method 'kl'"), std::string::npos) << method.message();
+    auto percentile = session::runConfigFromJson("{\"calibration\": {\"percentile\": 120}}", "my.json");
+    EXPECT_NE(percentile.message().find("percentile must be in (0, 100]"), std::string::npos) << percentile.message();
+    auto perTensor = session::runConfigFromJson("{\"calibration\": {\"per_tensor_weights\": 1}}", "my.json");
+    EXPECT_NE(perTensor.message().find("'per_tensor_weights' has the wrong type"), std::string::npos) << perTensor.message();
 }
 
 TEST(Session, OpenKeepsASnapshotAfterEveryPassWithStructuredRecords) {
@@ -284,4 +296,35 @@ TEST(Session, TwoSessionsRunAtOnceOnTwoThreadsWithoutSharingState) {
         for (const auto& [name, t] : *alone) EXPECT_EQ(t.toFloatVector(), together->at(name).toFloatVector()) << name;
     }
     EXPECT_NE(aloneA->begin()->second.toFloatVector(), aloneB->begin()->second.toFloatVector());
+}
+
+TEST(Session, CalibrationReportsProgressPerBatchAndCancels) {
+    auto s = session::Session::open(kModel);
+    ASSERT_TRUE(s.isOk()) << s.message();
+    session::RunConfig config = quickConfig();
+    config.calibration.method = "mse";
+    config.calibration.samples = 96;  // 2 batches of 48
+    ProgressLog log;
+    auto t = session::calibrateModel(**s, config, {}, {{}, log.fn()});
+    ASSERT_TRUE(t.isOk()) << t.message();
+    EXPECT_TRUE(log.monotonic());
+    EXPECT_DOUBLE_EQ(log.fractions.back(), 1.0);
+    EXPECT_EQ(t->samples, 96);
+    EXPECT_EQ(t->ranges.count("input"), 1u);
+    EXPECT_EQ(quant::calibrationMethodName(t->observer.method), "mse");
+    // a table survives its JSON round trip
+    auto back = session::calibrationTableFromJson(session::toJson(*t), "t.json");
+    ASSERT_TRUE(back.isOk()) << back.message();
+    EXPECT_EQ(back->ranges.size(), t->ranges.size());
+    for (const auto& [name, r] : t->ranges) {
+        EXPECT_EQ(back->ranges.at(name).min, r.min) << name;
+        EXPECT_EQ(back->ranges.at(name).max, r.max) << name;
+    }
+    EXPECT_TRUE(session::checkTableAgainst(*back, *(*s)->fused(), "t.json").isOk());
+
+    config.calibration.samples = 3200;  // 50 batches: the mark at 0.1 comes after a few
+    auto [st, ms] = cancelMidway(0.1, [&](const session::Job& job) { return session::calibrateModel(**s, config, {}, job).status(); });
+    EXPECT_TRUE(st.isCancelled()) << st.message();
+    EXPECT_GE(ms, 0);
+    EXPECT_LT(ms, 500);  // the executor checks cancel per node
 }

@@ -1,0 +1,39 @@
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli/commands.h"
+#include "core/session/workflows.h"
+
+namespace ql::cli {
+
+int calibrateCommand(const CalibrateOptions& o) {
+    session::RunConfig config;
+    if (o.method) config.calibration.method = *o.method;
+    if (o.percentile) config.calibration.percentile = *o.percentile;
+    if (o.samples) config.calibration.samples = *o.samples;
+    config.calibration.perTensorWeights = o.perTensor;
+    config.asymmetricActivations = o.activations && *o.activations == "asymmetric";
+    if (auto st = config.validate(); !st) return fail(st);
+    if (o.std && *o.std == 0.f) return fail(Status::error("--std must not be 0"));
+    std::error_code ec;
+    if (!o.force && std::filesystem::exists(o.output, ec))
+        return fail(Status::error(o.output + ": exists; add --force to overwrite it"));
+
+    auto s = session::Session::open(o.model, {1, interrupt(), {}});
+    if (!s) return fail(s.status());
+    session::CalibrationRequest request;
+    request.dataDir = o.data;
+    request.split = o.split;
+    request.mean = o.mean;
+    request.std = o.std;
+    auto t = session::calibrateModel(**s, config, request, {interrupt(), {}});
+    if (!t) return fail(t.status());
+    if (auto st = session::writeCalibrationTable(o.output, *t, true); !st) return fail(st);
+    std::printf("calibrate %s: %s\n", std::filesystem::path(o.model).filename().c_str(), t->describe().c_str());
+    std::printf("scheme: weights s8 %s; activations %s, 7- or 8-bit chosen when the table is applied (7-bit without VNNI)\n",
+                t->perTensorWeights ? "per-tensor" : "per-channel", t->asymmetricActivations ? "asymmetric (u8 with zero points)" : "symmetric");
+    std::printf("wrote %zu value ranges to %s\n", t->ranges.size(), o.output.c_str());
+    return kExitOk;
+}
+
+}  // namespace ql::cli
