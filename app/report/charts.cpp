@@ -38,6 +38,7 @@ void reset(QCustomPlot& plot, const QString& title, const ChartOptions& o) {
         a->setTickLabelRotation(0);
         a->setLabel({});
         a->setScaleType(QCPAxis::stLinear);
+        a->setNumberFormat(QStringLiteral("gbd"));
         a->grid()->setVisible(true);
     }
     plot.xAxis->grid()->setVisible(false);
@@ -59,13 +60,13 @@ QCPBars* bars(QCustomPlot& plot, const QString& name, const QColor& colour, doub
 }
 
 // Category ticks on `axis` for `labels` (every k-th when they would not fit).
-void categoryTicks(QCPAxis* axis, const QStringList& labels, int maxLabels) {
+void categoryTicks(QCPAxis* axis, const QStringList& labels, int maxLabels, int maxChars = 28) {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     const int n = int(labels.size());
     const int step = std::max(1, (n + maxLabels - 1) / std::max(1, maxLabels));
     for (int i = 0; i < n; i += step) {
         QString l = labels[i];
-        if (l.size() > 28) l = l.left(13) + QStringLiteral("…") + l.right(13);
+        if (l.size() > maxChars) l = l.left(maxChars / 2 - 1) + QStringLiteral("…") + l.right(maxChars / 2 - 1);
         ticker->addTick(i, l);
     }
     axis->setTicker(ticker);
@@ -193,7 +194,15 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
     ChartBinding b;
     b.byKey.resize(3);
     QStringList labels{QString()};
-    double top = 0;
+    double top = 0, bottom = 0, spread = 0;
+    for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)})
+        if (p) {
+            const auto& s = p->profile.wholeMs;
+            bottom = bottom > 0 ? std::min(bottom, s.min) : s.min;
+            spread = std::max(spread, s.p90 > 0 ? s.max / s.p90 : 0);
+        }
+    // One slow outlier would flatten both boxes on a linear axis: go logarithmic then.
+    const bool logScale = spread > 4 && bottom > 0;
     auto* means = new QCPGraph(plot.xAxis, plot.yAxis);
     means->setName(QObject::tr("mean with 95% CI"));
     means->setLineStyle(QCPGraph::lsNone);
@@ -218,7 +227,8 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         box->addData(key, s.min, s.p10, s.median, s.p90, s.max);
         box->removeFromLegend();
         means->addData(key, s.mean);
-        ci->addData(s.mean - s.ci95Low, s.ci95High - s.mean);
+        const double low = logScale ? std::max(s.ci95Low, 0.5 * s.min) : std::max(s.ci95Low, 0.0);  // no negative times on the chart
+        ci->addData(s.mean - low, s.ci95High - s.mean);
         top = std::max(top, s.max);
         labels << (fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8"));
         b.byKey[size_t(key)].tip = QObject::tr("%1 whole model, %2 runs\nmedian %3 ms\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms, 95% CI [%9, %10]")
@@ -232,8 +242,16 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setSubTicks(false);
     plot.xAxis->setRange(0.3, key - 0.3);
-    plot.yAxis->setLabel(QObject::tr("whole-model ms per run"));
-    plot.yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
+    if (logScale) {
+        plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        plot.yAxis->setNumberFormat(QStringLiteral("gb"));
+        plot.yAxis->setLabel(QObject::tr("whole-model ms per run (log scale: max is %1× p90)").arg(spread, 0, 'f', 0));
+        plot.yAxis->setRange(bottom * 0.5, top * 2);
+    } else {
+        plot.yAxis->setLabel(QObject::tr("whole-model ms per run"));
+        plot.yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
+    }
     plot.legend->setVisible(true);
     plot.setInteractions({});
     return b;
@@ -271,7 +289,7 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
         text->setPadding(QMargins(4, 0, 0, 0));
         text->setText(QStringLiteral("%1 ms · %2%").arg(ms(c.ms)).arg(share, 0, 'f', 0));
     }
-    categoryTicks(plot.yAxis, labels, 10);
+    categoryTicks(plot.yAxis, labels, 10, 60);
     plot.yAxis->grid()->setVisible(false);
     plot.xAxis->grid()->setVisible(true);
     plot.xAxis->setLabel(QObject::tr("sum of INT8 step medians, ms (whole-model INT8 median %1 ms)").arg(ms(d.int8Ms)));

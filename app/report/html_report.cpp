@@ -33,7 +33,9 @@ std::vector<Chart> renderCharts(const session::RunResult& result, const std::vec
     std::vector<Chart> out;
     for (const ChartInfo& info : availableCharts(result)) {
         const QSize size = preferredChartSize(info.kind, rows.size());
-        out.push_back({info, renderChartImage(info.kind, result, rows, size, 2.0), size});
+        ChartOptions o;
+        o.title = false;  // the report's heading names it
+        out.push_back({info, renderChartImage(info.kind, result, rows, size, 2.0, o), size});
     }
     return out;
 }
