@@ -354,10 +354,13 @@ ChartBinding drawChart(QCustomPlot& plot, ChartKind kind, const session::RunResu
 }
 
 const ChartHit* chartHitAt(QCustomPlot& plot, const ChartBinding& binding, const QPointF& pos) {
-    int dataIndex = -1;
-    QCPAbstractPlottable* p = plot.plottableAt(pos, false, &dataIndex);
-    if (!p || dataIndex < 0 || !p->interface1D()) return nullptr;
-    const long key = std::lround(p->interface1D()->dataMainKey(dataIndex));
+    QCPAbstractPlottable* p = plot.plottableAt(pos, false);
+    if (!p || !p->keyAxis()) return nullptr;
+    // Every bar or box spans less than ±0.5 around its category key, so the key under the
+    // mouse, rounded, is the category.
+    QCPAxis* keyAxis = p->keyAxis();
+    const double coord = keyAxis->pixelToCoord(keyAxis->orientation() == Qt::Horizontal ? pos.x() : pos.y());
+    const long key = std::lround(coord);
     if (key < 0 || size_t(key) >= binding.byKey.size()) return nullptr;
     return &binding.byKey[size_t(key)];
 }
