@@ -99,7 +99,7 @@ QString rowTip(const LayerRow& r) {
     return t.join(QLatin1Char('\n'));
 }
 
-int maxLabelsFor(const QCustomPlot& plot) { return std::max(8, plot.width() / 16); }
+int maxLabelsFor(const QCustomPlot& plot) { return std::max(8, plot.width() / 22); }
 
 ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
     const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.fp32 || r.int8; },
