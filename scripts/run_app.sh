@@ -2,9 +2,10 @@
 # One command from a fresh Debian 12 machine to QuantLens running on its bundled model and data
 # set. It prints the headless summary (model summary, one run, the Fashion-MNIST accuracy in FP32
 # and INT8 and an FP32/INT8 per-layer profile, written to build/report/: summary.txt,
-# profile.json, profile.csv), then starts the desktop app on the same model and data set. With
+# profile.json, profile.csv and the self-contained report.html with charts), then starts the desktop app on the same model and data set. With
 # a display the window stays open; without one ($DISPLAY empty) the same window runs under
-# xvfb-run, runs FP32 vs INT8, saves build/report/quantlens.png and exits.
+# xvfb-run, runs FP32 vs INT8, saves build/report/quantlens.png and the app's own report
+# (build/report/quantlens-report.html, with the accuracy) and exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -22,7 +23,8 @@ mkdir -p build/report
   "$CLI" eval "$MODEL" --data "$DATA" --limit "$LIMIT"
   "$CLI" eval "$MODEL" --data "$DATA" --limit "$LIMIT" --executor planned --precision int8
   echo
-  "$CLI" profile "$MODEL" --batch 16 --repeat 30 --json build/report/profile.json --csv build/report/profile.csv
+  "$CLI" profile "$MODEL" --batch 16 --repeat 30 --json build/report/profile.json --csv build/report/profile.csv \
+    --report build/report/report.html --force
 } | tee build/report/summary.txt
 echo "summary written to build/report/summary.txt"
 
@@ -32,5 +34,5 @@ if [ -n "${DISPLAY:-}" ]; then
 fi
 SHOT=build/report/quantlens.png
 echo "no display: running the window under xvfb-run (run FP32 vs INT8, screenshot, quit)"
-xvfb-run -a "$APP" "$MODEL" --dataset "$DATA" --run --screenshot "$SHOT" --quit
-echo "screenshot written to $SHOT"
+xvfb-run -a "$APP" "$MODEL" --dataset "$DATA" --run --report build/report/quantlens-report.html --force --screenshot "$SHOT" --quit
+echo "screenshot written to $SHOT, reports to build/report/report.html and build/report/quantlens-report.html"

@@ -57,6 +57,8 @@ struct EvalOptions {
 
 struct ProfileOptions {
     std::string model, json, csv, saveConfig;
+    std::string report;              // FILE.html | FILE.pdf (needs the Qt report library)
+    bool force = false;              // replace an existing --report file
     std::vector<std::string> inputs;
     std::optional<int64_t> batch, warmup, repeat;
     std::optional<uint64_t> seed;

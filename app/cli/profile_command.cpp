@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -7,6 +8,9 @@
 #include "core/session/inputs.h"
 #include "core/session/workflows.h"
 #include "core/util/atomic_file.h"
+#ifdef QL_HAVE_QT_REPORT
+#include "app/report/report_writer.h"
+#endif
 
 namespace ql::cli {
 
@@ -58,6 +62,11 @@ int profileCommand(const ProfileOptions& o) {
     if (o.repeat) config->repeat = int(*o.repeat);
     if (o.seed) config->seed = *o.seed;
     if (Status st = config->validate(); !st) return fail(st);
+#ifndef QL_HAVE_QT_REPORT
+    if (!o.report.empty()) return fail(Status::unsupported("--report needs the Qt report library (build with QL_BUILD_GUI=ON)"));
+#endif
+    if (!o.report.empty() && !o.force && std::filesystem::exists(o.report))
+        return fail(Status::error(o.report + " exists; not overwritten (use --force to replace it)"));
 
     auto s = session::Session::open(o.model, {config->batch, interrupt(), {}});
     if (!s) return fail(s.status());
@@ -91,6 +100,15 @@ int profileCommand(const ProfileOptions& o) {
         Status st = writeFileAtomically(path, text);
         if (!st) return fail(st);
     }
+#ifdef QL_HAVE_QT_REPORT
+    if (!o.report.empty()) {
+        std::string inputsText = o.inputs.empty() ? "random inputs, seed " + std::to_string(config->seed) : "";
+        for (const auto& i : o.inputs) inputsText += (inputsText.empty() ? "" : ", ") + i;
+        Status st = report::writeReportFile(*result, {o.report, o.force, inputsText, std::string("quantlens-cli ") + QL_VERSION});
+        if (!st) return fail(st);
+        std::printf("report written to %s\n", o.report.c_str());
+    }
+#endif
     return kExitOk;
 }
 

@@ -19,7 +19,13 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
                                      QCoreApplication::translate("main", "Also measure top-1/top-5 on this Fashion-MNIST IDX folder."),
                                      QStringLiteral("DIR"));
     const QCommandLineOption run(QStringLiteral("run"), QCoreApplication::translate("main", "Run FP32 vs INT8 once the model is open."));
+    const QCommandLineOption report(QStringLiteral("report"),
+                                    QCoreApplication::translate("main", "With --run: write the report (FILE.html or FILE.pdf) once the results are in."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"), QCoreApplication::translate("main", "Replace an existing --report file."));
     parser.addOption(dataset);
+    parser.addOption(report);
+    parser.addOption(force);
     parser.addOption(run);
     parser.addOption(screenshot);
     parser.addOption(quit);
@@ -33,6 +39,9 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     o.dataset = parser.value(dataset);
     o.run = parser.isSet(run);
     if (o.run && o.model.isEmpty()) o.error = QCoreApplication::translate("main", "--run needs a model");
+    o.report = parser.value(report);
+    o.force = parser.isSet(force);
+    if (!o.report.isEmpty() && !o.run) o.error = QCoreApplication::translate("main", "--report needs --run");
     o.quit = parser.isSet(quit);
     return o;
 }

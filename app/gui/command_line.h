@@ -1,5 +1,5 @@
 #pragma once
-// `quantlens [MODEL] [--dataset DIR] [--run] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +10,8 @@ struct CommandLineOptions {
     QString dataset;      // evaluate top-1/top-5 on this Fashion-MNIST folder (not stored)
     bool run = false;     // run FP32 vs INT8 once the model is drawn
     QString screenshot;   // written once the graphs are drawn (after the results with --run)
+    QString report;       // with --run: the HTML/PDF report, written when the results are in
+    bool force = false;   // replace an existing report file
     bool quit = false;    // exit after opening (and the screenshot)
     QString error;        // non-empty: print and exit with status 2
 };

@@ -1,5 +1,7 @@
 #include "app/gui/graph_panel.h"
 
+#include <QScrollBar>
+
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QFuture>
@@ -68,6 +70,8 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     layout->addWidget(view_, 1);
     minimap_ = new Minimap(view_);
     legend_ = new LegendWidget(view_);
+    for (QScrollBar* bar : {view_->horizontalScrollBar(), view_->verticalScrollBar()})
+        connect(bar, &QScrollBar::valueChanged, this, [this] { placeOverlays(); });
     minimap_->hide();
 
     connect(searchEdit_, &QLineEdit::textChanged, this, &GraphPanel::search);
@@ -305,8 +309,18 @@ std::vector<OpKind> GraphPanel::presentOpKinds() const {
 
 void GraphPanel::placeOverlays() {
     const QRect r = view_->viewport()->geometry();
-    legend_->move(r.left() + 6, r.top() + 6);
     minimap_->move(r.right() - minimap_->width() - 6, r.bottom() - minimap_->height() - 6);
+    // The legend goes to the free corner that hides the fewest nodes (top-left on a tie).
+    const QSize ls = legend_->size();
+    const QPoint corners[] = {{6, 6}, {r.width() - ls.width() - 6, 6}, {6, r.height() - ls.height() - 6}};
+    QPoint best = corners[0];
+    qsizetype fewest = -1;
+    for (const QPoint& c : corners) {
+        const QPolygonF area = view_->mapToScene(QRect(c, ls));
+        const qsizetype covered = scene_->items(area, Qt::IntersectsItemBoundingRect).size();
+        if (fewest < 0 || covered < fewest) fewest = covered, best = c;
+    }
+    legend_->move(r.topLeft() + best);
     legend_->raise();
     minimap_->raise();
 }

@@ -7,22 +7,12 @@
 #include <QSortFilterProxyModel>
 #include <vector>
 
-#include "core/session/run_result.h"
+#include "app/report/layer_rows.h"
 
 namespace ql::gui {
 
-struct LayerRow {
-    ir::NodeId node;                          // invalid for inserted steps
-    QString name, op, fusedFrom;
-    bool inserted = false;
-    const profile::LayerProfile* fp32 = nullptr;  // into the RunResult the model holds
-    const profile::LayerProfile* int8 = nullptr;
-    const profile::LayerProfile* shown() const { return int8 ? int8 : fp32; }  // impl/format/dtype source
-    double speedUp() const;                   // fp32 / int8 median, 0 when either is missing
-};
-
-// Rows for `result` (pure function; the model and the tests use it).
-std::vector<LayerRow> buildLayerRows(const session::RunResult& result);
+using report::LayerRow;
+using report::buildLayerRows;
 
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT

@@ -1,5 +1,5 @@
 // quantlens: the desktop app.
-// `quantlens [MODEL] [--dataset DIR] [--run] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -60,12 +60,21 @@ int main(int argc, char** argv) {
             clock.restart();
             window.startRun();
         });
-        QObject::connect(&window, &MainWindow::runFinished, &window, [&window, &clock, automate, finish] {
+        QObject::connect(&window, &MainWindow::runFinished, &window, [&window, &clock, &options, &exitCode, automate, finish] {
             std::fprintf(stderr, "quantlens: run finished in %.1f s (click to results)\n%s\n", double(clock.elapsed()) / 1000,
                          qPrintable(window.resultHeaderText()));
             // The screenshot should say where the time goes: colour by INT8 latency.
             window.setColorMode(MainWindow::ColorMode::Int8Latency);
             window.selectFusedNode(window.slowestLayer());   // the inspector shows its run figures
+            if (!options.report.isEmpty()) {
+                const QString error = window.exportReport(options.report, options.force ? ql::report::Overwrite::Replace : ql::report::Overwrite::Refuse);
+                if (error.isEmpty()) {
+                    std::fprintf(stderr, "quantlens: wrote %s\n", qPrintable(options.report));
+                } else {
+                    std::fprintf(stderr, "quantlens: %s%s\n", qPrintable(error), !options.force && error.contains(QLatin1String("exists")) ? " (use --force to replace it)" : "");
+                    exitCode = 1;
+                }
+            }
             if (automate) QTimer::singleShot(500, finish);
         });
         QObject::connect(&window, &MainWindow::runFailed, &window, [&exitCode, automate, finish](const QString& message) {

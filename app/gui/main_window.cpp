@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +25,9 @@
 #include <QToolButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QGraphicsScene>
+#include <QPainter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -33,6 +37,11 @@
 #include <mutex>
 
 #include "app/gui/background_job.h"
+#include "app/gui/charts_panel.h"
+#include "app/gui/graph_scene.h"
+#include "app/report/charts.h"
+#include "app/report/html_report.h"
+#include "app/report/table_export.h"
 #include "app/gui/cpu_status.h"
 #include "app/gui/graph_panel.h"
 #include "app/gui/layer_table_model.h"
@@ -141,6 +150,46 @@ void MainWindow::buildActions() {
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
+    reportAction_ = file->addAction(tr("Export &report (HTML or PDF)..."), this, [this] {
+        saveWithDialog(tr("Export report"), tr("HTML report (*.html);;PDF report (*.pdf)"), QStringLiteral("report"),
+                       [this](const QString& path) { return exportReport(path, report::Overwrite::Replace); });
+    });
+    reportAction_->setObjectName(QStringLiteral("exportReportAction"));
+    reportAction_->setEnabled(false);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    auto bytesSaver = [this](std::function<QByteArray()> make) {
+        return [this, make](const QString& path) {
+            const QByteArray bytes = make();
+            return bytes.isEmpty() ? tr("nothing to export") : report::writeFileSafely(path, bytes, report::Overwrite::Replace);
+        };
+    };
+    runExportActions_ << exportMenu->addAction(tr("Current chart as PNG..."), this, [this, bytesSaver] {
+        saveWithDialog(tr("Export chart"), tr("PNG image (*.png)"), charts_->currentChartId(), bytesSaver([this] { return charts_->currentPng(); }));
+    });
+    runExportActions_ << exportMenu->addAction(tr("Current chart as SVG..."), this, [this, bytesSaver] {
+        saveWithDialog(tr("Export chart"), tr("SVG image (*.svg)"), charts_->currentChartId(), bytesSaver([this] { return charts_->currentSvg(); }));
+    });
+    exportMenu->addSeparator();
+    for (bool original : {true, false})
+        for (bool svg : {false, true})
+            exportMenu->addAction((original ? tr("Original graph view as %1...") : tr("Right-hand graph view as %1...")).arg(svg ? QStringLiteral("SVG") : QStringLiteral("PNG")), this,
+                                  [this, original, svg, bytesSaver] {
+                                      saveWithDialog(tr("Export graph view"), svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"),
+                                                     original ? QStringLiteral("graph-original") : QStringLiteral("graph-stage"),
+                                                     bytesSaver([this, original, svg] { return graphImage(original ? originalPanel_ : stagePanel_, svg); }));
+                                  });
+    exportMenu->addAction(tr("Window screenshot as PNG..."), this, [this, bytesSaver] {
+        saveWithDialog(tr("Save screenshot"), tr("PNG image (*.png)"), QStringLiteral("quantlens"), bytesSaver([this] { return report::imagePng(grab().toImage()); }));
+    });
+    exportMenu->addSeparator();
+    runExportActions_ << exportMenu->addAction(tr("Per-layer table as CSV..."), this, [this, bytesSaver] {
+        saveWithDialog(tr("Export table"), tr("CSV (*.csv)"), QStringLiteral("layers"), bytesSaver([this] { return report::layerTableCsv(layerModel_->rows()); }));
+    });
+    runExportActions_ << exportMenu->addAction(tr("Per-layer table as JSON..."), this, [this, bytesSaver] {
+        saveWithDialog(tr("Export table"), tr("JSON (*.json)"), QStringLiteral("layers"), bytesSaver([this] { return report::layerTableJson(layerModel_->rows()); }));
+    });
+    for (QAction* a : runExportActions_) a->setEnabled(false);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -205,8 +254,8 @@ void MainWindow::buildDocks() {
     passChanges_ = new QPlainTextEdit(passBox);
     passChanges_->setReadOnly(true);
     passChanges_->setLineWrapMode(QPlainTextEdit::NoWrap);
-    passLayout->addWidget(passView_, 2);
-    passLayout->addWidget(passChanges_, 3);
+    passLayout->addWidget(passView_, 3);
+    passLayout->addWidget(passChanges_, 2);
     passesDock_->setWidget(passBox);
     addDockWidget(Qt::LeftDockWidgetArea, passesDock_);
     connect(passView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
@@ -223,7 +272,7 @@ void MainWindow::buildDocks() {
     settingsScroll->setFrameShape(QFrame::NoFrame);
     settingsDock_->setWidget(settingsScroll);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
-    resizeDocks({passesDock_, settingsDock_}, {230, 470}, Qt::Vertical);
+    resizeDocks({passesDock_, settingsDock_}, {330, 470}, Qt::Vertical);
     connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {
         updateRunEnabled();
         updateTitle();
@@ -278,12 +327,34 @@ void MainWindow::buildDocks() {
     layerView_->verticalHeader()->setDefaultSectionSize(layerView_->fontMetrics().height() + 6);
     layerView_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     layerView_->horizontalHeader()->setStretchLastSection(true);
+    // The table and the charts share the dock as tabs under the header.
+    resultTabs_ = new QTabWidget(resultsBox);
+    resultTabs_->setObjectName(QStringLiteral("resultTabs"));
+    resultTabs_->setDocumentMode(true);
+    auto* tableBox = new QWidget(resultTabs_);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 2, 0, 0);
+    tableLayout->addWidget(layerFilter_);
+    tableLayout->addWidget(layerView_, 1);
+    resultTabs_->addTab(tableBox, tr("Layers"));
+    charts_ = new ChartsPanel(resultTabs_);
+    charts_->setObjectName(QStringLiteral("chartsPanel"));
+    resultTabs_->addTab(charts_, tr("Charts"));
     resultsLayout->addWidget(resultHeader_);
-    resultsLayout->addWidget(layerFilter_);
-    resultsLayout->addWidget(layerView_, 1);
+    resultsLayout->addWidget(resultTabs_, 1);
     resultsDock_->setWidget(resultsBox);
+    // The left docks run the full height (the pass list and the settings need it); the results
+    // take the width beside them and enough height for a screenful of rows or a chart.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, resultsDock_);
-    resizeDocks({resultsDock_}, {330}, Qt::Vertical);
+    resizeDocks({resultsDock_}, {410}, Qt::Vertical);
+    connect(charts_, &ChartsPanel::nodeClicked, this, [this](int id) { selectFusedNode(ir::NodeId{id}); });
+    connect(charts_, &ChartsPanel::exportRequested, this, [this](bool svg) {
+        saveWithDialog(tr("Export chart"), svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"), charts_->currentChartId(), [this, svg](const QString& path) {
+            const QByteArray bytes = svg ? charts_->currentSvg() : charts_->currentPng();
+            return report::writeFileSafely(path, bytes, report::Overwrite::Replace);
+        });
+    });
     connect(layerFilter_, &QLineEdit::textChanged, layerProxy_, &LayerFilterModel::setFilterText);
     connect(layerView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onTableRowActivated(current); });
@@ -669,6 +740,9 @@ void MainWindow::cancelRun() {
 void MainWindow::applyRun(std::shared_ptr<const RunOutcome> outcome) {
     run_ = std::move(outcome);
     layerModel_->setResult(run_->result);
+    charts_->setResult(run_->result);
+    reportAction_->setEnabled(true);
+    for (QAction* a : runExportActions_) a->setEnabled(true);
     layerView_->resizeColumnsToContents();
     for (int c : {LayerTableModel::Layer, LayerTableModel::FusedFrom})
         layerView_->setColumnWidth(c, std::min(layerView_->columnWidth(c), 260));
@@ -685,6 +759,59 @@ void MainWindow::applyRun(std::shared_ptr<const RunOutcome> outcome) {
     // refresh the inspector with the run figures
     if (const ir::NodeId s = stagePanel_->selectedNode(); s.valid()) onStageSelected(s.v);
     else if (const ir::NodeId o = originalPanel_->selectedNode(); o.valid()) onOriginalSelected(o.v);
+}
+
+QString MainWindow::exportReport(const QString& path, report::Overwrite overwrite) const {
+    if (!run_ || !run_->result) return tr("no run to report: run FP32 vs INT8 first");
+    report::ReportInput input;
+    input.result = run_->result;
+    input.fp32Eval = run_->fp32Eval;
+    input.int8Eval = run_->int8Eval;
+    input.inputs = QString::fromStdString(run_->inputs);
+    input.settingsLine = shownSettingsLine_;
+    input.generator = QStringLiteral("QuantLens %1").arg(QApplication::applicationVersion());
+    return report::writeReport(input, path, overwrite);
+}
+
+QByteArray MainWindow::graphImage(GraphPanel* panel, bool svg) const {
+    QGraphicsScene* scene = panel->scene();
+    if (!scene || !panel->isDrawn()) return {};
+    const QRectF source = scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (source.isEmpty()) return {};
+    // PNG: at most 8000 px on the long side; SVG: scene units.
+    const double scale = svg ? 1.0 : std::min(2.0, 8000.0 / std::max(source.width(), source.height()));
+    const QSize size = (source.size() * scale).toSize().expandedTo(QSize(1, 1));
+    auto paint = [scene, source, size](QPainter& p) {
+        p.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        scene->render(&p, QRectF(QPointF(0, 0), QSizeF(size)), source);
+    };
+    if (svg) return report::paintSvg(size, panel->windowTitle(), paint);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&image);
+    paint(p);
+    p.end();
+    return report::imagePng(image);
+}
+
+void MainWindow::saveWithDialog(const QString& caption, const QString& filter, const QString& baseName,
+                                const std::function<QString(const QString&)>& write) {
+    const QString dir = document_ ? QString::fromStdString(document_->file.parent_path().string()) : QString();
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(this, caption, QDir(dir).filePath(baseName), filter, &selected);
+    if (path.isEmpty()) return;
+    // The dialog asked about overwriting the name it returned; a suffix added here gets asked too.
+    const QString suffix = (selected.isEmpty() ? filter : selected).section(QStringLiteral("*."), 1).section(QLatin1Char(')'), 0, 0);
+    if (!suffix.isEmpty() && QFileInfo(path).suffix().isEmpty()) {
+        path += QLatin1Char('.') + suffix;
+        if (QFileInfo::exists(path) &&
+            QMessageBox::question(this, caption, tr("%1 already exists. Replace it?").arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
+            return;
+    }
+    const QString error = write(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, caption, error);
+    else statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
 }
 
 QString MainWindow::resultHeaderText() const {

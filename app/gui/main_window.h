@@ -11,10 +11,13 @@
 // the INT8 plan's dtypes on both views; the inspector adds each node's run figures.
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QList>
+#include <functional>
 #include <memory>
 
 #include "app/gui/model_document.h"
 #include "app/gui/run_job.h"
+#include "app/report/safe_write.h"
 #include "core/util/cancel.h"
 
 class QComboBox;
@@ -25,10 +28,12 @@ class QToolButton;
 class QMenu;
 class QPlainTextEdit;
 class QTableView;
+class QTabWidget;
 class QTreeView;
 
 namespace ql::gui {
 
+class ChartsPanel;
 class GraphPanel;
 class JobReceiver;
 class LayerFilterModel;
@@ -70,6 +75,14 @@ public:
     LayerTableModel* layerModel() const { return layerModel_; }
     LayerFilterModel* layerProxy() const { return layerProxy_; }
     QTableView* layerView() const { return layerView_; }
+    ChartsPanel* chartsPanel() const { return charts_; }
+    QTabWidget* resultTabs() const { return resultTabs_; }
+
+    // Exports of the shown run (empty string = written; else the message). The report is HTML
+    // or PDF by extension; an existing file is replaced only with Overwrite::Replace.
+    QString exportReport(const QString& path, report::Overwrite overwrite) const;
+    // A graph view's whole scene as PNG or SVG bytes (empty when nothing is drawn).
+    QByteArray graphImage(GraphPanel* panel, bool svg) const;
 
     // Runs: one at a time; a new run supersedes (cancels) a running one.
     void startRun();
@@ -116,6 +129,9 @@ private:
     void applyRun(std::shared_ptr<const RunOutcome> outcome);
     void applyColorMode(GraphPanel* panel);
     void updateRunEnabled();
+    // Asks for a file name (the dialog confirms overwriting), then writes through `write`.
+    void saveWithDialog(const QString& caption, const QString& filter, const QString& baseName,
+                        const std::function<QString(const QString&)>& write);
     void updateTitle();
     void updateStageTitle();
     void selectTableRow(ir::NodeId fusedNode);
@@ -155,6 +171,10 @@ private:
     LayerTableModel* layerModel_ = nullptr;
     LayerFilterModel* layerProxy_ = nullptr;
     QTableView* layerView_ = nullptr;
+    QTabWidget* resultTabs_ = nullptr;
+    ChartsPanel* charts_ = nullptr;
+    QAction* reportAction_ = nullptr;
+    QList<QAction*> runExportActions_;
     QLabel* resultHeader_ = nullptr;
     QLineEdit* layerFilter_ = nullptr;
     QComboBox* colorCombo_ = nullptr;

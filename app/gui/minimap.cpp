@@ -8,7 +8,7 @@
 namespace ql::gui {
 
 Minimap::Minimap(QWidget* parent) : QWidget(parent) {
-    setFixedSize(170, 220);
+    setFixedSize(128, 96);   // small, in the bottom-right corner, see-through
     setCursor(Qt::PointingHandCursor);
     setToolTip(tr("Overview: click or drag to move the view"));
 }
@@ -59,12 +59,14 @@ QPointF Minimap::toScene(QPointF w) const {
 
 void Minimap::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    p.fillRect(rect(), QColor(255, 255, 255, 225));
-    p.setPen(QColor(0x99, 0x99, 0x99));
+    p.fillRect(rect(), QColor(255, 255, 255, 140));
+    p.setPen(QColor(0x99, 0x99, 0x99, 160));
     p.drawRect(rect().adjusted(0, 0, -1, -1));
     const QRectF t = targetRect();
     if (t.isEmpty()) return;
+    p.setOpacity(0.6);
     p.drawPixmap(t, pixmap_, QRectF(pixmap_.rect()));
+    p.setOpacity(1.0);
     const QPointF a = t.topLeft() + QPointF((visible_.left() - sceneRect_.left()) / sceneRect_.width() * t.width(),
                                             (visible_.top() - sceneRect_.top()) / sceneRect_.height() * t.height());
     const QSizeF sz(visible_.width() / sceneRect_.width() * t.width(), visible_.height() / sceneRect_.height() * t.height());

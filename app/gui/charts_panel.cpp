@@ -1,0 +1,143 @@
+#include "app/gui/charts_panel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace ql::gui {
+
+ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 2, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Layers:"), this));
+    order_ = new QComboBox(this);
+    order_->setObjectName(QStringLiteral("chartOrder"));
+    order_->addItems({tr("execution order"), tr("sorted (slowest / lowest speed-up first)")});
+    bar->addWidget(order_);
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setStyleSheet(QStringLiteral("color:#555"));
+    bar->addWidget(caption_, 1);
+    pngButton_ = new QToolButton(this);
+    pngButton_->setText(tr("Export PNG..."));
+    svgButton_ = new QToolButton(this);
+    svgButton_->setText(tr("Export SVG..."));
+    bar->addWidget(pngButton_);
+    bar->addWidget(svgButton_);
+    layout->addLayout(bar);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("chartTabs"));
+    tabs_->setDocumentMode(true);
+    layout->addWidget(tabs_, 1);
+    empty_ = new QLabel(tr("Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and "
+                           "where the INT8 time goes."), this);
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    layout->addWidget(empty_, 1);
+    tabs_->hide();
+    connect(order_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int i) {
+        caption_->setText(i >= 0 && size_t(i) < pages_.size() ? report::chartInfo(pages_[size_t(i)].kind).caption : QString());
+    });
+    connect(pngButton_, &QToolButton::clicked, this, [this] { emit exportRequested(false); });
+    connect(svgButton_, &QToolButton::clicked, this, [this] { emit exportRequested(true); });
+    pngButton_->setEnabled(false);
+    svgButton_->setEnabled(false);
+}
+
+void ChartsPanel::setResult(session::RunResultPtr result) {
+    const int previous = tabs_->currentIndex();
+    result_ = std::move(result);
+    rows_ = result_ ? report::buildLayerRows(*result_) : std::vector<report::LayerRow>{};
+    while (tabs_->count()) {
+        QWidget* w = tabs_->widget(0);
+        tabs_->removeTab(0);
+        delete w;
+    }
+    pages_.clear();
+    if (result_) {
+        for (const report::ChartInfo& info : report::availableCharts(*result_)) {
+            auto* plot = new QCustomPlot(tabs_);
+            plot->setObjectName(info.id);
+            plot->setMouseTracking(true);
+            const size_t index = pages_.size();
+            pages_.push_back({info.kind, plot, {}});
+            tabs_->addTab(plot, info.title);
+            connect(plot, &QCustomPlot::mouseMove, this, [this, index](QMouseEvent* e) {
+                const Page& p = pages_[index];
+                const report::ChartHit* hit = report::chartHitAt(*p.plot, p.binding, e->position());
+                if (hit) QToolTip::showText(e->globalPosition().toPoint(), hit->tip, p.plot);
+                else QToolTip::hideText();
+            });
+            connect(plot, &QCustomPlot::mousePress, this, [this, index](QMouseEvent* e) {
+                const Page& p = pages_[index];
+                if (const report::ChartHit* hit = report::chartHitAt(*p.plot, p.binding, e->position()); hit && hit->node.valid())
+                    emit nodeClicked(hit->node.v);
+            });
+        }
+    }
+    tabs_->setVisible(!pages_.empty());
+    empty_->setVisible(pages_.empty());
+    pngButton_->setEnabled(!pages_.empty());
+    svgButton_->setEnabled(!pages_.empty());
+    redraw();
+    if (previous >= 0 && previous < tabs_->count()) tabs_->setCurrentIndex(previous);
+}
+
+void ChartsPanel::redraw() {
+    report::ChartOptions o;
+    o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
+    o.title = false;
+    for (Page& p : pages_) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, o);
+    const int i = tabs_->currentIndex();
+    caption_->setText(i >= 0 && size_t(i) < pages_.size() ? report::chartInfo(pages_[size_t(i)].kind).caption : QString());
+}
+
+int ChartsPanel::chartCount() const { return int(pages_.size()); }
+report::ChartKind ChartsPanel::chartKind(int index) const { return pages_.at(size_t(index)).kind; }
+QCustomPlot* ChartsPanel::plot(int index) const { return pages_.at(size_t(index)).plot; }
+int ChartsPanel::currentIndex() const { return tabs_->currentIndex(); }
+void ChartsPanel::setCurrentIndex(int index) { tabs_->setCurrentIndex(index); }
+void ChartsPanel::setOrder(report::LayerOrder order) { order_->setCurrentIndex(order == report::LayerOrder::Sorted ? 1 : 0); }
+
+QString ChartsPanel::currentChartId() const {
+    const int i = currentIndex();
+    return i >= 0 && size_t(i) < pages_.size() ? report::chartInfo(pages_[size_t(i)].kind).id : QString();
+}
+
+// Exports carry the title (the tab names it on screen) at the chart's on-screen size, or the
+// report's size when the plot was never laid out.
+namespace {
+QSize exportSize(QCustomPlot* plot, report::ChartKind kind, size_t rows) {
+    const QSize s = plot->size();
+    return s.width() >= 300 && s.height() >= 200 ? s : report::preferredChartSize(kind, rows);
+}
+}  // namespace
+
+QByteArray ChartsPanel::currentPng() const {
+    const int i = currentIndex();
+    if (i < 0 || size_t(i) >= pages_.size()) return {};
+    const Page& p = pages_[size_t(i)];
+    report::ChartOptions o;
+    o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
+    const QSize size = exportSize(p.plot, p.kind, rows_.size());
+    return report::imagePng(report::renderChartImage(p.kind, *result_, rows_, size, 2.0, o));
+}
+
+QByteArray ChartsPanel::currentSvg() const {
+    const int i = currentIndex();
+    if (i < 0 || size_t(i) >= pages_.size()) return {};
+    const Page& p = pages_[size_t(i)];
+    report::ChartOptions o;
+    o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
+    return report::renderChartSvg(p.kind, *result_, rows_, exportSize(p.plot, p.kind, rows_.size()), o);
+}
+
+}  // namespace ql::gui

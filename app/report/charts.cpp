@@ -1,0 +1,449 @@
+#include "app/report/charts.h"
+
+#include <QBuffer>
+#include <QLocale>
+#include <QObject>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <algorithm>
+#include <numeric>
+#include <qcustomplot.h>
+
+#include "app/report/run_digest.h"
+
+namespace ql::report {
+namespace {
+
+const QColor kFp32(0x4e, 0x79, 0xa7), kInt8(0xf2, 0x8e, 0x2b), kInserted(0xb0, 0x7a, 0xa1);
+const QColor kFaster(0x59, 0xa1, 0x4f), kSlower(0xe1, 0x57, 0x59);
+
+QString ms(double v) { return QString::number(v, 'f', v < 0.1 ? 4 : 3); }
+QString mib(int64_t b) { return QString::number(double(b) / (1 << 20), 'f', 2) + QStringLiteral(" MiB"); }
+
+void reset(QCustomPlot& plot, const QString& title, const ChartOptions& o) {
+    plot.clearPlottables();
+    plot.clearItems();
+    plot.clearGraphs();
+    if (plot.plotLayout()->rowCount() > 1) {
+        plot.plotLayout()->removeAt(0);  // the previous title
+        plot.plotLayout()->simplify();
+    }
+    if (o.title) {
+        plot.plotLayout()->insertRow(0);
+        auto* t = new QCPTextElement(&plot, title, QFont(plot.font().family(), 11, QFont::Bold));
+        plot.plotLayout()->addElement(0, 0, t);
+    }
+    for (QCPAxis* a : {plot.xAxis, plot.yAxis}) {
+        a->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        a->setTickLabelRotation(0);
+        a->setLabel({});
+        a->setScaleType(QCPAxis::stLinear);
+        a->setNumberFormat(QStringLiteral("gbd"));
+        a->grid()->setVisible(true);
+    }
+    plot.xAxis->grid()->setVisible(false);
+    plot.legend->setVisible(false);
+    plot.legend->setBrush(QColor(255, 255, 255, 220));
+    plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot.setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot.axisRect()->setRangeDrag(Qt::Horizontal);
+    plot.axisRect()->setRangeZoom(Qt::Horizontal);
+}
+
+QCPBars* bars(QCustomPlot& plot, const QString& name, const QColor& colour, double width, bool horizontal = false) {
+    auto* b = horizontal ? new QCPBars(plot.yAxis, plot.xAxis) : new QCPBars(plot.xAxis, plot.yAxis);
+    b->setName(name);
+    b->setWidth(width);
+    b->setPen(QPen(colour.darker(130), 0.8));
+    b->setBrush(colour);
+    return b;
+}
+
+// Category ticks on `axis` for `labels` (every k-th when they would not fit).
+void categoryTicks(QCPAxis* axis, const QStringList& labels, int maxLabels, int maxChars = 28) {
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    const int n = int(labels.size());
+    const int step = std::max(1, (n + maxLabels - 1) / std::max(1, maxLabels));
+    for (int i = 0; i < n; i += step) {
+        QString l = labels[i];
+        if (l.size() > maxChars) l = l.left(maxChars / 2 - 1) + QStringLiteral("…") + l.right(maxChars / 2 - 1);
+        ticker->addTick(i, l);
+    }
+    axis->setTicker(ticker);
+    axis->setSubTicks(false);
+    axis->setTickLength(0, 3);
+    axis->setRange(-0.7, n - 0.3);
+}
+
+std::vector<size_t> layerOrder(const std::vector<LayerRow>& rows, const std::function<bool(const LayerRow&)>& keep,
+                               const std::function<double(const LayerRow&)>& sortKey, LayerOrder order) {
+    std::vector<size_t> idx;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (keep(rows[i])) idx.push_back(i);
+    if (order == LayerOrder::Sorted)
+        std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return sortKey(rows[a]) > sortKey(rows[b]); });
+    return idx;
+}
+
+QString rowTip(const LayerRow& r) {
+    QStringList t;
+    t << QStringLiteral("%1 (%2)").arg(r.name, r.op);
+    if (r.inserted) t << QObject::tr("inserted by the INT8 plan");
+    if (!r.fusedFrom.isEmpty() && r.fusedFrom != r.name) t << QObject::tr("fused from %1").arg(r.fusedFrom);
+    if (r.fp32) t << QObject::tr("FP32 %1 ms (p10 %2, p90 %3) %4").arg(ms(r.fp32->ms.median), ms(r.fp32->ms.p10), ms(r.fp32->ms.p90),
+                                                                      QString::fromStdString(r.fp32->step.impl));
+    if (r.int8) t << QObject::tr("INT8 %1 ms (p10 %2, p90 %3) %4 %5").arg(ms(r.int8->ms.median), ms(r.int8->ms.p10), ms(r.int8->ms.p90),
+                                                                         QString::fromStdString(r.int8->step.impl),
+                                                                         QString::fromStdString(r.int8->step.dtype));
+    if (r.speedUp() > 0) t << QObject::tr("speed-up %1×").arg(r.speedUp(), 0, 'f', 2);
+    return t.join(QLatin1Char('\n'));
+}
+
+int maxLabelsFor(const QCustomPlot& plot) { return std::max(8, plot.width() / 22); }
+
+ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
+    const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.fp32 || r.int8; },
+                                [](const LayerRow& r) { return std::max(r.fp32 ? r.fp32->ms.median : 0, r.int8 ? r.int8->ms.median : 0); }, o.order);
+    auto* f = bars(plot, QObject::tr("FP32"), kFp32, 0.4);
+    auto* i = bars(plot, QObject::tr("INT8"), kInt8, 0.4);
+    auto* s = bars(plot, QObject::tr("INT8 inserted step"), kInserted, 0.4);
+    ChartBinding b;
+    QStringList labels;
+    double top = 0;
+    for (size_t k = 0; k < idx.size(); ++k) {
+        const LayerRow& r = rows[idx[k]];
+        if (r.fp32) f->addData(double(k) - 0.2, r.fp32->ms.median), top = std::max(top, r.fp32->ms.median);
+        if (r.int8) (r.inserted ? s : i)->addData(double(k) + 0.2, r.int8->ms.median), top = std::max(top, r.int8->ms.median);
+        labels << r.name;
+        b.byKey.push_back({r.node, rowTip(r)});
+    }
+    if (s->data()->isEmpty()) plot.removePlottable(s);
+    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
+    plot.yAxis->setLabel(QObject::tr("median ms per run"));
+    plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
+    plot.legend->setVisible(true);
+    return b;
+}
+
+ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
+    const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.speedUp() > 0; }, [](const LayerRow& r) { return -r.speedUp(); }, o.order);
+    auto* up = bars(plot, QObject::tr("faster in INT8"), kFaster, 0.7);
+    auto* down = bars(plot, QObject::tr("slower in INT8"), kSlower, 0.7);
+    ChartBinding b;
+    QStringList labels;
+    double top = 1;
+    for (size_t k = 0; k < idx.size(); ++k) {
+        const LayerRow& r = rows[idx[k]];
+        const double v = r.speedUp();
+        (v >= 1 ? up : down)->addData(double(k), v);
+        top = std::max(top, v);
+        labels << r.name;
+        b.byKey.push_back({r.node, rowTip(r)});
+    }
+    up->setBaseValue(0);
+    down->setBaseValue(0);
+    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
+    plot.yAxis->setLabel(QObject::tr("FP32 / INT8 median (×)"));
+    plot.yAxis->setRange(0, top * 1.1);
+    auto* line = new QCPItemStraightLine(&plot);
+    line->point1->setCoords(0, 1);
+    line->point2->setCoords(1, 1);
+    line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+    auto* label = new QCPItemText(&plot);
+    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    label->position->setCoords(0.005, 1);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    label->setText(QObject::tr("1× (no change)"));
+    label->setColor(QColor(0x33, 0x33, 0x33));
+    plot.legend->setVisible(true);
+    return b;
+}
+
+ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
+    const QStringList cats{QObject::tr("Weights"), QObject::tr("Activation arena"), QObject::tr("Liveness lower bound"),
+                           QObject::tr("All activation buffers")};
+    ChartBinding b;
+    b.byKey.resize(size_t(cats.size()));
+    double top = 0;
+    for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)}) {
+        if (!p || !p->profile.memory) continue;
+        const bool fp32 = p->precision == runtime::Precision::Fp32;
+        const auto& m = *p->profile.memory;
+        auto* series = bars(plot, fp32 ? QObject::tr("FP32") : QObject::tr("INT8"), fp32 ? kFp32 : kInt8, 0.38);
+        const int64_t values[] = {m.weightBytes, m.arenaBytes, m.livenessLowerBound, m.activationBytes};
+        for (int c = 0; c < 4; ++c) {
+            series->addData(c + (fp32 ? -0.2 : 0.2), double(values[c]) / (1 << 20));
+            top = std::max(top, double(values[c]) / (1 << 20));
+            QString& tip = b.byKey[size_t(c)].tip;
+            tip += (tip.isEmpty() ? cats[c] + QLatin1Char('\n') : QStringLiteral("\n")) +
+                   QStringLiteral("%1: %2").arg(fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8"), mib(values[c]));
+        }
+    }
+    categoryTicks(plot.xAxis, cats, 10);
+    plot.yAxis->setLabel(QObject::tr("MiB"));
+    plot.yAxis->setRange(0, top > 0 ? top * 1.12 : 1);
+    plot.legend->setVisible(true);
+    plot.setInteractions({});
+    return b;
+}
+
+ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
+    ChartBinding b;
+    b.byKey.resize(3);
+    QStringList labels{QString()};
+    double top = 0, bottom = 0, spread = 0;
+    for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)})
+        if (p) {
+            const auto& s = p->profile.wholeMs;
+            bottom = bottom > 0 ? std::min(bottom, s.min) : s.min;
+            spread = std::max(spread, s.p90 > 0 ? s.max / s.p90 : 0);
+        }
+    // One slow outlier would flatten both boxes on a linear axis: go logarithmic then.
+    const bool logScale = spread > 4 && bottom > 0;
+    auto* means = new QCPGraph(plot.xAxis, plot.yAxis);
+    means->setName(QObject::tr("mean with 95% CI"));
+    means->setLineStyle(QCPGraph::lsNone);
+    means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0x22, 0x22, 0x22), Qt::white, 8));
+    auto* ci = new QCPErrorBars(plot.xAxis, plot.yAxis);
+    ci->setDataPlottable(means);
+    ci->setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
+    ci->removeFromLegend();
+    int key = 1;
+    for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)}) {
+        if (!p) continue;
+        const bool fp32 = p->precision == runtime::Precision::Fp32;
+        const profile::Stats& s = p->profile.wholeMs;
+        auto* box = new QCPStatisticalBox(plot.xAxis, plot.yAxis);
+        box->setName(fp32 ? QObject::tr("FP32") : QObject::tr("INT8"));
+        QColor c = fp32 ? kFp32 : kInt8;
+        c.setAlpha(170);
+        box->setBrush(c);
+        box->setPen(QPen(c.darker(150), 1.2));
+        box->setMedianPen(QPen(QColor(0x11, 0x11, 0x11), 2.5));
+        box->setWidth(0.45);
+        box->addData(key, s.min, s.p10, s.median, s.p90, s.max);
+        box->removeFromLegend();
+        means->addData(key, s.mean);
+        const double low = logScale ? std::max(s.ci95Low, 0.5 * s.min) : std::max(s.ci95Low, 0.0);  // no negative times on the chart
+        ci->addData(s.mean - low, s.ci95High - s.mean);
+        top = std::max(top, s.max);
+        labels << (fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8"));
+        b.byKey[size_t(key)].tip = QObject::tr("%1 whole model, %2 runs\nmedian %3 ms\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms, 95% CI [%9, %10]")
+                                       .arg(labels.back())
+                                       .arg(s.n)
+                                       .arg(ms(s.median), ms(s.p10), ms(s.p90), ms(s.min), ms(s.max), ms(s.mean), ms(s.ci95Low), ms(s.ci95High));
+        ++key;
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int k = 1; k < labels.size(); ++k) ticker->addTick(k, labels[k]);
+    plot.xAxis->setTicker(ticker);
+    plot.xAxis->setSubTicks(false);
+    plot.xAxis->setRange(0.3, key - 0.3);
+    if (logScale) {
+        plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        plot.yAxis->setNumberFormat(QStringLiteral("gb"));
+        plot.yAxis->setLabel(QObject::tr("whole-model ms per run (log scale: max is %1× p90)").arg(spread, 0, 'f', 0));
+        plot.yAxis->setRange(bottom * 0.5, top * 2);
+    } else {
+        plot.yAxis->setLabel(QObject::tr("whole-model ms per run"));
+        plot.yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
+    }
+    plot.legend->setVisible(true);
+    plot.setInteractions({});
+    return b;
+}
+
+ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
+    const RunDigest d = digestRun(result);
+    struct Cost {
+        QString name;
+        double ms;
+        int steps;
+        QColor colour;
+    };
+    std::vector<Cost> costs{{QObject::tr("int8 kernels"), d.int8KernelMs, d.int8KernelSteps, kInt8},
+                            {QObject::tr("inserted reorders / quantize"), d.insertedMs, d.insertedSteps, kInserted},
+                            {QObject::tr("reference fallbacks"), d.referenceMs, d.referenceSteps, kSlower},
+                            {QObject::tr("layers left in f32"), d.f32Ms, d.f32Steps, kFp32}};
+    std::stable_sort(costs.begin(), costs.end(), [](const Cost& a, const Cost& b) { return a.ms < b.ms; });  // largest on top
+    ChartBinding b;
+    QStringList labels;
+    double top = 0;
+    for (size_t k = 0; k < costs.size(); ++k) {
+        const Cost& c = costs[k];
+        auto* bar = bars(plot, c.name, c.colour, 0.6, true);
+        bar->addData(double(k), c.ms);
+        bar->removeFromLegend();
+        top = std::max(top, c.ms);
+        const double share = d.int8StepsMs > 0 ? 100 * c.ms / d.int8StepsMs : 0;
+        labels << QObject::tr("%1 (%n step(s))", nullptr, c.steps).arg(c.name);
+        b.byKey.push_back({{}, QObject::tr("%1: %2 ms in %3 step(s), %4% of the INT8 steps' time").arg(c.name, ms(c.ms)).arg(c.steps).arg(share, 0, 'f', 1)});
+        auto* text = new QCPItemText(&plot);
+        text->position->setAxes(plot.xAxis, plot.yAxis);
+        text->position->setCoords(c.ms, double(k));
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        text->setPadding(QMargins(4, 0, 0, 0));
+        text->setText(QStringLiteral("%1 ms · %2%").arg(ms(c.ms)).arg(share, 0, 'f', 0));
+    }
+    categoryTicks(plot.yAxis, labels, 10, 60);
+    plot.yAxis->grid()->setVisible(false);
+    plot.xAxis->grid()->setVisible(true);
+    plot.xAxis->setLabel(QObject::tr("sum of INT8 step medians, ms (whole-model INT8 median %1 ms)").arg(ms(d.int8Ms)));
+    plot.xAxis->setRange(0, top > 0 ? top * 1.3 : 1);
+    plot.setInteractions({});
+    return b;
+}
+
+}  // namespace
+
+ChartInfo chartInfo(ChartKind kind) {
+    switch (kind) {
+    case ChartKind::LayerLatency:
+        return {kind, QStringLiteral("layer-latency"), QObject::tr("Per-layer latency, FP32 vs INT8"),
+                QObject::tr("Median time per step over the timed runs (the same runs as the whole-model time). Steps the INT8 plan "
+                            "inserted (reorders, quantize/dequantize) have no FP32 counterpart.")};
+    case ChartKind::LayerSpeedUp:
+        return {kind, QStringLiteral("layer-speedup"), QObject::tr("Per-layer speed-up (FP32 / INT8)"),
+                QObject::tr("Layers that ran in both precisions; above the dashed 1× line INT8 is faster.")};
+    case ChartKind::Memory:
+        return {kind, QStringLiteral("memory"), QObject::tr("Memory: weights and activations"),
+                QObject::tr("Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most "
+                            "bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs "
+                            "buffer lifetimes, which the run result does not record.")};
+    case ChartKind::WholeLatency:
+        return {kind, QStringLiteral("whole-latency"), QObject::tr("Whole-model latency over the repeats"),
+                QObject::tr("Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence "
+                            "interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.")};
+    case ChartKind::Int8Time:
+        return {kind, QStringLiteral("int8-time"), QObject::tr("Where the INT8 time goes"),
+                QObject::tr("Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel "
+                            "fallbacks and graph layers the INT8 plan runs in f32.")};
+    }
+    return {kind, {}, {}, {}};
+}
+
+std::vector<ChartInfo> availableCharts(const session::RunResult& result) {
+    const auto* fp32 = result.find(runtime::Precision::Fp32);
+    const auto* int8 = result.find(runtime::Precision::Int8);
+    std::vector<ChartInfo> out;
+    if (fp32 || int8) out.push_back(chartInfo(ChartKind::LayerLatency));
+    if (fp32 && int8) out.push_back(chartInfo(ChartKind::LayerSpeedUp));
+    if (int8) out.push_back(chartInfo(ChartKind::Int8Time));
+    if (fp32 || int8) out.push_back(chartInfo(ChartKind::WholeLatency));
+    if ((fp32 && fp32->profile.memory) || (int8 && int8->profile.memory)) out.push_back(chartInfo(ChartKind::Memory));
+    return out;
+}
+
+ChartBinding drawChart(QCustomPlot& plot, ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows,
+                       const ChartOptions& options) {
+    reset(plot, chartInfo(kind).title, options);
+    ChartBinding b;
+    switch (kind) {
+    case ChartKind::LayerLatency: b = drawLayerLatency(plot, rows, options); break;
+    case ChartKind::LayerSpeedUp: b = drawLayerSpeedUp(plot, rows, options); break;
+    case ChartKind::Memory: b = drawMemory(plot, result, options); break;
+    case ChartKind::WholeLatency: b = drawWholeLatency(plot, result, options); break;
+    case ChartKind::Int8Time: b = drawInt8Time(plot, result, options); break;
+    }
+    plot.replot();
+    return b;
+}
+
+const ChartHit* chartHitAt(QCustomPlot& plot, const ChartBinding& binding, const QPointF& pos) {
+    QCPAbstractPlottable* p = plot.plottableAt(pos, false);
+    if (!p || !p->keyAxis()) return nullptr;
+    // Every bar or box spans less than ±0.5 around its category key, so the key under the
+    // mouse, rounded, is the category.
+    QCPAxis* keyAxis = p->keyAxis();
+    const double coord = keyAxis->pixelToCoord(keyAxis->orientation() == Qt::Horizontal ? pos.x() : pos.y());
+    const long key = std::lround(coord);
+    if (key < 0 || size_t(key) >= binding.byKey.size()) return nullptr;
+    return &binding.byKey[size_t(key)];
+}
+
+QSize preferredChartSize(ChartKind kind, size_t rowCount) {
+    switch (kind) {
+    case ChartKind::LayerLatency:
+    case ChartKind::LayerSpeedUp: return {int(std::clamp<size_t>(14 * rowCount + 200, 900, 2400)), 460};
+    case ChartKind::Int8Time: return {900, 300};
+    default: return {900, 380};
+    }
+}
+
+QImage chartImage(QCustomPlot& plot, QSize size, double scale) { return plot.toPixmap(size.width(), size.height(), scale).toImage(); }
+
+QByteArray imagePng(const QImage& image) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QByteArray chartPng(QCustomPlot& plot, QSize size, double scale) { return imagePng(chartImage(plot, size, scale)); }
+
+QByteArray paintSvg(QSize size, const QString& title, const std::function<void(QPainter&)>& paint) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator gen;
+    gen.setOutputDevice(&buffer);
+    gen.setSize(size);
+    gen.setViewBox(QRect(QPoint(0, 0), size));
+    gen.setTitle(title);
+    gen.setDescription(QObject::tr("Exported by QuantLens"));
+    QPainter painter;
+    if (!painter.begin(&gen)) return {};
+    paint(painter);
+    painter.end();
+    return bytes;
+}
+
+QByteArray chartSvg(QCustomPlot& plot, QSize size, const QString& title) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator gen;
+    gen.setOutputDevice(&buffer);
+    gen.setSize(size);
+    gen.setViewBox(QRect(QPoint(0, 0), size));
+    gen.setTitle(title);
+    gen.setDescription(QObject::tr("Exported by QuantLens"));
+    QCPPainter painter;
+    if (!painter.begin(&gen)) return {};
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    plot.toPainter(&painter, size.width(), size.height());
+    painter.end();
+    return bytes;
+}
+
+namespace {
+struct OffscreenPlot {
+    QCustomPlot plot;
+    OffscreenPlot(QSize size) {
+        plot.setAttribute(Qt::WA_DontShowOnScreen);
+        plot.resize(size);
+    }
+};
+}  // namespace
+
+QImage renderChartImage(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size, double scale,
+                        const ChartOptions& options) {
+    OffscreenPlot p(size);
+    drawChart(p.plot, kind, result, rows, options);
+    return chartImage(p.plot, size, scale);
+}
+
+QByteArray renderChartSvg(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
+                          const ChartOptions& options) {
+    OffscreenPlot p(size);
+    drawChart(p.plot, kind, result, rows, options);
+    return chartSvg(p.plot, size, chartInfo(kind).title);
+}
+
+}  // namespace ql::report

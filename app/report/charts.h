@@ -1,0 +1,84 @@
+#pragma once
+// The charts of a run, drawn with QCustomPlot from the RunResult (and its layer rows) only: one
+// function per chart kind, a catalogue that lists the kinds the result has data for, and the
+// exports (PNG, and SVG through QSvgGenerator since QCustomPlot has no SVG saver). The app shows
+// them interactively, the report renders them offscreen. A new kind (per-layer SQNR, activation
+// histograms) is one enum value, one catalogue entry and one draw function.
+//
+// QCustomPlot's header is heavy: it is only included by charts.cpp and the app's chart panel.
+#include <QByteArray>
+#include <QImage>
+#include <QPointF>
+#include <QSize>
+#include <QString>
+#include <functional>
+#include <vector>
+
+#include "app/report/layer_rows.h"
+
+class QCustomPlot;
+class QPainter;
+
+namespace ql::report {
+
+enum class ChartKind {
+    LayerLatency,   // per-layer median FP32 vs INT8, grouped bars
+    LayerSpeedUp,   // per-layer FP32/INT8 with the 1x line
+    Memory,         // weights, arena, liveness bound, all activations: FP32 vs INT8
+    WholeLatency,   // whole-model latency over the repeats: box from the summary statistics
+    Int8Time,       // where the INT8 time goes (run digest), sorted
+};
+
+struct ChartInfo {
+    ChartKind kind;
+    QString id;       // file-name friendly: "layer-latency"
+    QString title;
+    QString caption;  // what is drawn and how to read it (and what the data cannot show)
+};
+
+// The charts `result` has data for, in display order.
+std::vector<ChartInfo> availableCharts(const session::RunResult& result);
+ChartInfo chartInfo(ChartKind kind);
+
+enum class LayerOrder { Execution, Sorted };  // sorted: slowest (or lowest speed-up) first
+
+struct ChartOptions {
+    LayerOrder order = LayerOrder::Execution;
+    bool title = true;           // draw the title inside the plot (exports); the app's tabs name it
+};
+
+// What the bar (box, ...) at a plot key means: the node to select (invalid for inserted steps
+// and summaries) and a tooltip.
+struct ChartHit {
+    ir::NodeId node;
+    QString tip;
+};
+struct ChartBinding {
+    std::vector<ChartHit> byKey;   // index = the bar's key rounded
+};
+
+// Clears `plot` and draws `kind`. `rows` must come from buildLayerRows(result).
+ChartBinding drawChart(QCustomPlot& plot, ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows,
+                       const ChartOptions& options = {});
+// The hit under a widget position, or nullptr.
+const ChartHit* chartHitAt(QCustomPlot& plot, const ChartBinding& binding, const QPointF& pos);
+
+// A size that fits the chart's bar count (wider for many layers).
+QSize preferredChartSize(ChartKind kind, size_t rowCount);
+
+// Exports of a drawn plot.
+QImage chartImage(QCustomPlot& plot, QSize size, double scale = 1.0);
+QByteArray chartPng(QCustomPlot& plot, QSize size, double scale = 1.0);
+QByteArray chartSvg(QCustomPlot& plot, QSize size, const QString& title);
+
+// Any painting as SVG or PNG bytes (graph views use these).
+QByteArray paintSvg(QSize size, const QString& title, const std::function<void(QPainter&)>& paint);
+QByteArray imagePng(const QImage& image);
+
+// Offscreen: draws `kind` into a hidden plot and returns the image / SVG (needs a QApplication).
+QImage renderChartImage(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
+                        double scale = 1.0, const ChartOptions& options = {});
+QByteArray renderChartSvg(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
+                          const ChartOptions& options = {});
+
+}  // namespace ql::report

@@ -1,0 +1,304 @@
+#include "app/report/html_report.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+#include <functional>
+
+#include "app/report/charts.h"
+#include "app/report/run_digest.h"
+
+namespace ql::report {
+namespace {
+
+QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString ms(double v) { return QString::number(v, 'f', v < 0.1 ? 4 : 3); }
+QString mib(int64_t b) { return QString::number(double(b) / (1 << 20), 'f', 2) + QStringLiteral(" MiB"); }
+
+struct Chart {
+    ChartInfo info;
+    QImage image;   // rendered at 2x
+    QSize logical;
+};
+
+std::vector<Chart> renderCharts(const session::RunResult& result, const std::vector<LayerRow>& rows) {
+    std::vector<Chart> out;
+    for (const ChartInfo& info : availableCharts(result)) {
+        const QSize size = preferredChartSize(info.kind, rows.size());
+        ChartOptions o;
+        o.title = false;  // the report's heading names it
+        out.push_back({info, renderChartImage(info.kind, result, rows, size, 2.0, o), size});
+    }
+    return out;
+}
+
+// A table of label/value pairs.
+QString kvTable(const std::vector<std::pair<QString, QString>>& rows) {
+    QString h = QStringLiteral("<table class='kv' cellspacing='0' cellpadding='3' border='0'>");
+    for (const auto& [k, v] : rows) h += QStringLiteral("<tr><th align='left'>%1</th><td>%2</td></tr>").arg(esc(k), v);
+    return h + QStringLiteral("</table>");
+}
+
+void flatten(const QString& prefix, const QJsonValue& v, std::vector<std::pair<QString, QString>>& out) {
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) flatten(prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key(), it.value(), out);
+        return;
+    }
+    QString text;
+    if (v.isArray()) {
+        QStringList items;
+        for (const QJsonValue& e : v.toArray()) items << (e.isString() ? e.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{e}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+        text = items.isEmpty() ? QStringLiteral("(none)") : items.join(QStringLiteral(", "));
+    } else if (v.isBool()) {
+        text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    } else if (v.isDouble()) {
+        text = QString::number(v.toDouble(), 'g', 12);
+    } else if (v.isNull()) {
+        text = QStringLiteral("(auto)");
+    } else {
+        text = v.toString();
+    }
+    out.emplace_back(prefix, esc(text));
+}
+
+QString stylesheet() {
+    return QStringLiteral(
+        "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#222;margin:24px;}"
+        "h1{font-size:18pt;margin-bottom:2px;} h2{font-size:13pt;margin-top:22px;border-bottom:1px solid #bbb;}"
+        ".sub{color:#666;} .verdict{background:#f3f6fb;border:1px solid #c9d6ea;padding:8px;font-size:11pt;}"
+        "table{border-collapse:collapse;} table.kv th{padding-right:14px;color:#444;font-weight:normal;}"
+        "table.grid th{background:#e8ecf2;border:1px solid #ccd;text-align:left;}"
+        "table.grid td{border:1px solid #dde;} table.grid td.n{text-align:right;}"
+        "tr.ins td{color:#806000;} .bad{color:#b00020;} .good{color:#007020;}"
+        ".caption{color:#555;font-size:9pt;margin-top:2px;} img{max-width:100%;}");
+}
+
+QString gridTable(const QStringList& header, const std::vector<QStringList>& rows, const std::vector<bool>& numeric,
+                  const std::vector<QString>& rowClasses = {}) {
+    QString h = QStringLiteral("<table class='grid' cellspacing='0' cellpadding='3' border='1'><thead><tr>");
+    for (const QString& c : header) h += QStringLiteral("<th>%1</th>").arg(esc(c));
+    h += QStringLiteral("</tr></thead><tbody>");
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const QString cls = r < rowClasses.size() && !rowClasses[r].isEmpty() ? QStringLiteral(" class='%1'").arg(rowClasses[r]) : QString();
+        h += QStringLiteral("<tr%1>").arg(cls);
+        for (int c = 0; c < rows[r].size(); ++c)
+            h += (size_t(c) < numeric.size() && numeric[size_t(c)] ? QStringLiteral("<td class='n' align='right'>%1</td>") : QStringLiteral("<td>%1</td>"))
+                     .arg(rows[r][c]);
+        h += QStringLiteral("</tr>");
+    }
+    return h + QStringLiteral("</tbody></table>");
+}
+
+// The whole document; `imageSrc(i)` is the <img> source of chart i.
+QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const std::vector<LayerRow>& rows, bool pdf,
+                  const std::function<QString(size_t)>& imageSrc) {
+    const session::RunResult& r = *in.result;
+    const RunDigest d = digestRun(r);
+    const auto* fp32 = r.find(runtime::Precision::Fp32);
+    const auto* int8 = r.find(runtime::Precision::Int8);
+    const QString model = QFileInfo(QString::fromStdString(r.model)).fileName();
+    QString h;
+    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>QuantLens report: %1</title><style>%2</style></head><body>\n")
+             .arg(esc(model), stylesheet());
+    h += QStringLiteral("<h1>QuantLens report: %1</h1>\n<p class='sub'>%2 · %3</p>\n")
+             .arg(esc(model), esc(QDateTime::currentDateTime().toString(Qt::ISODate)), esc(in.generator.isEmpty() ? QStringLiteral("QuantLens") : in.generator));
+
+    // Verdict first: the answer, then the evidence.
+    QString summary = QObject::tr("Whole model (median): FP32 %1 ms · INT8 %2 ms").arg(fp32 ? ms(d.fp32Ms) : QStringLiteral("–"), int8 ? ms(d.int8Ms) : QStringLiteral("–"));
+    if (d.speedUp > 0)
+        summary += QStringLiteral(" · <b class='%1'>").arg(d.speedUp >= 1 ? QStringLiteral("good") : QStringLiteral("bad")) +
+                   QObject::tr("speed-up %1×").arg(d.speedUp, 0, 'f', 2) + QStringLiteral("</b>");
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Verdict"));
+    h += QStringLiteral("<table width='100%' class='verdict' cellpadding='8'><tr><td><b>%1</b><br>%2</td></tr></table>\n").arg(esc(d.verdict), summary);
+
+    // Model.
+    int fused = 0, inserted = 0, reference = 0;
+    int64_t macs = 0;
+    for (const LayerRow& row : rows) {
+        fused += !row.inserted, inserted += row.inserted;
+        if (row.int8 && isReferenceStep(row.int8->step)) ++reference;
+        macs += row.shown()->step.macs;
+    }
+    std::vector<std::pair<QString, QString>> modelRows{
+        {QObject::tr("File"), esc(r.model)},
+        {QObject::tr("Layers (fused graph nodes that ran)"), QString::number(fused)},
+        {QObject::tr("Steps the INT8 plan inserted"), QString::number(inserted)},
+        {QObject::tr("INT8 reference-kernel fallbacks"), QString::number(reference)},
+        {QObject::tr("Multiply-accumulates per run"), QStringLiteral("%1 M").arg(double(macs) / 1e6, 0, 'f', 1)}};
+    if (fp32 && fp32->profile.memory) modelRows.emplace_back(QObject::tr("Weights FP32"), mib(fp32->profile.memory->weightBytes));
+    if (int8 && int8->profile.memory) modelRows.emplace_back(QObject::tr("Weights INT8"), mib(int8->profile.memory->weightBytes));
+    if (int8 && !int8->int8Note.empty()) modelRows.emplace_back(QObject::tr("How INT8 was obtained"), esc(int8->int8Note));
+    QStringList passes;
+    for (const auto& p : r.passes)
+        passes << QStringLiteral("%1 (%2 → %3 nodes)").arg(esc(p.pass)).arg(p.nodesBefore).arg(p.nodesAfter);
+    if (!passes.isEmpty()) modelRows.emplace_back(QObject::tr("Fusion passes"), passes.join(QStringLiteral("<br>")));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Model")) + kvTable(modelRows);
+
+    // Run settings.
+    std::vector<std::pair<QString, QString>> settings;
+    if (!in.settingsLine.isEmpty()) settings.emplace_back(QObject::tr("Summary"), esc(in.settingsLine));
+    if (!in.inputs.isEmpty()) settings.emplace_back(QObject::tr("Profiled on"), esc(in.inputs));
+    flatten({}, QJsonDocument::fromJson(QByteArray::fromStdString(session::toJson(r.config))).object(), settings);
+    for (const auto* p : {fp32, int8})
+        if (p) settings.emplace_back(QObject::tr("%1 as run").arg(QString::fromStdString(runtime::precisionName(p->precision))),
+                                     esc(QStringLiteral("%1 executor, %2 layout%3").arg(QString::fromStdString(p->executor), QString::fromStdString(runtime::layoutName(p->layout)),
+                                                                                       p->sevenBitActivations ? QObject::tr(", 7-bit activations") : QString())));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Run settings")) + kvTable(settings);
+
+    // Machine.
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Machine")) +
+         kvTable({{QObject::tr("CPU"), esc(r.cpu.cpuModel)},
+                  {QObject::tr("ISA oneDNN dispatches to"), esc(r.cpu.isa)},
+                  {QObject::tr("INT8 VNNI"), r.cpu.int8Vnni ? QObject::tr("yes") : QObject::tr("no (u8×s8 through 16-bit saturating products)")},
+                  {QObject::tr("Threads"), QString::number(r.cpu.threads)},
+                  {QObject::tr("oneDNN"), esc(r.cpu.onednnVersion)},
+                  {QObject::tr("Peak resident memory"), mib(r.peakRssBytes)}});
+
+    // Whole-model figures.
+    {
+        std::vector<QStringList> t;
+        for (const auto* p : {fp32, int8}) {
+            if (!p) continue;
+            const auto& s = p->profile.wholeMs;
+            const double overhead = s.mean > 0 ? 100.0 * (s.mean - p->profile.sumOfLayerMeansMs) / s.mean : 0;
+            t.push_back({QString::fromStdString(runtime::precisionName(p->precision)), ms(s.median), ms(s.p10), ms(s.p90), ms(s.mean), ms(s.stddev),
+                         QStringLiteral("[%1, %2]").arg(ms(s.ci95Low), ms(s.ci95High)), ms(s.min), ms(s.max), QString::number(s.n),
+                         ms(p->profile.sumOfLayerMediansMs), QStringLiteral("%1%").arg(overhead, 0, 'f', 1)});
+        }
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Whole-model latency (ms)"));
+        h += gridTable({QObject::tr("Precision"), QObject::tr("median"), QObject::tr("p10"), QObject::tr("p90"), QObject::tr("mean"), QObject::tr("sd"),
+                        QObject::tr("95% CI of mean"), QObject::tr("min"), QObject::tr("max"), QObject::tr("runs"), QObject::tr("Σ step medians"),
+                        QObject::tr("outside steps")},
+                       t, {false, true, true, true, true, true, true, true, true, true, true, true});
+        h += QStringLiteral("<p class='caption'>%1</p>\n")
+                 .arg(QObject::tr("Warm-up %1, %2 timed runs; per-step times come from the same runs. \"Outside steps\" = (whole mean − Σ step means) / whole mean.")
+                          .arg(r.config.warmup)
+                          .arg(r.config.repeat));
+    }
+
+    // Agreement and accuracy.
+    if (!r.agreement.empty()) {
+        std::vector<QStringList> t;
+        for (const auto& a : r.agreement)
+            t.push_back({esc(a.output), QString::number(a.cosine, 'f', 6), QString::number(a.sqnrDb, 'f', 2), QString::number(a.maxAbsError, 'g', 4),
+                         a.sameArgmax ? QObject::tr("yes") : QStringLiteral("<b class='bad'>%1</b>").arg(QObject::tr("no"))});
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Outputs: INT8 against FP32"));
+        h += gridTable({QObject::tr("Output"), QObject::tr("cosine"), QObject::tr("SQNR dB"), QObject::tr("max |error|"), QObject::tr("same top-1")}, t,
+                       {false, true, true, true, false});
+    }
+    if (in.fp32Eval || in.int8Eval) {
+        std::vector<QStringList> t;
+        for (const auto& e : {in.fp32Eval, in.int8Eval})
+            if (e)
+                t.push_back({QString::fromStdString(runtime::precisionName(e->precision)), QString::number(100 * e->top1, 'f', 2) + QLatin1Char('%'),
+                             QString::number(100 * e->top5, 'f', 2) + QLatin1Char('%'), QString::number(e->images), esc(e->split)});
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Accuracy"));
+        h += gridTable({QObject::tr("Precision"), QObject::tr("top-1"), QObject::tr("top-5"), QObject::tr("images"), QObject::tr("split")}, t,
+                       {false, true, true, true, false});
+    }
+
+    // Diagnosis.
+    if (int8) {
+        std::vector<QStringList> t;
+        auto share = [&](double v) { return d.int8StepsMs > 0 ? QStringLiteral("%1%").arg(100 * v / d.int8StepsMs, 0, 'f', 1) : QString(); };
+        t.push_back({QObject::tr("int8 kernels"), QString::number(d.int8KernelSteps), ms(d.int8KernelMs), share(d.int8KernelMs)});
+        t.push_back({QObject::tr("inserted reorders / quantize"), QString::number(d.insertedSteps), ms(d.insertedMs), share(d.insertedMs)});
+        t.push_back({QObject::tr("reference fallbacks"), QString::number(d.referenceSteps), ms(d.referenceMs), share(d.referenceMs)});
+        t.push_back({QObject::tr("layers left in f32"), QString::number(d.f32Steps), ms(d.f32Ms), share(d.f32Ms)});
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Where the INT8 time goes"));
+        h += gridTable({QObject::tr("Kind of step"), QObject::tr("steps"), QObject::tr("Σ medians ms"), QObject::tr("share")}, t, {false, true, true, true});
+        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QObject::tr("ISA %1, %2%3.").arg(esc(d.isa), d.vnni ? QObject::tr("VNNI") : QObject::tr("no VNNI"),
+                                                                                                d.sevenBit ? QObject::tr(", 7-bit activations") : QString()));
+    }
+
+    // Charts.
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Charts"));
+    for (size_t i = 0; i < charts.size(); ++i) {
+        const Chart& c = charts[i];
+        const int width = pdf ? std::min(c.logical.width(), 1000) : c.logical.width();
+        const int height = c.logical.height() * width / std::max(1, c.logical.width());
+        h += QStringLiteral("<div class='chart' id='%1'><h3>%2</h3><img src='%3' width='%4' height='%5' alt='%2'><p class='caption'>%6</p></div>\n")
+                 .arg(c.info.id, esc(c.info.title), imageSrc(i))
+                 .arg(width)
+                 .arg(height)
+                 .arg(esc(c.info.caption));
+    }
+
+    // Every row.
+    {
+        std::vector<QStringList> t;
+        std::vector<QString> classes;
+        int n = 0;
+        for (const LayerRow& row : rows) {
+            const runtime::StepInfo& s = row.shown()->step;
+            const double sp = row.speedUp();
+            QString impl = esc(s.impl);
+            if (!s.fallbackReason.empty()) impl += QStringLiteral("<br><span class='bad'>%1</span>").arg(esc(s.fallbackReason));
+            t.push_back({QString::number(++n), esc(row.name), esc(row.op), esc(row.fusedFrom == row.name ? QString() : row.fusedFrom),
+                         row.fp32 ? ms(row.fp32->ms.median) : QString(), row.int8 ? ms(row.int8->ms.median) : QString(),
+                         sp > 0 ? QStringLiteral("<span class='%1'>%2×</span>").arg(sp >= 1 ? QStringLiteral("good") : QStringLiteral("bad")).arg(sp, 0, 'f', 2) : QString(),
+                         s.macs ? QString::number(double(s.macs) / 1e6, 'f', 2) : QString(), s.weightBytes ? QString::number(double(s.weightBytes) / 1024, 'f', 1) : QString(),
+                         s.outputBytes ? QString::number(double(s.outputBytes) / 1024, 'f', 1) : QString(), impl, esc(s.format), esc(s.dtype)});
+            classes.push_back(row.inserted ? QStringLiteral("ins") : QString());
+        }
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Per-layer results (%n row(s), INT8 plan order)", nullptr, int(rows.size())));
+        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QObject::tr("Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan."));
+        h += gridTable({QStringLiteral("#"), QObject::tr("Layer"), QObject::tr("Op"), QObject::tr("Fused from"), QObject::tr("FP32 ms"), QObject::tr("INT8 ms"),
+                        QObject::tr("Speed-up"), QObject::tr("MMACs"), QObject::tr("Weights KiB"), QObject::tr("Output KiB"), QObject::tr("Impl"),
+                        QObject::tr("Format"), QObject::tr("Dtype")},
+                       t, {true, false, false, false, true, true, true, true, true, true, false, false, false}, classes);
+    }
+    h += QStringLiteral("\n</body></html>\n");
+    return h;
+}
+
+}  // namespace
+
+QString reportHtml(const ReportInput& input) {
+    const auto rows = buildLayerRows(*input.result);
+    const auto charts = renderCharts(*input.result, rows);
+    return buildHtml(input, charts, rows, false, [&charts](size_t i) {
+        return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(imagePng(charts[i].image).toBase64());
+    });
+}
+
+QByteArray reportPdf(const ReportInput& input) {
+    const auto rows = buildLayerRows(*input.result);
+    const auto charts = renderCharts(*input.result, rows);
+    QTextDocument doc;
+    for (size_t i = 0; i < charts.size(); ++i)
+        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart%1.png").arg(i)), charts[i].image);
+    doc.setHtml(buildHtml(input, charts, rows, true, [](size_t i) { return QStringLiteral("chart%1.png").arg(i); }));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
+    writer.setResolution(110);
+    writer.setTitle(QObject::tr("QuantLens report: %1").arg(QFileInfo(QString::fromStdString(input.result->model)).fileName()));
+    writer.setCreator(input.generator.isEmpty() ? QStringLiteral("QuantLens") : input.generator);
+    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+    doc.print(&writer);
+    buffer.close();
+    return bytes;
+}
+
+QString writeReport(const ReportInput& input, const QString& path, Overwrite overwrite) {
+    if (!input.result) return QObject::tr("no run result to report");
+    if (QFileInfo::exists(path) && overwrite == Overwrite::Refuse) return QObject::tr("%1 exists; not overwritten").arg(path);
+    const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+    const QByteArray bytes = pdf ? reportPdf(input) : reportHtml(input).toUtf8();
+    if (bytes.isEmpty()) return QObject::tr("cannot render the report for %1").arg(path);
+    return writeFileSafely(path, bytes, overwrite);
+}
+
+}  // namespace ql::report

@@ -1,0 +1,206 @@
+// The report library (app/report) on a real run of the bundled model, offscreen: the HTML report
+// lists every layer and embeds every chart with no external link or script; the PDF is a PDF;
+// a chart's SVG is well-formed XML naming its series; the table's CSV/JSON round-trip the row
+// count; writes never replace a file unless told to; `quantlens-cli profile --report` works with
+// no platform set; clicking a bar in the Charts tab selects its node.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+#include <qcustomplot.h>
+
+#include "app/gui/charts_panel.h"
+#include "app/report/charts.h"
+#include "app/report/html_report.h"
+#include "app/report/safe_write.h"
+#include "app/report/table_export.h"
+#include "core/session/inputs.h"
+#include "core/session/session.h"
+#include "core/session/workflows.h"
+
+using namespace ql;
+
+namespace {
+const QString kModel = QStringLiteral(QL_RESOURCE_DIR "/models/fashion_resnet.onnx");
+
+// Splits one CSV line with RFC 4180 quotes.
+QStringList csvFields(const QString& line) {
+    QStringList out;
+    QString cur;
+    bool quoted = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) cur += c, ++i;
+            else if (c == QLatin1Char('"')) quoted = false;
+            else cur += c;
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            out << cur, cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out << cur;
+    return out;
+}
+}  // namespace
+
+class ReportTest : public QObject {
+    Q_OBJECT
+    session::RunResultPtr result_;
+    std::vector<report::LayerRow> rows_;
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        auto s = session::Session::open(kModel.toStdString(), {1, {}, {}});
+        QVERIFY2(s, s ? "" : s.status().message().c_str());
+        auto inputs = session::completeWithRandom(*(*s)->original(), {}, 0);
+        QVERIFY(inputs);
+        session::RunConfig config;
+        config.warmup = 1;
+        config.repeat = 3;
+        auto r = session::profileModel(**s, config, {*inputs, false});
+        QVERIFY2(r, r ? "" : r.status().message().c_str());
+        result_ = *r;
+        rows_ = report::buildLayerRows(*result_);
+        QVERIFY(rows_.size() >= 10);
+    }
+
+    void htmlListsEveryLayerAndEmbedsTheCharts() {
+        report::ReportInput in;
+        in.result = result_;
+        const QString html = report::reportHtml(in);
+        for (const auto& row : rows_) QVERIFY2(html.contains(row.name.toHtmlEscaped()), qPrintable(row.name));
+        const auto charts = report::availableCharts(*result_);
+        QCOMPARE(int(charts.size()), 5);   // both precisions ran with memory stats
+        QCOMPARE(html.count(QStringLiteral("src='data:image/png;base64,")), int(charts.size()));
+        for (const auto& c : charts) QVERIFY(html.contains(QStringLiteral("id='%1'").arg(c.id)));
+        QVERIFY(!html.contains(QStringLiteral("http://")));
+        QVERIFY(!html.contains(QStringLiteral("https://")));
+        QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+        QVERIFY(html.contains(QString::fromStdString(result_->cpu.onednnVersion)));
+    }
+
+    void pdfIsWritten() {
+        report::ReportInput in;
+        in.result = result_;
+        const QString path = dir_.filePath(QStringLiteral("r.pdf"));
+        QCOMPARE(report::writeReport(in, path, report::Overwrite::Refuse), QString());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.size() > 20000);
+        QVERIFY(f.read(5) == "%PDF-");
+    }
+
+    void chartSvgIsXmlWithTheSeries() {
+        const QByteArray svg = report::renderChartSvg(report::ChartKind::LayerLatency, *result_, rows_, {900, 460});
+        QXmlStreamReader xml(svg);
+        QStringList texts;
+        int shapes = 0;
+        bool sawSvg = false;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                sawSvg |= xml.name() == QLatin1String("svg");
+                if (xml.name() == QLatin1String("text")) texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+                else if (xml.name() == QLatin1String("path") || xml.name() == QLatin1String("rect") || xml.name() == QLatin1String("polygon")) ++shapes;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(sawSvg);
+        QVERIFY2(texts.contains(QStringLiteral("FP32")) && texts.contains(QStringLiteral("INT8")), qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("/layer1/conv1/Conv")));
+        QVERIFY(shapes >= int(rows_.size()));
+    }
+
+    void tableRoundTrips() {
+        const QStringList lines = QString::fromUtf8(report::layerTableCsv(rows_)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), int(rows_.size()) + 1);
+        const int columns = int(report::layerTableColumns().size());
+        for (const QString& l : lines) QCOMPARE(csvFields(l).size(), columns);
+        QCOMPARE(csvFields(lines[1]).front(), rows_.front().name);
+        const QJsonObject json = QJsonDocument::fromJson(report::layerTableJson(rows_)).object();
+        QCOMPARE(json.value(QStringLiteral("rows")).toArray().size(), qsizetype(rows_.size()));
+        QCOMPARE(json.value(QStringLiteral("rows")).toArray().last().toObject().value(QStringLiteral("layer")).toString(), rows_.back().name);
+    }
+
+    void writesNeverReplaceSilently() {
+        const QString path = dir_.filePath(QStringLiteral("t.csv"));
+        QCOMPARE(report::writeFileSafely(path, "one", report::Overwrite::Refuse), QString());
+        QVERIFY(report::writeFileSafely(path, "two", report::Overwrite::Refuse).contains(QStringLiteral("exists")));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("one"));
+        f.close();
+        QCOMPARE(report::writeFileSafely(path, "two", report::Overwrite::Replace), QString());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("two"));
+        report::ReportInput in;
+        in.result = result_;
+        QVERIFY(!report::writeReport(in, path, report::Overwrite::Refuse).isEmpty());
+        QVERIFY(QDir(dir_.path()).entryList(QDir::Files).size() <= 2);   // no temporaries left behind
+    }
+
+    void cliWritesTheReportWithoutADisplay() {
+        const QString path = dir_.filePath(QStringLiteral("cli.html"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        auto run = [&](QStringList extra) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("profile"), kModel, QStringLiteral("--repeat"), QStringLiteral("2"),
+                                                             QStringLiteral("--report"), path} + extra);
+            p.waitForFinished(120000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        auto [code, err] = run({});
+        QVERIFY2(code == 0, qPrintable(err));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray html = f.readAll();
+        QVERIFY(html.contains("data:image/png;base64,"));
+        QVERIFY(html.contains("/layer3/conv2/Conv"));
+        f.close();
+        auto [again, againErr] = run({});
+        QCOMPARE(again, 2);
+        QVERIFY(againErr.contains(QStringLiteral("--force")));
+        auto [forced, forcedErr] = run({QStringLiteral("--force")});
+        QVERIFY2(forced == 0, qPrintable(forcedErr));
+    }
+
+    void clickingABarSelectsItsNode() {
+        gui::ChartsPanel panel;
+        panel.resize(1000, 500);
+        panel.setResult(result_);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.chartKind(0), report::ChartKind::LayerLatency);
+        QCustomPlot* plot = panel.plot(0);
+        plot->replot();
+        // The first row with an FP32 bar (inserted steps have none).
+        int key = -1;
+        for (size_t i = 0; i < rows_.size() && key < 0; ++i)
+            if (rows_[i].fp32 && rows_[i].node.valid()) key = int(i);
+        QVERIFY(key >= 0);
+        const double x = plot->xAxis->coordToPixel(key - 0.2);
+        const double y = plot->yAxis->coordToPixel(rows_[size_t(key)].fp32->ms.median / 2);
+        QSignalSpy spy(&panel, &gui::ChartsPanel::nodeClicked);
+        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(int(x), int(y)));
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.front().front().toInt(), rows_[size_t(key)].node.v);
+        QVERIFY(!panel.currentSvg().isEmpty());
+        QVERIFY(panel.currentPng().startsWith("\x89PNG"));
+    }
+};
+
+QTEST_MAIN(ReportTest)
+#include "report_test.moc"
