@@ -2,6 +2,8 @@
 
 #include "core/util/atomic_file.h"
 
+#include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <regex>
@@ -61,15 +63,24 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
     if (dt == DType::Undefined) return Status::error(where + "element type '" + std::string(m[1]) + "' is not supported");
     if (std::regex_search(header, std::regex("'fortran_order'\\s*:\\s*True"))) return Status::error(where + "Fortran-order arrays are not supported");
     if (!std::regex_search(header, m, std::regex("'shape'\\s*:\\s*\\(([^)]*)\\)"))) return Status::error(where + "header has no shape");
+    // A tuple of non-negative integers: "()", "(5,)", "(2, 3)"; anything else is refused.
     ir::Dims dims;
-    std::string shape = m[1];
-    std::regex num("\\d+");
-    for (auto it = std::sregex_iterator(shape.begin(), shape.end(), num); it != std::sregex_iterator(); ++it) {
-        try {
-            dims.push_back(std::stoll(it->str()));
-        } catch (const std::exception&) {
-            return Status::error(where + "shape entry too large");
+    const std::string shape = m[1];
+    size_t i = 0;
+    auto skipSpace = [&] { while (i < shape.size() && shape[i] == ' ') ++i; };
+    for (skipSpace(); i < shape.size(); skipSpace()) {
+        size_t digits = 0;
+        int64_t d = 0;
+        while (i < shape.size() && std::isdigit(static_cast<unsigned char>(shape[i]))) {
+            if (d > (INT64_MAX - 9) / 10) return Status::error(where + "shape entry too large");
+            d = d * 10 + (shape[i++] - '0');
+            ++digits;
         }
+        if (digits == 0) return Status::error(where + "shape '(" + shape + ")' is not a tuple of integers");
+        dims.push_back(d);
+        skipSpace();
+        if (i < shape.size() && shape[i] != ',') return Status::error(where + "shape '(" + shape + ")' is not a tuple of integers");
+        ++i;
     }
     // The data must be in the file before anything is allocated for it: a small file claiming a
     // huge shape is refused, not allocated.
