@@ -94,6 +94,9 @@ int profileCommand(const ProfileOptions& o) {
                         a.maxAbsError, a.sameArgmax ? "yes" : "no");
     }
     std::printf("peak RSS %s\n", mib(rep.peakRssBytes).c_str());
+    if (rep.loadAverage > 0 && rep.loadAverage > double(rep.cpu.threads) + 0.5)
+        std::printf("warning: load average %.1f with %d thread(s): other processes compete for the cores; timings are not trustworthy\n",
+                    rep.loadAverage, rep.cpu.threads);
     for (const auto& [path, text] : {std::pair{o.json, report::toJson(rep)}, std::pair{o.csv, report::toCsv(rep)},
                                      std::pair{o.saveConfig, session::toJson(rep.config)}}) {
         if (path.empty()) continue;

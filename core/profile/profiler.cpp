@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <fstream>
 
 namespace ql::profile {
 
@@ -10,6 +11,13 @@ int64_t peakRssBytes() {
     struct rusage u {};
     getrusage(RUSAGE_SELF, &u);
     return int64_t(u.ru_maxrss) * 1024;
+}
+
+double loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    double load = -1;
+    if (!(in >> load)) return -1;
+    return load;
 }
 
 Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::TensorMap& inputs, const ProfileOptions& options,

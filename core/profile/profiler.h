@@ -37,4 +37,8 @@ Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::Ten
 // Peak resident set size of this process so far, in bytes.
 int64_t peakRssBytes();
 
+// The 1-minute load average (/proc/loadavg), or -1 when unknown. Above the core count, other
+// processes compete for the cores and OpenMP barriers stall: timings are not trustworthy.
+double loadAverage();
+
 }  // namespace ql::profile

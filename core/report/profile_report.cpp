@@ -56,6 +56,7 @@ std::string toJson(const session::RunResult& r) {
     j["repeat"] = r.config.repeat;
     j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}};
     j["peak_rss_bytes"] = r.peakRssBytes;
+    j["load_average"] = r.loadAverage;
     j["config"] = json::parse(session::toJson(r.config));
     j["results"] = json::array();
     for (const auto& p : r.runs) {

@@ -35,6 +35,7 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     if (!request.keepOutputs)
         for (auto& r : result->runs) r.profile.outputs.clear();
     result->peakRssBytes = profile::peakRssBytes();
+    result->loadAverage = profile::loadAverage();
     span.report(1.0, "done");
     return RunResultPtr(std::move(result));
 }

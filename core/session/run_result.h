@@ -31,6 +31,7 @@ struct RunResult {
     std::vector<PrecisionRun> runs;                  // in config.precisions order
     std::vector<profile::OutputAgreement> agreement; // INT8 vs FP32 outputs, when both ran
     int64_t peakRssBytes = 0;
+    double loadAverage = -1;                         // 1-minute load average when the runs ended
 
     const PrecisionRun* find(runtime::Precision p) const {
         for (const auto& r : runs)
