@@ -578,6 +578,74 @@ oneDNN: %5</translation>
             <numerusform>%n Tensoren, %1 Bytes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(omitted)</source>
+        <translation>(ausgelassen)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>fused from</source>
+        <translation>fusioniert aus</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
 </context>
 <context>
     <name>OpKind</name>
@@ -651,6 +719,14 @@ oneDNN: %5</translation>
     <message>
         <source>&lt;b&gt;Accuracy&lt;/b&gt; (%1 images of %2): FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</source>
         <translation>&lt;b&gt;Genauigkeit&lt;/b&gt; (%1 Bilder aus %2): FP32 Top-1 %3 % Top-5 %4 % · INT8 Top-1 %5 % Top-5 %6 %</translation>
+    </message>
+    <message>
+        <source>random inputs, seed %1</source>
+        <translation>Zufallseingaben, Seed %1</translation>
+    </message>
+    <message>
+        <source>t10k images %1..%2</source>
+        <translation>t10k-Bilder %1..%2</translation>
     </message>
 </context>
 <context>

@@ -573,6 +573,74 @@ oneDNN：%5</translation>
             <numerusform>%n 个张量，%1 字节</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(omitted)</source>
+        <translation>（省略）</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>fused from</source>
+        <translation>融合自</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
 </context>
 <context>
     <name>OpKind</name>
@@ -646,6 +714,14 @@ oneDNN：%5</translation>
     <message>
         <source>&lt;b&gt;Accuracy&lt;/b&gt; (%1 images of %2): FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</source>
         <translation>&lt;b&gt;准确率&lt;/b&gt;（%2 中的 %1 张图像）：FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</translation>
+    </message>
+    <message>
+        <source>random inputs, seed %1</source>
+        <translation>随机输入，种子 %1</translation>
+    </message>
+    <message>
+        <source>t10k images %1..%2</source>
+        <translation>t10k 图像 %1..%2</translation>
     </message>
 </context>
 <context>

@@ -821,7 +821,7 @@ QString MainWindow::exportReport(const QString& path, report::Overwrite overwrit
     input.result = run_->result;
     input.fp32Eval = run_->fp32Eval;
     input.int8Eval = run_->int8Eval;
-    input.inputs = QString::fromStdString(run_->inputs);
+    input.inputs = describeInputs(run_->inputs);
     input.settingsLine = shownSettingsLine_;
     input.generator = QStringLiteral("QuantLens %1").arg(QApplication::applicationVersion());
     return report::writeReport(input, path, overwrite);

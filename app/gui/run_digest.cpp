@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <QObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace ql::gui {
@@ -12,11 +13,21 @@ QString msText(double v) { return QString::number(v, 'f', v < 1 ? 3 : 2); }
 
 }  // namespace
 
+QString describeInputs(const std::string& inputs) {
+    const QString s = QString::fromStdString(inputs);
+    static const QRegularExpression random(QStringLiteral("^random inputs, seed (\\d+)$"));
+    static const QRegularExpression images(QStringLiteral("^t10k images (\\d+)\\.\\.(\\d+)$"));
+    if (const auto m = random.match(s); m.hasMatch()) return QCoreApplication::translate("ResultHeader", "random inputs, seed %1").arg(m.captured(1));
+    if (const auto m = images.match(s); m.hasMatch())
+        return QCoreApplication::translate("ResultHeader", "t10k images %1..%2").arg(m.captured(1), m.captured(2));
+    return s;
+}
+
 QString resultHeaderHtml(const RunOutcome& outcome, const RunDigest& d, const QString& settingsLine) {
     const session::RunResult& r = *outcome.result;
     QStringList lines;
     lines << QCoreApplication::translate("ResultHeader", "<span style='color:#555'>Settings: %1 · inputs: %2</span>")
-                 .arg(settingsLine.toHtmlEscaped(), QString::fromStdString(outcome.inputs).toHtmlEscaped());
+                 .arg(settingsLine.toHtmlEscaped(), describeInputs(outcome.inputs).toHtmlEscaped());
     QString whole = QCoreApplication::translate("ResultHeader", "<b>Whole model (median):</b> FP32 %1 ms · INT8 %2 ms").arg(msText(d.fp32Ms), msText(d.int8Ms));
     if (d.speedUp > 0)
         whole += QCoreApplication::translate("ResultHeader", " · <b style='color:%1'>speed-up %2×</b>").arg(d.speedUp >= 1 ? QStringLiteral("#007020") : QStringLiteral("#b00020")).arg(d.speedUp, 0, 'f', 2);
