@@ -10,25 +10,28 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "app/gui/language.h"
+
 namespace ql::gui {
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 0);
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Layers:"), this));
+    auto* orderLabel = new QLabel(this);
+    bar->addWidget(orderLabel);
     order_ = new QComboBox(this);
     order_->setObjectName(QStringLiteral("chartOrder"));
-    order_->addItems({tr("execution order"), tr("sorted (slowest / lowest speed-up first)")});
+    order_->addItems({QString(), QString()});
     bar->addWidget(order_);
     caption_ = new QLabel(this);
     caption_->setWordWrap(true);
     caption_->setStyleSheet(QStringLiteral("color:#555"));
     bar->addWidget(caption_, 1);
     pngButton_ = new QToolButton(this);
-    pngButton_->setText(tr("Export PNG..."));
+
     svgButton_ = new QToolButton(this);
-    svgButton_->setText(tr("Export SVG..."));
+
     bar->addWidget(pngButton_);
     bar->addWidget(svgButton_);
     layout->addLayout(bar);
@@ -36,8 +39,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     tabs_->setObjectName(QStringLiteral("chartTabs"));
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
-    empty_ = new QLabel(tr("Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and "
-                           "where the INT8 time goes."), this);
+    empty_ = new QLabel(this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
     layout->addWidget(empty_, 1);
@@ -50,6 +52,17 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     connect(svgButton_, &QToolButton::clicked, this, [this] { emit exportRequested(true); });
     pngButton_->setEnabled(false);
     svgButton_->setEnabled(false);
+    // Texts now and on every language change; the charts (titles, axes, legends) are redrawn.
+    onLanguageChange(this, [this, orderLabel] {
+        orderLabel->setText(tr("Layers:"));
+        order_->setItemText(0, tr("execution order"));
+        order_->setItemText(1, tr("sorted (slowest / lowest speed-up first)"));
+        pngButton_->setText(tr("Export PNG..."));
+        svgButton_->setText(tr("Export SVG..."));
+        empty_->setText(tr("Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and "
+                           "where the INT8 time goes."));
+        if (result_) setResult(result_);
+    });
 }
 
 void ChartsPanel::setResult(session::RunResultPtr result) {

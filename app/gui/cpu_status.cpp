@@ -1,5 +1,7 @@
 #include "app/gui/cpu_status.h"
 
+#include <QCoreApplication>
+
 #include <QObject>
 
 #include "kernels/onednn/onednn_context.h"
@@ -11,7 +13,7 @@ CpuStatus probeCpuStatus() {
     CpuStatus s;
     auto ctx = dnn::Context::create({});
     if (!ctx) {
-        s.text = QObject::tr("oneDNN unavailable");
+        s.text = QCoreApplication::translate("CpuStatus", "oneDNN unavailable");
         s.details = QString::fromStdString(ctx.message());
         return s;
     }
@@ -21,13 +23,12 @@ CpuStatus probeCpuStatus() {
 CpuStatus describeCpu(const kernels::onednn::CpuFacts& f) {
     CpuStatus s;
     s.ok = true;
-    s.text = QStringLiteral("%1 · %2 · %3 · %4 threads · oneDNN %5")
+    s.text = QCoreApplication::translate("CpuStatus", "%1 · %2 · %3 · %n thread(s) · oneDNN %4", nullptr, f.threads)
                  .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa),
-                      f.int8Vnni ? QStringLiteral("VNNI") : QStringLiteral("no VNNI (7-bit int8)"))
-                 .arg(f.threads)
+                      f.int8Vnni ? QStringLiteral("VNNI") : QCoreApplication::translate("CpuStatus", "no VNNI (7-bit int8)"))
                  .arg(QString::fromStdString(f.onednnVersion));
-    s.details = QObject::tr("CPU: %1\nISA oneDNN dispatches to: %2\nint8 VNNI: %3\nthreads: %4\noneDNN: %5")
-                    .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa), f.int8Vnni ? QObject::tr("yes") : QObject::tr("no"))
+    s.details = QCoreApplication::translate("CpuStatus", "CPU: %1\nISA oneDNN dispatches to: %2\nint8 VNNI: %3\nthreads: %4\noneDNN: %5")
+                    .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa), f.int8Vnni ? QCoreApplication::translate("CpuStatus", "yes") : QCoreApplication::translate("CpuStatus", "no"))
                     .arg(f.threads)
                     .arg(QString::fromStdString(f.onednnVersion));
     return s;

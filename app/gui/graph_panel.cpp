@@ -20,6 +20,7 @@
 #include "app/gui/layout_cache.h"
 #include "app/gui/legend_widget.h"
 #include "app/gui/minimap.h"
+#include "app/gui/language.h"
 #include "app/gui/op_style.h"
 #include <algorithm>
 
@@ -41,17 +42,14 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     infoLabel_->setStyleSheet(QStringLiteral("color: #666"));
     infoLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long summaries never widen the window
     searchEdit_ = new QLineEdit(this);
-    searchEdit_->setPlaceholderText(tr("Search name or op"));
     searchEdit_->setClearButtonEnabled(true);
     searchEdit_->setMinimumWidth(140);
     searchEdit_->setMaximumWidth(220);
     searchEdit_->installEventFilter(this);
     prevButton_ = new QToolButton(this);
     prevButton_->setText(QStringLiteral("\u25b2"));
-    prevButton_->setToolTip(tr("Previous match (Shift+Enter)"));
     nextButton_ = new QToolButton(this);
     nextButton_->setText(QStringLiteral("\u25bc"));
-    nextButton_->setToolTip(tr("Next match (Enter)"));
     matchLabel_ = new QLabel(this);
     matchLabel_->setMinimumWidth(48);
     header->addWidget(titleLabel_, 1);
@@ -68,6 +66,13 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     view_->setScene(scene_);
     view_->installEventFilter(this);
     layout->addWidget(view_, 1);
+    onLanguageChange(this, [this] {
+        searchEdit_->setPlaceholderText(tr("Search name or op"));
+        prevButton_->setToolTip(tr("Previous match (Shift+Enter)"));
+        nextButton_->setToolTip(tr("Next match (Enter)"));
+        if (drawn_) infoLabel_->setText(layoutSummary()), infoLabel_->setToolTip(layoutSummary());
+        if (!searchEdit_->text().isEmpty()) updateSearchUi();
+    });
     minimap_ = new Minimap(view_);
     legend_ = new LegendWidget(view_);
     for (QScrollBar* bar : {view_->horizontalScrollBar(), view_->verticalScrollBar()})

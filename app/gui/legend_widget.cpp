@@ -3,6 +3,7 @@
 #include <QLinearGradient>
 #include <QPainter>
 
+#include "app/gui/language.h"
 #include "app/gui/op_style.h"
 
 namespace ql::gui {
@@ -12,6 +13,10 @@ LegendWidget::LegendWidget(QWidget* parent) : QWidget(parent) {
     f.setPointSizeF(f.pointSizeF() * 0.85);
     setFont(f);
     showOpKinds({});
+    onLanguageChange(this, [this] {
+        if (!scale_) title_ = tr("Op kind");   // a scale's title is re-set by the main window
+        update();
+    });
 }
 
 void LegendWidget::showOpKinds(std::vector<OpKind> kinds) {

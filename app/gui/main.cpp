@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "app/gui/command_line.h"
+#include "app/gui/language.h"
 #include "app/gui/main_window.h"
 
 int main(int argc, char** argv) {
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("QuantLens"));
     QApplication::setApplicationVersion(QStringLiteral(QL_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantlens.svg")));
+    // The stored language (Language menu), else the system locale's (LANG=de_DE.UTF-8 -> German).
+    ql::gui::applyUiLanguage(ql::gui::storedUiLanguage());
 
     const ql::gui::CommandLineOptions options = ql::gui::parseCommandLine(QApplication::arguments());
     if (!options.error.isEmpty()) {

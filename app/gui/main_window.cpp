@@ -52,6 +52,8 @@
 #include "app/gui/pass_list_model.h"
 #include "app/gui/property_tree_model.h"
 #include "app/gui/recent_files.h"
+#include "app/gui/language.h"
+#include <QActionGroup>
 
 namespace ql::gui {
 namespace {
@@ -115,6 +117,8 @@ MainWindow::MainWindow(QWidget* parent)
     cpuLabel_ = new QLabel(tr("probing CPU..."), this);
     statusBar()->addPermanentWidget(cpuLabel_);
     statusBar()->showMessage(tr("Open an ONNX model (File > Open, or drop it here)."));
+    updateResultHeader();
+    updateRunEnabled();
 
     connect(originalPanel_, &GraphPanel::nodeSelected, this, &MainWindow::onOriginalSelected);
     connect(stagePanel_, &GraphPanel::nodeSelected, this, &MainWindow::onStageSelected);
@@ -140,104 +144,149 @@ MainWindow::~MainWindow() {
     runCancel_.cancel();
 }
 
+void MainWindow::bindText(std::function<void()> apply) {
+    apply();
+    retranslators_.push_back(std::move(apply));
+}
+
 void MainWindow::buildActions() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open..."), this, [this] {
+    // Every text is set through bindText, so a language switch re-applies it (QT_TR_NOOP marks
+    // the source for lupdate; tr() looks it up when applied).
+    auto text = [this](QAction* a, const char* source) {
+        bindText([a, source] { a->setText(tr(source)); });
+        return a;
+    };
+    auto title = [this](QMenu* m, const char* source) {
+        bindText([m, source] { m->setTitle(tr(source)); });
+        return m;
+    };
+    QMenu* file = title(menuBar()->addMenu(QString()), QT_TR_NOOP("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* open = text(file->addAction(QString(), this, [this] {
         const QString dir = recent_->files().isEmpty() ? QString() : QFileInfo(recent_->files().front()).absolutePath();
         const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX model"), dir, tr("ONNX models (*.onnx);;All files (*)"));
         if (!path.isEmpty()) openModel(path);
-    });
+    }), QT_TR_NOOP("&Open..."));
     open->setShortcut(QKeySequence::Open);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_ = title(file->addMenu(QString()), QT_TR_NOOP("Open &Recent"));
     file->addSeparator();
-    reportAction_ = file->addAction(tr("Export &report (HTML or PDF)..."), this, [this] {
+    reportAction_ = text(file->addAction(QString(), this, [this] {
         saveWithDialog(tr("Export report"), tr("HTML report (*.html);;PDF report (*.pdf)"), QStringLiteral("report"),
                        [this](const QString& path) { return exportReport(path, report::Overwrite::Replace); });
-    });
+    }), QT_TR_NOOP("Export &report (HTML or PDF)..."));
     reportAction_->setObjectName(QStringLiteral("exportReportAction"));
     reportAction_->setEnabled(false);
-    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    QMenu* exportMenu = title(file->addMenu(QString()), QT_TR_NOOP("&Export"));
     auto bytesSaver = [this](std::function<QByteArray()> make) {
         return [this, make](const QString& path) {
             const QByteArray bytes = make();
             return bytes.isEmpty() ? tr("nothing to export") : report::writeFileSafely(path, bytes, report::Overwrite::Replace);
         };
     };
-    runExportActions_ << exportMenu->addAction(tr("Current chart as PNG..."), this, [this, bytesSaver] {
+    runExportActions_ << text(exportMenu->addAction(QString(), this, [this, bytesSaver] {
         saveWithDialog(tr("Export chart"), tr("PNG image (*.png)"), charts_->currentChartId(), bytesSaver([this] { return charts_->currentPng(); }));
-    });
-    runExportActions_ << exportMenu->addAction(tr("Current chart as SVG..."), this, [this, bytesSaver] {
+    }), QT_TR_NOOP("Current chart as PNG..."));
+    runExportActions_ << text(exportMenu->addAction(QString(), this, [this, bytesSaver] {
         saveWithDialog(tr("Export chart"), tr("SVG image (*.svg)"), charts_->currentChartId(), bytesSaver([this] { return charts_->currentSvg(); }));
-    });
+    }), QT_TR_NOOP("Current chart as SVG..."));
     exportMenu->addSeparator();
     for (bool original : {true, false})
-        for (bool svg : {false, true})
-            exportMenu->addAction((original ? tr("Original graph view as %1...") : tr("Right-hand graph view as %1...")).arg(svg ? QStringLiteral("SVG") : QStringLiteral("PNG")), this,
-                                  [this, original, svg, bytesSaver] {
-                                      saveWithDialog(tr("Export graph view"), svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"),
-                                                     original ? QStringLiteral("graph-original") : QStringLiteral("graph-stage"),
-                                                     bytesSaver([this, original, svg] { return graphImage(original ? originalPanel_ : stagePanel_, svg); }));
-                                  });
-    exportMenu->addAction(tr("Window screenshot as PNG..."), this, [this, bytesSaver] {
+        for (bool svg : {false, true}) {
+            QAction* a = exportMenu->addAction(QString(), this, [this, original, svg, bytesSaver] {
+                saveWithDialog(tr("Export graph view"), svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"),
+                               original ? QStringLiteral("graph-original") : QStringLiteral("graph-stage"),
+                               bytesSaver([this, original, svg] { return graphImage(original ? originalPanel_ : stagePanel_, svg); }));
+            });
+            bindText([a, original, svg] {
+                a->setText((original ? tr("Original graph view as %1...") : tr("Right-hand graph view as %1..."))
+                               .arg(svg ? QStringLiteral("SVG") : QStringLiteral("PNG")));
+            });
+        }
+    text(exportMenu->addAction(QString(), this, [this, bytesSaver] {
         saveWithDialog(tr("Save screenshot"), tr("PNG image (*.png)"), QStringLiteral("quantlens"), bytesSaver([this] { return report::imagePng(grab().toImage()); }));
-    });
+    }), QT_TR_NOOP("Window screenshot as PNG..."));
     exportMenu->addSeparator();
-    runExportActions_ << exportMenu->addAction(tr("Per-layer table as CSV..."), this, [this, bytesSaver] {
+    runExportActions_ << text(exportMenu->addAction(QString(), this, [this, bytesSaver] {
         saveWithDialog(tr("Export table"), tr("CSV (*.csv)"), QStringLiteral("layers"), bytesSaver([this] { return report::layerTableCsv(layerModel_->rows()); }));
-    });
-    runExportActions_ << exportMenu->addAction(tr("Per-layer table as JSON..."), this, [this, bytesSaver] {
+    }), QT_TR_NOOP("Per-layer table as CSV..."));
+    runExportActions_ << text(exportMenu->addAction(QString(), this, [this, bytesSaver] {
         saveWithDialog(tr("Export table"), tr("JSON (*.json)"), QStringLiteral("layers"), bytesSaver([this] { return report::layerTableJson(layerModel_->rows()); }));
-    });
+    }), QT_TR_NOOP("Per-layer table as JSON..."));
     for (QAction* a : runExportActions_) a->setEnabled(false);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction* quit = text(file->addAction(QString(), this, &QWidget::close), QT_TR_NOOP("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* fit = view->addAction(tr("&Fit graphs"), this, [this] {
+    QMenu* view = title(menuBar()->addMenu(QString()), QT_TR_NOOP("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction* fit = text(view->addAction(QString(), this, [this] {
         originalPanel_->fitAll();
         stagePanel_->fitAll();
-    });
+    }), QT_TR_NOOP("&Fit graphs"));
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction* find = view->addAction(tr("&Find node..."), this, [this] {
+    QAction* find = text(view->addAction(QString(), this, [this] {
         if (auto* edit = stagePanel_->findChild<QLineEdit*>()) edit->setFocus(), edit->selectAll();
-    });
+    }), QT_TR_NOOP("&Find node..."));
     find->setShortcut(QKeySequence::Find);
     view->addSeparator();
     viewMenu_ = view;
 
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    runAction_ = run->addAction(tr("Run FP32 vs INT8"), this, [this] {
+    QMenu* run = title(menuBar()->addMenu(QString()), QT_TR_NOOP("&Run"));
+    run->setObjectName(QStringLiteral("runMenu"));
+    runAction_ = text(run->addAction(QString(), this, [this] {
         emit runRequested();
         startRun();
-    });
+    }), QT_TR_NOOP("Run FP32 vs INT8"));
     runAction_->setObjectName(QStringLiteral("runAction"));
     runAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     runAction_->setEnabled(false);
-    runAction_->setToolTip(tr("Profile FP32 and INT8 with the run settings (Ctrl+R)"));
-    cancelAction_ = run->addAction(tr("Cancel run"), this, &MainWindow::cancelRun);
+    cancelAction_ = text(run->addAction(QString(), this, &MainWindow::cancelRun), QT_TR_NOOP("Cancel run"));
     cancelAction_->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelAction_->setEnabled(false);
 
-    QToolBar* tools = addToolBar(tr("Main"));
+    // Language: switches at run time (every text is re-applied on QEvent::LanguageChange).
+    QMenu* language = title(menuBar()->addMenu(QString()), QT_TR_NOOP("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(this);
+    languages->setExclusive(true);
+    const QString stored = storedUiLanguage();
+    for (const UiLanguage& l : uiLanguages()) {
+        QAction* a = language->addAction(l.nativeName);
+        a->setCheckable(true);
+        a->setChecked(l.code == stored);
+        a->setData(l.code);
+        a->setObjectName(QStringLiteral("language_%1").arg(l.code.isEmpty() ? QStringLiteral("system") : l.code));
+        languages->addAction(a);
+        if (l.code.isEmpty()) bindText([a] { a->setText(QCoreApplication::translate("Language", "System")); });
+        connect(a, &QAction::triggered, this, [this, code = l.code] { setUiLanguage(code); });
+    }
+
+    QToolBar* tools = addToolBar(QString());
+    bindText([tools] { tools->setWindowTitle(tr("Main")); });
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->addAction(open);
     tools->addAction(fit);
     tools->addSeparator();
     tools->addAction(runAction_);
     tools->addSeparator();
-    tools->addWidget(new QLabel(tr(" Colour: "), tools));
+    auto* colourLabel = new QLabel(tools);
+    bindText([colourLabel] { colourLabel->setText(tr(" Colour: ")); });
+    tools->addWidget(colourLabel);
     colorCombo_ = new QComboBox(tools);
     colorCombo_->setObjectName(QStringLiteral("colorMode"));
-    colorCombo_->addItems({tr("Op kind"), tr("FP32 latency"), tr("INT8 latency"), tr("Speed-up"), tr("Quantized (INT8 plan dtype)")});
-    colorCombo_->setToolTip(tr("Colour the graphs by op kind or, after a run, by its figures"));
+    colorCombo_->addItems({QString(), QString(), QString(), QString(), QString()});
+    bindText([this] {
+        const QStringList items{tr("Op kind"), tr("FP32 latency"), tr("INT8 latency"), tr("Speed-up"), tr("Quantized (INT8 plan dtype)")};
+        for (int i = 0; i < items.size(); ++i) colorCombo_->setItemText(i, items[i]);
+        colorCombo_->setToolTip(tr("Colour the graphs by op kind or, after a run, by its figures"));
+    });
     tools->addWidget(colorCombo_);
     connect(colorCombo_, &QComboBox::currentIndexChanged, this, [this](int i) { setColorMode(ColorMode(i)); });
 }
-
 void MainWindow::buildDocks() {
     // Passes: the stage list doubles as the switcher for the right-hand view.
-    passesDock_ = new QDockWidget(tr("Passes"), this);
+    passesDock_ = new QDockWidget(this);
+    bindText([this] { passesDock_->setWindowTitle(tr("Passes")); });
     passesDock_->setObjectName(QStringLiteral("passesDock"));
     auto* passBox = new QWidget(passesDock_);
     auto* passLayout = new QVBoxLayout(passBox);
@@ -263,14 +312,15 @@ void MainWindow::buildDocks() {
     });
 
     // Settings: placeholder until the session API's RunConfig exists.
-    settingsDock_ = new QDockWidget(tr("Run settings"), this);
+    settingsDock_ = new QDockWidget(this);
+    bindText([this] { settingsDock_->setWindowTitle(tr("Run settings")); });
     settingsDock_->setObjectName(QStringLiteral("settingsDock"));
     settingsPanel_ = new SettingsPanel(settingsDock_);
-    auto* settingsScroll = new QScrollArea(settingsDock_);
-    settingsScroll->setWidget(settingsPanel_);
-    settingsScroll->setWidgetResizable(true);
-    settingsScroll->setFrameShape(QFrame::NoFrame);
-    settingsDock_->setWidget(settingsScroll);
+    settingsScroll_ = new QScrollArea(settingsDock_);
+    settingsScroll_->setWidget(settingsPanel_);
+    settingsScroll_->setWidgetResizable(true);
+    settingsScroll_->setFrameShape(QFrame::NoFrame);
+    settingsDock_->setWidget(settingsScroll_);
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
     resizeDocks({passesDock_, settingsDock_}, {330, 470}, Qt::Vertical);
     connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {
@@ -279,12 +329,13 @@ void MainWindow::buildDocks() {
     });
 
     // Inspector.
-    inspectorDock_ = new QDockWidget(tr("Node inspector"), this);
+    inspectorDock_ = new QDockWidget(this);
+    bindText([this] { inspectorDock_->setWindowTitle(tr("Node inspector")); });
     inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));
     auto* inspBox = new QWidget(inspectorDock_);
     auto* inspLayout = new QVBoxLayout(inspBox);
     inspLayout->setContentsMargins(2, 2, 2, 2);
-    inspectorTitle_ = new QLabel(tr("Select a node."), inspBox);
+    inspectorTitle_ = new QLabel(tr("Select a node."), inspBox);   // re-set by inspect() on a language change
     inspectorTitle_->setWordWrap(true);
     inspectorView_ = new QTreeView(inspBox);
     inspectorView_->setModel(inspectorModel_);
@@ -297,19 +348,19 @@ void MainWindow::buildDocks() {
     resizeDocks({passesDock_, inspectorDock_}, {300, 330}, Qt::Horizontal);
 
     // Per-layer results: placeholder until RunResult exists.
-    resultsDock_ = new QDockWidget(tr("Per-layer results"), this);
+    resultsDock_ = new QDockWidget(this);
+    bindText([this] { resultsDock_->setWindowTitle(tr("Per-layer results")); });
     resultsDock_->setObjectName(QStringLiteral("resultsDock"));
     auto* resultsBox = new QWidget(resultsDock_);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
     resultsLayout->setContentsMargins(4, 2, 4, 2);
-    resultHeader_ = placeholder(tr("Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, "
-                                   "implementation, memory format and dtype appear here."), resultsBox);
+    resultHeader_ = placeholder(QString(), resultsBox);
     resultHeader_->setObjectName(QStringLiteral("resultHeader"));
     resultHeader_->setTextFormat(Qt::RichText);
     resultHeader_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layerFilter_ = new QLineEdit(resultsBox);
     layerFilter_->setObjectName(QStringLiteral("layerFilter"));
-    layerFilter_->setPlaceholderText(tr("Filter layers by name, op, fused-from, impl, format or dtype"));
+    bindText([this] { layerFilter_->setPlaceholderText(tr("Filter layers by name, op, fused-from, impl, format or dtype")); });
     layerFilter_->setClearButtonEnabled(true);
     layerModel_ = new LayerTableModel(this);
     layerProxy_ = new LayerFilterModel(this);
@@ -336,10 +387,14 @@ void MainWindow::buildDocks() {
     tableLayout->setContentsMargins(0, 2, 0, 0);
     tableLayout->addWidget(layerFilter_);
     tableLayout->addWidget(layerView_, 1);
-    resultTabs_->addTab(tableBox, tr("Layers"));
+    resultTabs_->addTab(tableBox, QString());
     charts_ = new ChartsPanel(resultTabs_);
     charts_->setObjectName(QStringLiteral("chartsPanel"));
-    resultTabs_->addTab(charts_, tr("Charts"));
+    resultTabs_->addTab(charts_, QString());
+    bindText([this] {
+        resultTabs_->setTabText(0, tr("Layers"));
+        resultTabs_->setTabText(1, tr("Charts"));
+    });
     resultsLayout->addWidget(resultHeader_);
     resultsLayout->addWidget(resultTabs_, 1);
     resultsDock_->setWidget(resultsBox);
@@ -436,7 +491,7 @@ void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
     lastError_.clear();
     run_.reset();
     layerModel_->setResult(nullptr);
-    resultHeader_->setText(tr("Press Run FP32 vs INT8 (Ctrl+R) for per-layer results."));
+    updateResultHeader();
     updateRunEnabled();
     inspectorModel_->setRoot(nullptr);
     inspectorTitle_->setText(tr("Select a node."));
@@ -663,6 +718,7 @@ void MainWindow::startRun() {
     runCancel_ = CancelToken();
     running_ = true;
     runSettingsLine_ = settingsSummary(settings);
+    runSettings_ = settings;
     runTimer_.start();
     progress_->setValue(0);
     progress_->setFormat(tr("starting… %p%"));
@@ -721,6 +777,7 @@ void MainWindow::startRun() {
                             return;
                         }
                         shownSettingsLine_ = runSettingsLine_;
+                        shownSettings_ = runSettings_;
                         applyRun(std::move(out));
                         statusBar()->showMessage(tr("Run finished in %1 s (click to results %2 s).")
                                                      .arg(run_->ms / 1000, 0, 'f', 1)
@@ -746,10 +803,7 @@ void MainWindow::applyRun(std::shared_ptr<const RunOutcome> outcome) {
     layerView_->resizeColumnsToContents();
     for (int c : {LayerTableModel::Layer, LayerTableModel::FusedFrom})
         layerView_->setColumnWidth(c, std::min(layerView_->columnWidth(c), 260));
-    const RunDigest d = digestRun(*run_->result);
-    resultHeader_->setStyleSheet(QString());
-    resultHeader_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    resultHeader_->setText(resultHeaderHtml(*run_, d, shownSettingsLine_));
+    updateResultHeader();
     const CpuStatus cpu = describeCpu(run_->result->cpu);
     cpuLabel_->setText(cpu.text);
     cpuLabel_->setToolTip(cpu.details + tr("\n(as used by the last run)"));
@@ -767,7 +821,7 @@ QString MainWindow::exportReport(const QString& path, report::Overwrite overwrit
     input.result = run_->result;
     input.fp32Eval = run_->fp32Eval;
     input.int8Eval = run_->int8Eval;
-    input.inputs = QString::fromStdString(run_->inputs);
+    input.inputs = describeInputs(run_->inputs);
     input.settingsLine = shownSettingsLine_;
     input.generator = QStringLiteral("QuantLens %1").arg(QApplication::applicationVersion());
     return report::writeReport(input, path, overwrite);
@@ -905,6 +959,84 @@ void MainWindow::dropEvent(QDropEvent* event) {
             event->acceptProposedAction();
             return;
         }
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setUiLanguage(const QString& code) {
+    storeUiLanguage(code);
+    applyUiLanguage(code);   // posts QEvent::LanguageChange to every window
+    for (QAction* a : findChildren<QAction*>())
+        if (a->objectName().startsWith(QLatin1String("language_"))) {
+            const QSignalBlocker block(a);
+            a->setChecked(a->data().toString() == code);
+        }
+}
+
+// Everything with text: the bound static texts, then what depends on the state (title, result
+// header, digest, inspector, pass changes, CPU line, charts); the settings form is rebuilt.
+void MainWindow::retranslate() {
+    for (const auto& apply : retranslators_) apply();
+    if (run_) shownSettingsLine_ = settingsSummary(shownSettings_);
+    if (running_) runSettingsLine_ = settingsSummary(runSettings_);
+    rebuildSettingsPanel();
+    updateRunEnabled();
+    updateTitle();
+    originalPanel_->setTitle(tr("Original"));
+    if (document_) updateStageTitle();
+    else stagePanel_->setTitle(tr("Fused"));
+    updateResultHeader();
+    emit layerModel_->headerDataChanged(Qt::Horizontal, 0, layerModel_->columnCount() - 1);
+    if (layerModel_->rowCount() > 0)
+        emit layerModel_->dataChanged(layerModel_->index(0, 0), layerModel_->index(layerModel_->rowCount() - 1, layerModel_->columnCount() - 1));
+    emit passModel_->headerDataChanged(Qt::Horizontal, 0, passModel_->columnCount() - 1);
+    if (stage_ >= 0) passChanges_->setPlainText(passModel_->changesText(stage_));
+    if (const ir::NodeId s = stagePanel_->selectedNode(); s.valid()) onStageSelected(s.v);
+    else if (const ir::NodeId o = originalPanel_->selectedNode(); o.valid()) onOriginalSelected(o.v);
+    else inspect(nullptr, {}, QString());
+    emit inspectorModel_->headerDataChanged(Qt::Horizontal, 0, 1);
+    rebuildRecentMenu();
+    if (run_ && run_->result) {
+        const CpuStatus cpu = describeCpu(run_->result->cpu);
+        cpuLabel_->setText(cpu.text);
+        cpuLabel_->setToolTip(cpu.details + tr("\n(as used by the last run)"));
+    } else {
+        probeCpu();
+    }
+    if (document_ && !running_) statusBar()->clearMessage();
+    else if (!document_) statusBar()->showMessage(tr("Open an ONNX model (File > Open, or drop it here)."));
+    if (run_) applyColorMode(originalPanel_), applyColorMode(stagePanel_);
+}
+
+void MainWindow::rebuildSettingsPanel() {
+    if (!settingsPanel_) return;
+    const RunSettings s = settingsPanel_->settings();
+    const bool persist = settingsPanel_->persists();
+    auto* fresh = new SettingsPanel(settingsScroll_);
+    fresh->setSettings(s, persist);
+    settingsScroll_->setWidget(fresh);   // deletes the old form
+    settingsPanel_ = fresh;
+    connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {
+        updateRunEnabled();
+        updateTitle();
+    });
+}
+
+void MainWindow::updateResultHeader() {
+    if (run_ && run_->result) {
+        const RunDigest d = digestRun(*run_->result);
+        resultHeader_->setStyleSheet(QString());
+        resultHeader_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        resultHeader_->setText(resultHeaderHtml(*run_, d, shownSettingsLine_));
+    } else if (document_) {
+        resultHeader_->setText(tr("Press Run FP32 vs INT8 (Ctrl+R) for per-layer results."));
+    } else {
+        resultHeader_->setText(tr("Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, "
+                                  "implementation, memory format and dtype appear here."));
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -17,6 +17,7 @@
 
 #include "app/gui/model_document.h"
 #include "app/gui/run_job.h"
+#include "app/gui/run_settings.h"
 #include "app/report/safe_write.h"
 #include "core/util/cancel.h"
 
@@ -27,6 +28,7 @@ class QProgressBar;
 class QToolButton;
 class QMenu;
 class QPlainTextEdit;
+class QScrollArea;
 class QTableView;
 class QTabWidget;
 class QTreeView;
@@ -102,6 +104,10 @@ public:
     void setColorMode(ColorMode mode);
     ColorMode colorMode() const { return colorMode_; }
 
+    // UI language ("" = system, "en", "de", "zh_CN"): remembered in QSettings and applied at
+    // once; every text of the window follows (QEvent::LanguageChange -> retranslate()).
+    void setUiLanguage(const QString& code);
+
 signals:
     void documentChanged();
     void loadFailed(const QString& message);
@@ -115,9 +121,15 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildActions();
+    // Applies `apply` now and again on every language change.
+    void bindText(std::function<void()> apply);
+    void retranslate();
+    void updateResultHeader();
+    void rebuildSettingsPanel();
     void buildDocks();
     void rebuildRecentMenu();
     void probeCpu();
@@ -183,6 +195,9 @@ private:
 
     std::shared_ptr<const RunOutcome> run_;      // the results on screen
     QString runSettingsLine_, shownSettingsLine_;  // settings of the running / shown run
+    RunSettings runSettings_, shownSettings_;      // the same, re-described after a language change
+    std::vector<std::function<void()>> retranslators_;
+    QScrollArea* settingsScroll_ = nullptr;
     quint64 runGeneration_ = 0;
     CancelToken runCancel_;
     bool running_ = false;

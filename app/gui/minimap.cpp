@@ -5,12 +5,14 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "app/gui/language.h"
+
 namespace ql::gui {
 
 Minimap::Minimap(QWidget* parent) : QWidget(parent) {
     setFixedSize(128, 96);   // small, in the bottom-right corner, see-through
     setCursor(Qt::PointingHandCursor);
-    setToolTip(tr("Overview: click or drag to move the view"));
+    onLanguageChange(this, [this] { setToolTip(tr("Overview: click or drag to move the view")); });
 }
 
 void Minimap::render(QGraphicsScene* scene) {

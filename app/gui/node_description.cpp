@@ -1,11 +1,15 @@
 #include "app/gui/node_description.h"
 
+#include <QCoreApplication>
 #include <cmath>
 #include <sstream>
 #include <variant>
 
 namespace ql::gui {
 namespace {
+
+// Inspector labels: translated (context "NodeDescription"); names, ops and dims stay as they are.
+std::string tx(const char* source) { return QCoreApplication::translate("NodeDescription", source).toStdString(); }
 
 std::string num(double v) {
     std::ostringstream s;
@@ -41,12 +45,12 @@ std::string attributeText(const ir::Attribute& a) {
 }
 
 PropertyRow valueRow(const ir::Graph& g, ir::ValueId id, const std::string& slot) {
-    if (!id.valid()) return {slot, "(omitted)", {}};
+    if (!id.valid()) return {slot, tx(QT_TRANSLATE_NOOP("NodeDescription", "(omitted)")), {}};
     const ir::Value& v = g.value(id);
     std::string text = std::string(ir::dtypeName(v.dtype)) + " " + (v.shapeKnown || !v.dims.empty() ? formatDims(v.dims) : "?");
-    if (v.constant) text += "  constant";
+    if (v.constant) text += "  " + tx(QT_TRANSLATE_NOOP("NodeDescription", "constant"));
     PropertyRow row{slot + ": " + v.name, text, {}};
-    if (v.quant) row.children.push_back({"quantization", "present", {}});
+    if (v.quant) row.children.push_back({tx(QT_TRANSLATE_NOOP("NodeDescription", "quantization")), tx(QT_TRANSLATE_NOOP("NodeDescription", "present")), {}});
     return row;
 }
 
@@ -82,11 +86,11 @@ PropertyRow describeNode(const ir::Graph& g, ir::NodeId id) {
     PropertyRow root;
     if (!id.valid()) return root;
     const ir::Node& n = g.node(id);
-    PropertyRow node{"Node", n.name, {}};
-    node.children.push_back({"op", n.domain.empty() ? n.opType : n.domain + "." + n.opType, {}});
+    PropertyRow node{tx(QT_TRANSLATE_NOOP("NodeDescription", "Node")), n.name, {}};
+    node.children.push_back({tx(QT_TRANSLATE_NOOP("NodeDescription", "op")), n.domain.empty() ? n.opType : n.domain + "." + n.opType, {}});
     node.children.push_back({"id", std::to_string(id.v), {}});
     if (!(n.fusedFrom.size() == 1 && n.fusedFrom[0] == id)) {
-        PropertyRow from{"fused from", std::to_string(n.fusedFrom.size()) + " nodes", {}};
+        PropertyRow from{tx(QT_TRANSLATE_NOOP("NodeDescription", "fused from")), QCoreApplication::translate("NodeDescription", "%n node(s)", nullptr, int(n.fusedFrom.size())).toStdString(), {}};
         // Ids are never reused and removed nodes stay as tombstones, so `g` still knows them.
         for (ir::NodeId f : n.fusedFrom)
             from.children.push_back({std::to_string(f.v), f.valid() ? g.node(f).name + " (" + g.node(f).opType + ")" : "?", {}});
@@ -94,17 +98,17 @@ PropertyRow describeNode(const ir::Graph& g, ir::NodeId id) {
     }
     root.children.push_back(std::move(node));
 
-    PropertyRow attrs{"Attributes", std::to_string(n.attrs.all().size()), {}};
+    PropertyRow attrs{tx(QT_TRANSLATE_NOOP("NodeDescription", "Attributes")), std::to_string(n.attrs.all().size()), {}};
     for (const auto& [k, v] : n.attrs.all()) attrs.children.push_back({k, attributeText(v), {}});
     root.children.push_back(std::move(attrs));
 
-    PropertyRow ins{"Inputs", std::to_string(n.inputs.size()), {}}, outs{"Outputs", std::to_string(n.outputs.size()), {}};
+    PropertyRow ins{tx(QT_TRANSLATE_NOOP("NodeDescription", "Inputs")), std::to_string(n.inputs.size()), {}}, outs{tx(QT_TRANSLATE_NOOP("NodeDescription", "Outputs")), std::to_string(n.outputs.size()), {}};
     for (size_t i = 0; i < n.inputs.size(); ++i) ins.children.push_back(valueRow(g, n.inputs[i], std::to_string(i)));
     for (size_t i = 0; i < n.outputs.size(); ++i) outs.children.push_back(valueRow(g, n.outputs[i], std::to_string(i)));
     root.children.push_back(std::move(ins));
     root.children.push_back(std::move(outs));
 
-    PropertyRow weights{"Weights", "", {}};
+    PropertyRow weights{tx(QT_TRANSLATE_NOOP("NodeDescription", "Weights")), "", {}};
     int64_t bytes = 0;
     for (ir::ValueId vid : n.inputs) {
         if (!vid.valid() || !g.value(vid).constant) continue;
@@ -113,14 +117,14 @@ PropertyRow describeNode(const ir::Graph& g, ir::NodeId id) {
         const WeightStats s = weightStats(t);
         bytes += int64_t(t.byteSize());
         weights.children.push_back({v.name, std::string(ir::dtypeName(t.dtype())) + " " + formatDims(t.dims()),
-                                    {{"min", num(s.min), {}},
-                                     {"max", num(s.max), {}},
-                                     {"mean", num(s.mean), {}},
-                                     {"std", num(s.stddev), {}},
-                                     {"elements", std::to_string(s.count), {}},
-                                     {"bytes", std::to_string(t.byteSize()), {}}}});
+                                    {{tx(QT_TRANSLATE_NOOP("NodeDescription", "min")), num(s.min), {}},
+                                     {tx(QT_TRANSLATE_NOOP("NodeDescription", "max")), num(s.max), {}},
+                                     {tx(QT_TRANSLATE_NOOP("NodeDescription", "mean")), num(s.mean), {}},
+                                     {tx(QT_TRANSLATE_NOOP("NodeDescription", "std")), num(s.stddev), {}},
+                                     {tx(QT_TRANSLATE_NOOP("NodeDescription", "elements")), std::to_string(s.count), {}},
+                                     {tx(QT_TRANSLATE_NOOP("NodeDescription", "bytes")), std::to_string(t.byteSize()), {}}}});
     }
-    weights.value = std::to_string(weights.children.size()) + " tensors, " + std::to_string(bytes) + " bytes";
+    weights.value = QCoreApplication::translate("NodeDescription", "%n tensor(s), %1 bytes", nullptr, int(weights.children.size())).arg(bytes).toStdString();
     root.children.push_back(std::move(weights));
     return root;
 }

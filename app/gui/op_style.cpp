@@ -1,5 +1,7 @@
 #include "app/gui/op_style.h"
 
+#include <QCoreApplication>
+
 #include <QSet>
 
 namespace ql::gui {
@@ -44,17 +46,17 @@ QColor opKindColor(OpKind kind) {
 
 QString opKindName(OpKind kind) {
     switch (kind) {
-        case OpKind::Conv: return QStringLiteral("convolution");
-        case OpKind::Linear: return QStringLiteral("matmul / gemm");
-        case OpKind::Activation: return QStringLiteral("activation");
-        case OpKind::Pooling: return QStringLiteral("pooling");
-        case OpKind::Normalization: return QStringLiteral("normalization");
-        case OpKind::Elementwise: return QStringLiteral("elementwise");
-        case OpKind::Tensor: return QStringLiteral("tensor / shape");
-        case OpKind::Quantization: return QStringLiteral("quantize / dequantize");
+        case OpKind::Conv: return QCoreApplication::translate("OpKind", "convolution");
+        case OpKind::Linear: return QCoreApplication::translate("OpKind", "matmul / gemm");
+        case OpKind::Activation: return QCoreApplication::translate("OpKind", "activation");
+        case OpKind::Pooling: return QCoreApplication::translate("OpKind", "pooling");
+        case OpKind::Normalization: return QCoreApplication::translate("OpKind", "normalization");
+        case OpKind::Elementwise: return QCoreApplication::translate("OpKind", "elementwise");
+        case OpKind::Tensor: return QCoreApplication::translate("OpKind", "tensor / shape");
+        case OpKind::Quantization: return QCoreApplication::translate("OpKind", "quantize / dequantize");
         case OpKind::Other: break;
     }
-    return QStringLiteral("other");
+    return QCoreApplication::translate("OpKind", "other");
 }
 
 }  // namespace ql::gui

@@ -15,6 +15,8 @@ using report::isReferenceStep;
 
 // The header above the per-layer table (rich text): settings line, whole-model figures,
 // output agreement, accuracy, verdict.
+// What the run fed the model (RunOutcome::inputs, written by the Qt-free run_job) in the UI language.
+QString describeInputs(const std::string& inputs);
 QString resultHeaderHtml(const RunOutcome& outcome, const RunDigest& digest, const QString& settingsLine);
 
 }  // namespace ql::gui

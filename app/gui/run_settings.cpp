@@ -1,5 +1,7 @@
 #include "app/gui/run_settings.h"
 
+#include <QCoreApplication>
+
 #include <QObject>
 
 namespace ql::gui {
@@ -39,21 +41,21 @@ QString settingsSummary(const RunSettings& s) {
     const session::RunConfig& c = s.config;
     QStringList parts;
     parts << QStringLiteral("%1 ×%2").arg(QString::fromStdString(c.calibration.method)).arg(c.calibration.samples);
-    parts << (c.asymmetricActivations ? QObject::tr("asymmetric u8") : QObject::tr("symmetric s8"));
-    parts << (!c.sevenBitActivations ? QObject::tr("7-bit auto") : *c.sevenBitActivations ? QObject::tr("7-bit on") : QObject::tr("7-bit off"));
+    parts << (c.asymmetricActivations ? QCoreApplication::translate("RunSettings", "asymmetric u8") : QCoreApplication::translate("RunSettings", "symmetric s8"));
+    parts << (!c.sevenBitActivations ? QCoreApplication::translate("RunSettings", "7-bit auto") : *c.sevenBitActivations ? QCoreApplication::translate("RunSettings", "7-bit on") : QCoreApplication::translate("RunSettings", "7-bit off"));
     parts << QString::fromStdString(c.executor);
-    parts << QObject::tr("layout %1").arg(QString::fromStdString(runtime::layoutName(c.layout)));
-    parts << (c.threads ? QObject::tr("%n thread(s)", nullptr, c.threads) : QObject::tr("threads: all cores"));
-    parts << QObject::tr("batch %1").arg(c.batch);
-    parts << QObject::tr("%1+%2 runs").arg(c.warmup).arg(c.repeat);
-    if (!c.maxIsa.empty()) parts << QObject::tr("ISA ≤ %1").arg(QString::fromStdString(c.maxIsa));
+    parts << QCoreApplication::translate("RunSettings", "layout %1").arg(QString::fromStdString(runtime::layoutName(c.layout)));
+    parts << (c.threads ? QCoreApplication::translate("RunSettings", "%n thread(s)", nullptr, c.threads) : QCoreApplication::translate("RunSettings", "threads: all cores"));
+    parts << QCoreApplication::translate("RunSettings", "batch %1").arg(c.batch);
+    parts << QCoreApplication::translate("RunSettings", "%1+%2 runs").arg(c.warmup).arg(c.repeat);
+    if (!c.maxIsa.empty()) parts << QCoreApplication::translate("RunSettings", "ISA ≤ %1").arg(QString::fromStdString(c.maxIsa));
     if (!c.fp32Fallback.empty()) {
         QStringList names;
         for (const auto& n : c.fp32Fallback) names << QString::fromStdString(n);
-        parts << QObject::tr("FP32: %1").arg(names.join(QStringLiteral(", ")));
+        parts << QCoreApplication::translate("RunSettings", "FP32: %1").arg(names.join(QStringLiteral(", ")));
     }
     if (s.evaluate)
-        parts << (s.evalImages > 0 ? QObject::tr("accuracy on %1 images").arg(s.evalImages) : QObject::tr("accuracy on t10k"));
+        parts << (s.evalImages > 0 ? QCoreApplication::translate("RunSettings", "accuracy on %1 images").arg(s.evalImages) : QCoreApplication::translate("RunSettings", "accuracy on t10k"));
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -24,6 +24,7 @@ public:
     // Fills the form. persist = false: a one-off override (command line) not written back.
     void setSettings(const RunSettings& s, bool persist = true);
     const RunSettings& settings() const { return settings_; }
+    bool persists() const { return persist_; }   // false after a command-line override
     QString validationError() const;   // empty when the config is runnable
     void loadFromSettings();           // QSettings -> form (called by the constructor)
 

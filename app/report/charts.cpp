@@ -1,5 +1,7 @@
 #include "app/report/charts.h"
 
+#include <QCoreApplication>
+
 #include <QBuffer>
 #include <QLocale>
 #include <QObject>
@@ -88,14 +90,14 @@ std::vector<size_t> layerOrder(const std::vector<LayerRow>& rows, const std::fun
 QString rowTip(const LayerRow& r) {
     QStringList t;
     t << QStringLiteral("%1 (%2)").arg(r.name, r.op);
-    if (r.inserted) t << QObject::tr("inserted by the INT8 plan");
-    if (!r.fusedFrom.isEmpty() && r.fusedFrom != r.name) t << QObject::tr("fused from %1").arg(r.fusedFrom);
-    if (r.fp32) t << QObject::tr("FP32 %1 ms (p10 %2, p90 %3) %4").arg(ms(r.fp32->ms.median), ms(r.fp32->ms.p10), ms(r.fp32->ms.p90),
+    if (r.inserted) t << QCoreApplication::translate("Charts", "inserted by the INT8 plan");
+    if (!r.fusedFrom.isEmpty() && r.fusedFrom != r.name) t << QCoreApplication::translate("Charts", "fused from %1").arg(r.fusedFrom);
+    if (r.fp32) t << QCoreApplication::translate("Charts", "FP32 %1 ms (p10 %2, p90 %3) %4").arg(ms(r.fp32->ms.median), ms(r.fp32->ms.p10), ms(r.fp32->ms.p90),
                                                                       QString::fromStdString(r.fp32->step.impl));
-    if (r.int8) t << QObject::tr("INT8 %1 ms (p10 %2, p90 %3) %4 %5").arg(ms(r.int8->ms.median), ms(r.int8->ms.p10), ms(r.int8->ms.p90),
+    if (r.int8) t << QCoreApplication::translate("Charts", "INT8 %1 ms (p10 %2, p90 %3) %4 %5").arg(ms(r.int8->ms.median), ms(r.int8->ms.p10), ms(r.int8->ms.p90),
                                                                          QString::fromStdString(r.int8->step.impl),
                                                                          QString::fromStdString(r.int8->step.dtype));
-    if (r.speedUp() > 0) t << QObject::tr("speed-up %1×").arg(r.speedUp(), 0, 'f', 2);
+    if (r.speedUp() > 0) t << QCoreApplication::translate("Charts", "speed-up %1×").arg(r.speedUp(), 0, 'f', 2);
     return t.join(QLatin1Char('\n'));
 }
 
@@ -104,9 +106,9 @@ int maxLabelsFor(const QCustomPlot& plot) { return std::max(8, plot.width() / 22
 ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
     const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.fp32 || r.int8; },
                                 [](const LayerRow& r) { return std::max(r.fp32 ? r.fp32->ms.median : 0, r.int8 ? r.int8->ms.median : 0); }, o.order);
-    auto* f = bars(plot, QObject::tr("FP32"), kFp32, 0.4);
-    auto* i = bars(plot, QObject::tr("INT8"), kInt8, 0.4);
-    auto* s = bars(plot, QObject::tr("INT8 inserted step"), kInserted, 0.4);
+    auto* f = bars(plot, QCoreApplication::translate("Charts", "FP32"), kFp32, 0.4);
+    auto* i = bars(plot, QCoreApplication::translate("Charts", "INT8"), kInt8, 0.4);
+    auto* s = bars(plot, QCoreApplication::translate("Charts", "INT8 inserted step"), kInserted, 0.4);
     ChartBinding b;
     QStringList labels;
     double top = 0;
@@ -120,7 +122,7 @@ ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& ro
     if (s->data()->isEmpty()) plot.removePlottable(s);
     categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
-    plot.yAxis->setLabel(QObject::tr("median ms per run"));
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "median ms per run"));
     plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
     plot.legend->setVisible(true);
     return b;
@@ -128,8 +130,8 @@ ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& ro
 
 ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
     const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.speedUp() > 0; }, [](const LayerRow& r) { return -r.speedUp(); }, o.order);
-    auto* up = bars(plot, QObject::tr("faster in INT8"), kFaster, 0.7);
-    auto* down = bars(plot, QObject::tr("slower in INT8"), kSlower, 0.7);
+    auto* up = bars(plot, QCoreApplication::translate("Charts", "faster in INT8"), kFaster, 0.7);
+    auto* down = bars(plot, QCoreApplication::translate("Charts", "slower in INT8"), kSlower, 0.7);
     ChartBinding b;
     QStringList labels;
     double top = 1;
@@ -145,7 +147,7 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
     down->setBaseValue(0);
     categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
-    plot.yAxis->setLabel(QObject::tr("FP32 / INT8 median (×)"));
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "FP32 / INT8 median (×)"));
     plot.yAxis->setRange(0, top * 1.1);
     auto* line = new QCPItemStraightLine(&plot);
     line->point1->setCoords(0, 1);
@@ -156,15 +158,15 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
     label->position->setTypeY(QCPItemPosition::ptPlotCoords);
     label->position->setCoords(0.005, 1);
     label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    label->setText(QObject::tr("1× (no change)"));
+    label->setText(QCoreApplication::translate("Charts", "1× (no change)"));
     label->setColor(QColor(0x33, 0x33, 0x33));
     plot.legend->setVisible(true);
     return b;
 }
 
 ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
-    const QStringList cats{QObject::tr("Weights"), QObject::tr("Activation arena"), QObject::tr("Liveness lower bound"),
-                           QObject::tr("All activation buffers")};
+    const QStringList cats{QCoreApplication::translate("Charts", "Weights"), QCoreApplication::translate("Charts", "Activation arena"), QCoreApplication::translate("Charts", "Liveness lower bound"),
+                           QCoreApplication::translate("Charts", "All activation buffers")};
     ChartBinding b;
     b.byKey.resize(size_t(cats.size()));
     double top = 0;
@@ -172,7 +174,7 @@ ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, con
         if (!p || !p->profile.memory) continue;
         const bool fp32 = p->precision == runtime::Precision::Fp32;
         const auto& m = *p->profile.memory;
-        auto* series = bars(plot, fp32 ? QObject::tr("FP32") : QObject::tr("INT8"), fp32 ? kFp32 : kInt8, 0.38);
+        auto* series = bars(plot, fp32 ? QCoreApplication::translate("Charts", "FP32") : QCoreApplication::translate("Charts", "INT8"), fp32 ? kFp32 : kInt8, 0.38);
         const int64_t values[] = {m.weightBytes, m.arenaBytes, m.livenessLowerBound, m.activationBytes};
         for (int c = 0; c < 4; ++c) {
             series->addData(c + (fp32 ? -0.2 : 0.2), double(values[c]) / (1 << 20));
@@ -183,7 +185,7 @@ ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, con
         }
     }
     categoryTicks(plot.xAxis, cats, 10);
-    plot.yAxis->setLabel(QObject::tr("MiB"));
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "MiB"));
     plot.yAxis->setRange(0, top > 0 ? top * 1.12 : 1);
     plot.legend->setVisible(true);
     plot.setInteractions({});
@@ -204,7 +206,7 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
     // One slow outlier would flatten both boxes on a linear axis: go logarithmic then.
     const bool logScale = spread > 4 && bottom > 0;
     auto* means = new QCPGraph(plot.xAxis, plot.yAxis);
-    means->setName(QObject::tr("mean with 95% CI"));
+    means->setName(QCoreApplication::translate("Charts", "mean with 95% CI"));
     means->setLineStyle(QCPGraph::lsNone);
     means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0x22, 0x22, 0x22), Qt::white, 8));
     auto* ci = new QCPErrorBars(plot.xAxis, plot.yAxis);
@@ -217,7 +219,7 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         const bool fp32 = p->precision == runtime::Precision::Fp32;
         const profile::Stats& s = p->profile.wholeMs;
         auto* box = new QCPStatisticalBox(plot.xAxis, plot.yAxis);
-        box->setName(fp32 ? QObject::tr("FP32") : QObject::tr("INT8"));
+        box->setName(fp32 ? QCoreApplication::translate("Charts", "FP32") : QCoreApplication::translate("Charts", "INT8"));
         QColor c = fp32 ? kFp32 : kInt8;
         c.setAlpha(170);
         box->setBrush(c);
@@ -231,7 +233,7 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         ci->addData(s.mean - low, s.ci95High - s.mean);
         top = std::max(top, s.max);
         labels << (fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8"));
-        b.byKey[size_t(key)].tip = QObject::tr("%1 whole model, %2 runs\nmedian %3 ms\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms, 95% CI [%9, %10]")
+        b.byKey[size_t(key)].tip = QCoreApplication::translate("Charts", "%1 whole model, %2 runs\nmedian %3 ms\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms, 95% CI [%9, %10]")
                                        .arg(labels.back())
                                        .arg(s.n)
                                        .arg(ms(s.median), ms(s.p10), ms(s.p90), ms(s.min), ms(s.max), ms(s.mean), ms(s.ci95Low), ms(s.ci95High));
@@ -246,10 +248,10 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
         plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
         plot.yAxis->setNumberFormat(QStringLiteral("gb"));
-        plot.yAxis->setLabel(QObject::tr("whole-model ms per run (log scale: max is %1× p90)").arg(spread, 0, 'f', 0));
+        plot.yAxis->setLabel(QCoreApplication::translate("Charts", "whole-model ms per run (log scale: max is %1× p90)").arg(spread, 0, 'f', 0));
         plot.yAxis->setRange(bottom * 0.5, top * 2);
     } else {
-        plot.yAxis->setLabel(QObject::tr("whole-model ms per run"));
+        plot.yAxis->setLabel(QCoreApplication::translate("Charts", "whole-model ms per run"));
         plot.yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
     }
     plot.legend->setVisible(true);
@@ -265,10 +267,10 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
         int steps;
         QColor colour;
     };
-    std::vector<Cost> costs{{QObject::tr("int8 kernels"), d.int8KernelMs, d.int8KernelSteps, kInt8},
-                            {QObject::tr("inserted reorders / quantize"), d.insertedMs, d.insertedSteps, kInserted},
-                            {QObject::tr("reference fallbacks"), d.referenceMs, d.referenceSteps, kSlower},
-                            {QObject::tr("layers left in f32"), d.f32Ms, d.f32Steps, kFp32}};
+    std::vector<Cost> costs{{QCoreApplication::translate("Charts", "int8 kernels"), d.int8KernelMs, d.int8KernelSteps, kInt8},
+                            {QCoreApplication::translate("Charts", "inserted reorders / quantize"), d.insertedMs, d.insertedSteps, kInserted},
+                            {QCoreApplication::translate("Charts", "reference fallbacks"), d.referenceMs, d.referenceSteps, kSlower},
+                            {QCoreApplication::translate("Charts", "layers left in f32"), d.f32Ms, d.f32Steps, kFp32}};
     std::stable_sort(costs.begin(), costs.end(), [](const Cost& a, const Cost& b) { return a.ms < b.ms; });  // largest on top
     ChartBinding b;
     QStringList labels;
@@ -280,8 +282,8 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
         bar->removeFromLegend();
         top = std::max(top, c.ms);
         const double share = d.int8StepsMs > 0 ? 100 * c.ms / d.int8StepsMs : 0;
-        labels << QObject::tr("%1 (%n step(s))", nullptr, c.steps).arg(c.name);
-        b.byKey.push_back({{}, QObject::tr("%1: %2 ms in %3 step(s), %4% of the INT8 steps' time").arg(c.name, ms(c.ms)).arg(c.steps).arg(share, 0, 'f', 1)});
+        labels << QCoreApplication::translate("Charts", "%1 (%n step(s))", nullptr, c.steps).arg(c.name);
+        b.byKey.push_back({{}, QCoreApplication::translate("Charts", "%1: %2 ms in %3 step(s), %4% of the INT8 steps' time").arg(c.name, ms(c.ms)).arg(c.steps).arg(share, 0, 'f', 1)});
         auto* text = new QCPItemText(&plot);
         text->position->setAxes(plot.xAxis, plot.yAxis);
         text->position->setCoords(c.ms, double(k));
@@ -292,7 +294,7 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
     categoryTicks(plot.yAxis, labels, 10, 60);
     plot.yAxis->grid()->setVisible(false);
     plot.xAxis->grid()->setVisible(true);
-    plot.xAxis->setLabel(QObject::tr("sum of INT8 step medians, ms (whole-model INT8 median %1 ms)").arg(ms(d.int8Ms)));
+    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "sum of INT8 step medians, ms (whole-model INT8 median %1 ms)").arg(ms(d.int8Ms)));
     plot.xAxis->setRange(0, top > 0 ? top * 1.3 : 1);
     plot.setInteractions({});
     return b;
@@ -303,24 +305,24 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
 ChartInfo chartInfo(ChartKind kind) {
     switch (kind) {
     case ChartKind::LayerLatency:
-        return {kind, QStringLiteral("layer-latency"), QObject::tr("Per-layer latency, FP32 vs INT8"),
-                QObject::tr("Median time per step over the timed runs (the same runs as the whole-model time). Steps the INT8 plan "
+        return {kind, QStringLiteral("layer-latency"), QCoreApplication::translate("Charts", "Per-layer latency, FP32 vs INT8"),
+                QCoreApplication::translate("Charts", "Median time per step over the timed runs (the same runs as the whole-model time). Steps the INT8 plan "
                             "inserted (reorders, quantize/dequantize) have no FP32 counterpart.")};
     case ChartKind::LayerSpeedUp:
-        return {kind, QStringLiteral("layer-speedup"), QObject::tr("Per-layer speed-up (FP32 / INT8)"),
-                QObject::tr("Layers that ran in both precisions; above the dashed 1× line INT8 is faster.")};
+        return {kind, QStringLiteral("layer-speedup"), QCoreApplication::translate("Charts", "Per-layer speed-up (FP32 / INT8)"),
+                QCoreApplication::translate("Charts", "Layers that ran in both precisions; above the dashed 1× line INT8 is faster.")};
     case ChartKind::Memory:
-        return {kind, QStringLiteral("memory"), QObject::tr("Memory: weights and activations"),
-                QObject::tr("Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most "
+        return {kind, QStringLiteral("memory"), QCoreApplication::translate("Charts", "Memory: weights and activations"),
+                QCoreApplication::translate("Charts", "Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most "
                             "bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs "
                             "buffer lifetimes, which the run result does not record.")};
     case ChartKind::WholeLatency:
-        return {kind, QStringLiteral("whole-latency"), QObject::tr("Whole-model latency over the repeats"),
-                QObject::tr("Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence "
+        return {kind, QStringLiteral("whole-latency"), QCoreApplication::translate("Charts", "Whole-model latency over the repeats"),
+                QCoreApplication::translate("Charts", "Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence "
                             "interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.")};
     case ChartKind::Int8Time:
-        return {kind, QStringLiteral("int8-time"), QObject::tr("Where the INT8 time goes"),
-                QObject::tr("Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel "
+        return {kind, QStringLiteral("int8-time"), QCoreApplication::translate("Charts", "Where the INT8 time goes"),
+                QCoreApplication::translate("Charts", "Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel "
                             "fallbacks and graph layers the INT8 plan runs in f32.")};
     }
     return {kind, {}, {}, {}};
@@ -395,7 +397,7 @@ QByteArray paintSvg(QSize size, const QString& title, const std::function<void(Q
     gen.setSize(size);
     gen.setViewBox(QRect(QPoint(0, 0), size));
     gen.setTitle(title);
-    gen.setDescription(QObject::tr("Exported by QuantLens"));
+    gen.setDescription(QCoreApplication::translate("Charts", "Exported by QuantLens"));
     QPainter painter;
     if (!painter.begin(&gen)) return {};
     paint(painter);
@@ -412,7 +414,7 @@ QByteArray chartSvg(QCustomPlot& plot, QSize size, const QString& title) {
     gen.setSize(size);
     gen.setViewBox(QRect(QPoint(0, 0), size));
     gen.setTitle(title);
-    gen.setDescription(QObject::tr("Exported by QuantLens"));
+    gen.setDescription(QCoreApplication::translate("Charts", "Exported by QuantLens"));
     QCPPainter painter;
     if (!painter.begin(&gen)) return {};
     painter.setMode(QCPPainter::pmVectorized);

@@ -1,5 +1,7 @@
 #include "app/report/html_report.h"
 
+#include <QCoreApplication>
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QFileInfo>
@@ -113,11 +115,11 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
              .arg(esc(model), esc(QDateTime::currentDateTime().toString(Qt::ISODate)), esc(in.generator.isEmpty() ? QStringLiteral("QuantLens") : in.generator));
 
     // Verdict first: the answer, then the evidence.
-    QString summary = QObject::tr("Whole model (median): FP32 %1 ms · INT8 %2 ms").arg(fp32 ? ms(d.fp32Ms) : QStringLiteral("–"), int8 ? ms(d.int8Ms) : QStringLiteral("–"));
+    QString summary = QCoreApplication::translate("HtmlReport", "Whole model (median): FP32 %1 ms · INT8 %2 ms").arg(fp32 ? ms(d.fp32Ms) : QStringLiteral("–"), int8 ? ms(d.int8Ms) : QStringLiteral("–"));
     if (d.speedUp > 0)
         summary += QStringLiteral(" · <b class='%1'>").arg(d.speedUp >= 1 ? QStringLiteral("good") : QStringLiteral("bad")) +
-                   QObject::tr("speed-up %1×").arg(d.speedUp, 0, 'f', 2) + QStringLiteral("</b>");
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Verdict"));
+                   QCoreApplication::translate("HtmlReport", "speed-up %1×").arg(d.speedUp, 0, 'f', 2) + QStringLiteral("</b>");
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Verdict"));
     h += QStringLiteral("<table width='100%' class='verdict' cellpadding='8'><tr><td><b>%1</b><br>%2</td></tr></table>\n").arg(esc(d.verdict), summary);
 
     // Model.
@@ -129,39 +131,39 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         macs += row.shown()->step.macs;
     }
     std::vector<std::pair<QString, QString>> modelRows{
-        {QObject::tr("File"), esc(r.model)},
-        {QObject::tr("Layers (fused graph nodes that ran)"), QString::number(fused)},
-        {QObject::tr("Steps the INT8 plan inserted"), QString::number(inserted)},
-        {QObject::tr("INT8 reference-kernel fallbacks"), QString::number(reference)},
-        {QObject::tr("Multiply-accumulates per run"), QStringLiteral("%1 M").arg(double(macs) / 1e6, 0, 'f', 1)}};
-    if (fp32 && fp32->profile.memory) modelRows.emplace_back(QObject::tr("Weights FP32"), mib(fp32->profile.memory->weightBytes));
-    if (int8 && int8->profile.memory) modelRows.emplace_back(QObject::tr("Weights INT8"), mib(int8->profile.memory->weightBytes));
-    if (int8 && !int8->int8Note.empty()) modelRows.emplace_back(QObject::tr("How INT8 was obtained"), esc(int8->int8Note));
+        {QCoreApplication::translate("HtmlReport", "File"), esc(r.model)},
+        {QCoreApplication::translate("HtmlReport", "Layers (fused graph nodes that ran)"), QString::number(fused)},
+        {QCoreApplication::translate("HtmlReport", "Steps the INT8 plan inserted"), QString::number(inserted)},
+        {QCoreApplication::translate("HtmlReport", "INT8 reference-kernel fallbacks"), QString::number(reference)},
+        {QCoreApplication::translate("HtmlReport", "Multiply-accumulates per run"), QStringLiteral("%1 M").arg(double(macs) / 1e6, 0, 'f', 1)}};
+    if (fp32 && fp32->profile.memory) modelRows.emplace_back(QCoreApplication::translate("HtmlReport", "Weights FP32"), mib(fp32->profile.memory->weightBytes));
+    if (int8 && int8->profile.memory) modelRows.emplace_back(QCoreApplication::translate("HtmlReport", "Weights INT8"), mib(int8->profile.memory->weightBytes));
+    if (int8 && !int8->int8Note.empty()) modelRows.emplace_back(QCoreApplication::translate("HtmlReport", "How INT8 was obtained"), esc(int8->int8Note));
     QStringList passes;
     for (const auto& p : r.passes)
         passes << QStringLiteral("%1 (%2 → %3 nodes)").arg(esc(p.pass)).arg(p.nodesBefore).arg(p.nodesAfter);
-    if (!passes.isEmpty()) modelRows.emplace_back(QObject::tr("Fusion passes"), passes.join(QStringLiteral("<br>")));
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Model")) + kvTable(modelRows);
+    if (!passes.isEmpty()) modelRows.emplace_back(QCoreApplication::translate("HtmlReport", "Fusion passes"), passes.join(QStringLiteral("<br>")));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Model")) + kvTable(modelRows);
 
     // Run settings.
     std::vector<std::pair<QString, QString>> settings;
-    if (!in.settingsLine.isEmpty()) settings.emplace_back(QObject::tr("Summary"), esc(in.settingsLine));
-    if (!in.inputs.isEmpty()) settings.emplace_back(QObject::tr("Profiled on"), esc(in.inputs));
+    if (!in.settingsLine.isEmpty()) settings.emplace_back(QCoreApplication::translate("HtmlReport", "Summary"), esc(in.settingsLine));
+    if (!in.inputs.isEmpty()) settings.emplace_back(QCoreApplication::translate("HtmlReport", "Profiled on"), esc(in.inputs));
     flatten({}, QJsonDocument::fromJson(QByteArray::fromStdString(session::toJson(r.config))).object(), settings);
     for (const auto* p : {fp32, int8})
-        if (p) settings.emplace_back(QObject::tr("%1 as run").arg(QString::fromStdString(runtime::precisionName(p->precision))),
+        if (p) settings.emplace_back(QCoreApplication::translate("HtmlReport", "%1 as run").arg(QString::fromStdString(runtime::precisionName(p->precision))),
                                      esc(QStringLiteral("%1 executor, %2 layout%3").arg(QString::fromStdString(p->executor), QString::fromStdString(runtime::layoutName(p->layout)),
-                                                                                       p->sevenBitActivations ? QObject::tr(", 7-bit activations") : QString())));
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Run settings")) + kvTable(settings);
+                                                                                       p->sevenBitActivations ? QCoreApplication::translate("HtmlReport", ", 7-bit activations") : QString())));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Run settings")) + kvTable(settings);
 
     // Machine.
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Machine")) +
-         kvTable({{QObject::tr("CPU"), esc(r.cpu.cpuModel)},
-                  {QObject::tr("ISA oneDNN dispatches to"), esc(r.cpu.isa)},
-                  {QObject::tr("INT8 VNNI"), r.cpu.int8Vnni ? QObject::tr("yes") : QObject::tr("no (u8×s8 through 16-bit saturating products)")},
-                  {QObject::tr("Threads"), QString::number(r.cpu.threads)},
-                  {QObject::tr("oneDNN"), esc(r.cpu.onednnVersion)},
-                  {QObject::tr("Peak resident memory"), mib(r.peakRssBytes)}});
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Machine")) +
+         kvTable({{QCoreApplication::translate("HtmlReport", "CPU"), esc(r.cpu.cpuModel)},
+                  {QCoreApplication::translate("HtmlReport", "ISA oneDNN dispatches to"), esc(r.cpu.isa)},
+                  {QCoreApplication::translate("HtmlReport", "INT8 VNNI"), r.cpu.int8Vnni ? QCoreApplication::translate("HtmlReport", "yes") : QCoreApplication::translate("HtmlReport", "no (u8×s8 through 16-bit saturating products)")},
+                  {QCoreApplication::translate("HtmlReport", "Threads"), QString::number(r.cpu.threads)},
+                  {QCoreApplication::translate("HtmlReport", "oneDNN"), esc(r.cpu.onednnVersion)},
+                  {QCoreApplication::translate("HtmlReport", "Peak resident memory"), mib(r.peakRssBytes)}});
 
     // Whole-model figures.
     {
@@ -174,13 +176,13 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
                          QStringLiteral("[%1, %2]").arg(ms(s.ci95Low), ms(s.ci95High)), ms(s.min), ms(s.max), QString::number(s.n),
                          ms(p->profile.sumOfLayerMediansMs), QStringLiteral("%1%").arg(overhead, 0, 'f', 1)});
         }
-        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Whole-model latency (ms)"));
-        h += gridTable({QObject::tr("Precision"), QObject::tr("median"), QObject::tr("p10"), QObject::tr("p90"), QObject::tr("mean"), QObject::tr("sd"),
-                        QObject::tr("95% CI of mean"), QObject::tr("min"), QObject::tr("max"), QObject::tr("runs"), QObject::tr("Σ step medians"),
-                        QObject::tr("outside steps")},
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Whole-model latency (ms)"));
+        h += gridTable({QCoreApplication::translate("HtmlReport", "Precision"), QCoreApplication::translate("HtmlReport", "median"), QCoreApplication::translate("HtmlReport", "p10"), QCoreApplication::translate("HtmlReport", "p90"), QCoreApplication::translate("HtmlReport", "mean"), QCoreApplication::translate("HtmlReport", "sd"),
+                        QCoreApplication::translate("HtmlReport", "95% CI of mean"), QCoreApplication::translate("HtmlReport", "min"), QCoreApplication::translate("HtmlReport", "max"), QCoreApplication::translate("HtmlReport", "runs"), QCoreApplication::translate("HtmlReport", "Σ step medians"),
+                        QCoreApplication::translate("HtmlReport", "outside steps")},
                        t, {false, true, true, true, true, true, true, true, true, true, true, true});
         h += QStringLiteral("<p class='caption'>%1</p>\n")
-                 .arg(QObject::tr("Warm-up %1, %2 timed runs; per-step times come from the same runs. \"Outside steps\" = (whole mean − Σ step means) / whole mean.")
+                 .arg(QCoreApplication::translate("HtmlReport", "Warm-up %1, %2 timed runs; per-step times come from the same runs. \"Outside steps\" = (whole mean − Σ step means) / whole mean.")
                           .arg(r.config.warmup)
                           .arg(r.config.repeat));
     }
@@ -190,9 +192,9 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         std::vector<QStringList> t;
         for (const auto& a : r.agreement)
             t.push_back({esc(a.output), QString::number(a.cosine, 'f', 6), QString::number(a.sqnrDb, 'f', 2), QString::number(a.maxAbsError, 'g', 4),
-                         a.sameArgmax ? QObject::tr("yes") : QStringLiteral("<b class='bad'>%1</b>").arg(QObject::tr("no"))});
-        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Outputs: INT8 against FP32"));
-        h += gridTable({QObject::tr("Output"), QObject::tr("cosine"), QObject::tr("SQNR dB"), QObject::tr("max |error|"), QObject::tr("same top-1")}, t,
+                         a.sameArgmax ? QCoreApplication::translate("HtmlReport", "yes") : QStringLiteral("<b class='bad'>%1</b>").arg(QCoreApplication::translate("HtmlReport", "no"))});
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Outputs: INT8 against FP32"));
+        h += gridTable({QCoreApplication::translate("HtmlReport", "Output"), QCoreApplication::translate("HtmlReport", "cosine"), QCoreApplication::translate("HtmlReport", "SQNR dB"), QCoreApplication::translate("HtmlReport", "max |error|"), QCoreApplication::translate("HtmlReport", "same top-1")}, t,
                        {false, true, true, true, false});
     }
     if (in.fp32Eval || in.int8Eval) {
@@ -201,8 +203,8 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
             if (e)
                 t.push_back({QString::fromStdString(runtime::precisionName(e->precision)), QString::number(100 * e->top1, 'f', 2) + QLatin1Char('%'),
                              QString::number(100 * e->top5, 'f', 2) + QLatin1Char('%'), QString::number(e->images), esc(e->split)});
-        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Accuracy"));
-        h += gridTable({QObject::tr("Precision"), QObject::tr("top-1"), QObject::tr("top-5"), QObject::tr("images"), QObject::tr("split")}, t,
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Accuracy"));
+        h += gridTable({QCoreApplication::translate("HtmlReport", "Precision"), QCoreApplication::translate("HtmlReport", "top-1"), QCoreApplication::translate("HtmlReport", "top-5"), QCoreApplication::translate("HtmlReport", "images"), QCoreApplication::translate("HtmlReport", "split")}, t,
                        {false, true, true, true, false});
     }
 
@@ -210,18 +212,18 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
     if (int8) {
         std::vector<QStringList> t;
         auto share = [&](double v) { return d.int8StepsMs > 0 ? QStringLiteral("%1%").arg(100 * v / d.int8StepsMs, 0, 'f', 1) : QString(); };
-        t.push_back({QObject::tr("int8 kernels"), QString::number(d.int8KernelSteps), ms(d.int8KernelMs), share(d.int8KernelMs)});
-        t.push_back({QObject::tr("inserted reorders / quantize"), QString::number(d.insertedSteps), ms(d.insertedMs), share(d.insertedMs)});
-        t.push_back({QObject::tr("reference fallbacks"), QString::number(d.referenceSteps), ms(d.referenceMs), share(d.referenceMs)});
-        t.push_back({QObject::tr("layers left in f32"), QString::number(d.f32Steps), ms(d.f32Ms), share(d.f32Ms)});
-        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Where the INT8 time goes"));
-        h += gridTable({QObject::tr("Kind of step"), QObject::tr("steps"), QObject::tr("Σ medians ms"), QObject::tr("share")}, t, {false, true, true, true});
-        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QObject::tr("ISA %1, %2%3.").arg(esc(d.isa), d.vnni ? QObject::tr("VNNI") : QObject::tr("no VNNI"),
-                                                                                                d.sevenBit ? QObject::tr(", 7-bit activations") : QString()));
+        t.push_back({QCoreApplication::translate("HtmlReport", "int8 kernels"), QString::number(d.int8KernelSteps), ms(d.int8KernelMs), share(d.int8KernelMs)});
+        t.push_back({QCoreApplication::translate("HtmlReport", "inserted reorders / quantize"), QString::number(d.insertedSteps), ms(d.insertedMs), share(d.insertedMs)});
+        t.push_back({QCoreApplication::translate("HtmlReport", "reference fallbacks"), QString::number(d.referenceSteps), ms(d.referenceMs), share(d.referenceMs)});
+        t.push_back({QCoreApplication::translate("HtmlReport", "layers left in f32"), QString::number(d.f32Steps), ms(d.f32Ms), share(d.f32Ms)});
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Where the INT8 time goes"));
+        h += gridTable({QCoreApplication::translate("HtmlReport", "Kind of step"), QCoreApplication::translate("HtmlReport", "steps"), QCoreApplication::translate("HtmlReport", "Σ medians ms"), QCoreApplication::translate("HtmlReport", "share")}, t, {false, true, true, true});
+        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QCoreApplication::translate("HtmlReport", "ISA %1, %2%3.").arg(esc(d.isa), d.vnni ? QCoreApplication::translate("HtmlReport", "VNNI") : QCoreApplication::translate("HtmlReport", "no VNNI"),
+                                                                                                d.sevenBit ? QCoreApplication::translate("HtmlReport", ", 7-bit activations") : QString()));
     }
 
     // Charts.
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Charts"));
+    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Charts"));
     for (size_t i = 0; i < charts.size(); ++i) {
         const Chart& c = charts[i];
         const int width = pdf ? std::min(c.logical.width(), 1000) : c.logical.width();
@@ -250,11 +252,11 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
                          s.outputBytes ? QString::number(double(s.outputBytes) / 1024, 'f', 1) : QString(), impl, esc(s.format), esc(s.dtype)});
             classes.push_back(row.inserted ? QStringLiteral("ins") : QString());
         }
-        h += QStringLiteral("<h2>%1</h2>\n").arg(QObject::tr("Per-layer results (%n row(s), INT8 plan order)", nullptr, int(rows.size())));
-        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QObject::tr("Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan."));
-        h += gridTable({QStringLiteral("#"), QObject::tr("Layer"), QObject::tr("Op"), QObject::tr("Fused from"), QObject::tr("FP32 ms"), QObject::tr("INT8 ms"),
-                        QObject::tr("Speed-up"), QObject::tr("MMACs"), QObject::tr("Weights KiB"), QObject::tr("Output KiB"), QObject::tr("Impl"),
-                        QObject::tr("Format"), QObject::tr("Dtype")},
+        h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Per-layer results (%n row(s), INT8 plan order)", nullptr, int(rows.size())));
+        h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QCoreApplication::translate("HtmlReport", "Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan."));
+        h += gridTable({QStringLiteral("#"), QCoreApplication::translate("HtmlReport", "Layer"), QCoreApplication::translate("HtmlReport", "Op"), QCoreApplication::translate("HtmlReport", "Fused from"), QCoreApplication::translate("HtmlReport", "FP32 ms"), QCoreApplication::translate("HtmlReport", "INT8 ms"),
+                        QCoreApplication::translate("HtmlReport", "Speed-up"), QCoreApplication::translate("HtmlReport", "MMACs"), QCoreApplication::translate("HtmlReport", "Weights KiB"), QCoreApplication::translate("HtmlReport", "Output KiB"), QCoreApplication::translate("HtmlReport", "Impl"),
+                        QCoreApplication::translate("HtmlReport", "Format"), QCoreApplication::translate("HtmlReport", "Dtype")},
                        t, {true, false, false, false, true, true, true, true, true, true, false, false, false}, classes);
     }
     h += QStringLiteral("\n</body></html>\n");
@@ -284,7 +286,7 @@ QByteArray reportPdf(const ReportInput& input) {
     QPdfWriter writer(&buffer);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
     writer.setResolution(110);
-    writer.setTitle(QObject::tr("QuantLens report: %1").arg(QFileInfo(QString::fromStdString(input.result->model)).fileName()));
+    writer.setTitle(QCoreApplication::translate("HtmlReport", "QuantLens report: %1").arg(QFileInfo(QString::fromStdString(input.result->model)).fileName()));
     writer.setCreator(input.generator.isEmpty() ? QStringLiteral("QuantLens") : input.generator);
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
     doc.print(&writer);
@@ -293,11 +295,11 @@ QByteArray reportPdf(const ReportInput& input) {
 }
 
 QString writeReport(const ReportInput& input, const QString& path, Overwrite overwrite) {
-    if (!input.result) return QObject::tr("no run result to report");
-    if (QFileInfo::exists(path) && overwrite == Overwrite::Refuse) return QObject::tr("%1 exists; not overwritten").arg(path);
+    if (!input.result) return QCoreApplication::translate("HtmlReport", "no run result to report");
+    if (QFileInfo::exists(path) && overwrite == Overwrite::Refuse) return QCoreApplication::translate("HtmlReport", "%1 exists; not overwritten").arg(path);
     const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
     const QByteArray bytes = pdf ? reportPdf(input) : reportHtml(input).toUtf8();
-    if (bytes.isEmpty()) return QObject::tr("cannot render the report for %1").arg(path);
+    if (bytes.isEmpty()) return QCoreApplication::translate("HtmlReport", "cannot render the report for %1").arg(path);
     return writeFileSafely(path, bytes, overwrite);
 }
 

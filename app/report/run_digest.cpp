@@ -1,5 +1,7 @@
 #include "app/report/run_digest.h"
 
+#include <QCoreApplication>
+
 #include <QObject>
 
 namespace ql::report {
@@ -40,33 +42,33 @@ RunDigest digestRun(const session::RunResult& result) {
     if (d.fp32Ms > 0 && d.int8Ms > 0) d.speedUp = d.fp32Ms / d.int8Ms;
 
     if (!fp32 || !int8) {
-        d.verdict = QObject::tr("Only one precision ran, so there is no FP32 vs INT8 answer.");
+        d.verdict = QCoreApplication::translate("RunDigest", "Only one precision ran, so there is no FP32 vs INT8 answer.");
         return d;
     }
     // The biggest non-int8 cost names the reason; VNNI/7-bit qualifies the int8 kernels.
-    const QString hw = d.vnni ? QObject::tr("with VNNI on %1").arg(d.isa)
-                              : QObject::tr("without VNNI on %1%2").arg(d.isa, d.sevenBit ? QObject::tr(", so activations are 7-bit") : QString());
+    const QString hw = d.vnni ? QCoreApplication::translate("RunDigest", "with VNNI on %1").arg(d.isa)
+                              : QCoreApplication::translate("RunDigest", "without VNNI on %1%2").arg(d.isa, d.sevenBit ? QCoreApplication::translate("RunDigest", ", so activations are 7-bit") : QString());
     const double total = d.int8StepsMs;
     QStringList costs;
-    if (d.insertedSteps) costs << QObject::tr("%1 in %n inserted reorder/quantize step(s)", nullptr, d.insertedSteps).arg(pct(d.insertedMs, total));
-    if (d.referenceSteps) costs << QObject::tr("%1 in %n reference fallback(s)", nullptr, d.referenceSteps).arg(pct(d.referenceMs, total));
-    if (d.f32Steps) costs << QObject::tr("%1 in %n layer(s) left in f32", nullptr, d.f32Steps).arg(pct(d.f32Ms, total));
+    if (d.insertedSteps) costs << QCoreApplication::translate("RunDigest", "%1 in %n inserted reorder/quantize step(s)", nullptr, d.insertedSteps).arg(pct(d.insertedMs, total));
+    if (d.referenceSteps) costs << QCoreApplication::translate("RunDigest", "%1 in %n reference fallback(s)", nullptr, d.referenceSteps).arg(pct(d.referenceMs, total));
+    if (d.f32Steps) costs << QCoreApplication::translate("RunDigest", "%1 in %n layer(s) left in f32", nullptr, d.f32Steps).arg(pct(d.f32Ms, total));
     const QString overhead = costs.isEmpty() ? QString() : costs.join(QStringLiteral(", "));
-    const QString kernels = QObject::tr("%1 of INT8 time is in %n int8 kernel(s)", nullptr, d.int8KernelSteps).arg(pct(d.int8KernelMs, total));
+    const QString kernels = QCoreApplication::translate("RunDigest", "%1 of INT8 time is in %n int8 kernel(s)", nullptr, d.int8KernelSteps).arg(pct(d.int8KernelMs, total));
     if (d.speedUp >= 1.05) {
-        d.verdict = QObject::tr("Yes: INT8 is %1× faster here; %2 %3%4.")
+        d.verdict = QCoreApplication::translate("RunDigest", "Yes: INT8 is %1× faster here; %2 %3%4.")
                         .arg(d.speedUp, 0, 'f', 2)
-                        .arg(kernels, hw, overhead.isEmpty() ? QString() : QObject::tr(", the rest: %1").arg(overhead));
+                        .arg(kernels, hw, overhead.isEmpty() ? QString() : QCoreApplication::translate("RunDigest", ", the rest: %1").arg(overhead));
     } else if (d.speedUp > 0.95) {
-        d.verdict = QObject::tr("No real gain: INT8 runs at %1× of FP32; %2 %3%4.")
+        d.verdict = QCoreApplication::translate("RunDigest", "No real gain: INT8 runs at %1× of FP32; %2 %3%4.")
                         .arg(d.speedUp, 0, 'f', 2)
-                        .arg(kernels, hw, overhead.isEmpty() ? QString() : QObject::tr(", while %1").arg(overhead));
+                        .arg(kernels, hw, overhead.isEmpty() ? QString() : QCoreApplication::translate("RunDigest", ", while %1").arg(overhead));
     } else {
         const double overheadShare = total > 0 ? (d.insertedMs + d.referenceMs + d.f32Ms) / total : 0;
-        d.verdict = QObject::tr("No: INT8 is slower here (%1× of FP32): %2; %3 %4.")
+        d.verdict = QCoreApplication::translate("RunDigest", "No: INT8 is slower here (%1× of FP32): %2; %3 %4.")
                         .arg(d.speedUp, 0, 'f', 2)
-                        .arg(overheadShare >= 0.15 ? QObject::tr("of INT8 time, %1").arg(overhead)
-                                                   : QObject::tr("its int8 kernels themselves are not faster than FP32's at this size"),
+                        .arg(overheadShare >= 0.15 ? QCoreApplication::translate("RunDigest", "of INT8 time, %1").arg(overhead)
+                                                   : QCoreApplication::translate("RunDigest", "its int8 kernels themselves are not faster than FP32's at this size"),
                              kernels, hw);
     }
     // Overlapping p10..p90 spreads: say the difference may be noise.
@@ -74,7 +76,7 @@ RunDigest digestRun(const session::RunResult& result) {
     const auto& is = int8->profile.wholeMs;
     if (is.p10 <= fs.p90 && fs.p10 <= is.p90) {
         d.verdict.chop(1);
-        d.verdict += QObject::tr(" (but the p10–p90 spreads overlap: within run-to-run noise).");
+        d.verdict += QCoreApplication::translate("RunDigest", " (but the p10–p90 spreads overlap: within run-to-run noise).");
     }
     return d;
 }

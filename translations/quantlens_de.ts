@@ -1,0 +1,1672 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Charts</name>
+    <message>
+        <source>inserted by the INT8 plan</source>
+        <translation>vom INT8-Plan eingefügt</translation>
+    </message>
+    <message>
+        <source>fused from %1</source>
+        <translation>fusioniert aus %1</translation>
+    </message>
+    <message>
+        <source>FP32 %1 ms (p10 %2, p90 %3) %4</source>
+        <translation>FP32 %1 ms (p10 %2, p90 %3) %4</translation>
+    </message>
+    <message>
+        <source>INT8 %1 ms (p10 %2, p90 %3) %4 %5</source>
+        <translation>INT8 %1 ms (p10 %2, p90 %3) %4 %5</translation>
+    </message>
+    <message>
+        <source>speed-up %1×</source>
+        <translation>Beschleunigung %1×</translation>
+    </message>
+    <message>
+        <source>FP32</source>
+        <translation>FP32</translation>
+    </message>
+    <message>
+        <source>INT8</source>
+        <translation>INT8</translation>
+    </message>
+    <message>
+        <source>INT8 inserted step</source>
+        <translation>INT8 eingefügter Schritt</translation>
+    </message>
+    <message>
+        <source>median ms per run</source>
+        <translation>Median ms pro Lauf</translation>
+    </message>
+    <message>
+        <source>faster in INT8</source>
+        <translation>schneller in INT8</translation>
+    </message>
+    <message>
+        <source>slower in INT8</source>
+        <translation>langsamer in INT8</translation>
+    </message>
+    <message>
+        <source>FP32 / INT8 median (×)</source>
+        <translation>Median FP32 / INT8 (×)</translation>
+    </message>
+    <message>
+        <source>1× (no change)</source>
+        <translation>1× (unverändert)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Activation arena</source>
+        <translation>Aktivierungs-Arena</translation>
+    </message>
+    <message>
+        <source>Liveness lower bound</source>
+        <translation>Untere Schranke (Lebendigkeit)</translation>
+    </message>
+    <message>
+        <source>All activation buffers</source>
+        <translation>Alle Aktivierungspuffer</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>mean with 95% CI</source>
+        <translation>Mittelwert mit 95-%-KI</translation>
+    </message>
+    <message>
+        <source>%1 whole model, %2 runs
+median %3 ms
+p10 %4 · p90 %5
+min %6 · max %7
+mean %8 ms, 95% CI [%9, %10]</source>
+        <translation>%1 Gesamtmodell, %2 Läufe
+Median %3 ms
+p10 %4 · p90 %5
+Min %6 · Max %7
+Mittelwert %8 ms, 95-%-KI [%9, %10]</translation>
+    </message>
+    <message>
+        <source>whole-model ms per run (log scale: max is %1× p90)</source>
+        <translation>Gesamtmodell ms pro Lauf (log. Skala: Max ist %1× p90)</translation>
+    </message>
+    <message>
+        <source>whole-model ms per run</source>
+        <translation>Gesamtmodell ms pro Lauf</translation>
+    </message>
+    <message>
+        <source>int8 kernels</source>
+        <translation>int8-Kernel</translation>
+    </message>
+    <message>
+        <source>inserted reorders / quantize</source>
+        <translation>eingefügte Umordnungen / Quantisierung</translation>
+    </message>
+    <message>
+        <source>reference fallbacks</source>
+        <translation>Referenz-Ausweichkernel</translation>
+    </message>
+    <message>
+        <source>layers left in f32</source>
+        <translation>in f32 belassene Schichten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n step(s))</source>
+        <translation>
+            <numerusform>%1 (%n Schritt)</numerusform>
+            <numerusform>%1 (%n Schritte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 ms in %3 step(s), %4% of the INT8 steps&apos; time</source>
+        <translation>%1: %2 ms in %3 Schritt(en), %4 % der Zeit der INT8-Schritte</translation>
+    </message>
+    <message>
+        <source>sum of INT8 step medians, ms (whole-model INT8 median %1 ms)</source>
+        <translation>Summe der Mediane der INT8-Schritte, ms (Median INT8 Gesamtmodell %1 ms)</translation>
+    </message>
+    <message>
+        <source>Per-layer latency, FP32 vs INT8</source>
+        <translation>Latenz pro Schicht, FP32 vs. INT8</translation>
+    </message>
+    <message>
+        <source>Median time per step over the timed runs (the same runs as the whole-model time). Steps the INT8 plan inserted (reorders, quantize/dequantize) have no FP32 counterpart.</source>
+        <translation>Median-Zeit pro Schritt über die gemessenen Läufe (dieselben Läufe wie die Gesamtmodellzeit). Vom INT8-Plan eingefügte Schritte (Umordnungen, Quantisierung/Dequantisierung) haben kein FP32-Gegenstück.</translation>
+    </message>
+    <message>
+        <source>Per-layer speed-up (FP32 / INT8)</source>
+        <translation>Beschleunigung pro Schicht (FP32 / INT8)</translation>
+    </message>
+    <message>
+        <source>Layers that ran in both precisions; above the dashed 1× line INT8 is faster.</source>
+        <translation>Schichten, die in beiden Präzisionen liefen; oberhalb der gestrichelten 1×-Linie ist INT8 schneller.</translation>
+    </message>
+    <message>
+        <source>Memory: weights and activations</source>
+        <translation>Speicher: Gewichte und Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs buffer lifetimes, which the run result does not record.</source>
+        <translation>Gewichte, wie die Kernel sie halten; die geplante Aktivierungs-Arena neben der unteren Schranke aus der Lebendigkeit (die meisten gleichzeitig lebenden Bytes) und der Summe aller Aktivierungspuffer. Eine Speicherkurve pro Schritt bräuchte Pufferlebensdauern, die das Laufergebnis nicht aufzeichnet.</translation>
+    </message>
+    <message>
+        <source>Whole-model latency over the repeats</source>
+        <translation>Latenz des Gesamtmodells über die Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.</source>
+        <translation>Box von p10 bis p90 mit Medianlinie, Whisker von Min bis Max, ◆ der Mittelwert mit 95-%-Konfidenzintervall. Aus den zusammenfassenden Statistiken gezeichnet: der Profiler speichert keine Einzelmessungen.</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes</source>
+        <translation>Wohin die INT8-Zeit geht</translation>
+    </message>
+    <message>
+        <source>Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel fallbacks and graph layers the INT8 plan runs in f32.</source>
+        <translation>Summe der Mediane der INT8-Schritte nach Art: int8-Kernel, vom Plan eingefügte Schritte, Referenzkernel als Ausweichlösung und Graphschichten, die der INT8-Plan in f32 ausführt.</translation>
+    </message>
+    <message>
+        <source>Exported by QuantLens</source>
+        <translation>Exportiert von QuantLens</translation>
+    </message>
+</context>
+<context>
+    <name>CpuStatus</name>
+    <message>
+        <source>oneDNN unavailable</source>
+        <translation>oneDNN nicht verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n thread(s) · oneDNN %4</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n Thread · oneDNN %4</numerusform>
+            <numerusform>%1 · %2 · %3 · %n Threads · oneDNN %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no VNNI (7-bit int8)</source>
+        <translation>kein VNNI (7-Bit-int8)</translation>
+    </message>
+    <message>
+        <source>CPU: %1
+ISA oneDNN dispatches to: %2
+int8 VNNI: %3
+threads: %4
+oneDNN: %5</source>
+        <translation>CPU: %1
+Von oneDNN genutzte ISA: %2
+int8-VNNI: %3
+Threads: %4
+oneDNN: %5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Whole model (median): FP32 %1 ms · INT8 %2 ms</source>
+        <translation>Gesamtmodell (Median): FP32 %1 ms · INT8 %2 ms</translation>
+    </message>
+    <message>
+        <source>speed-up %1×</source>
+        <translation>Beschleunigung %1×</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Fazit</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Layers (fused graph nodes that ran)</source>
+        <translation>Schichten (ausgeführte Knoten des fusionierten Graphen)</translation>
+    </message>
+    <message>
+        <source>Steps the INT8 plan inserted</source>
+        <translation>Vom INT8-Plan eingefügte Schritte</translation>
+    </message>
+    <message>
+        <source>INT8 reference-kernel fallbacks</source>
+        <translation>INT8-Ausweichungen auf Referenzkernel</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulates per run</source>
+        <translation>Multiplikations-Additionen pro Lauf</translation>
+    </message>
+    <message>
+        <source>Weights FP32</source>
+        <translation>Gewichte FP32</translation>
+    </message>
+    <message>
+        <source>Weights INT8</source>
+        <translation>Gewichte INT8</translation>
+    </message>
+    <message>
+        <source>How INT8 was obtained</source>
+        <translation>Wie INT8 entstand</translation>
+    </message>
+    <message>
+        <source>Fusion passes</source>
+        <translation>Fusionsdurchläufe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Profiled on</source>
+        <translation>Profiliert am</translation>
+    </message>
+    <message>
+        <source>%1 as run</source>
+        <translation>%1 wie ausgeführt</translation>
+    </message>
+    <message>
+        <source>, 7-bit activations</source>
+        <translation>, 7-Bit-Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>Laufeinstellungen</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>ISA oneDNN dispatches to</source>
+        <translation>Von oneDNN genutzte ISA</translation>
+    </message>
+    <message>
+        <source>INT8 VNNI</source>
+        <translation>INT8-VNNI</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no (u8×s8 through 16-bit saturating products)</source>
+        <translation>nein (u8×s8 über sättigende 16-Bit-Produkte)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>oneDNN</source>
+        <translation>oneDNN</translation>
+    </message>
+    <message>
+        <source>Peak resident memory</source>
+        <translation>Maximaler residenter Speicher</translation>
+    </message>
+    <message>
+        <source>Whole-model latency (ms)</source>
+        <translation>Latenz des Gesamtmodells (ms)</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>p10</source>
+        <translation>p10</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>sd</source>
+        <translation>SD</translation>
+    </message>
+    <message>
+        <source>95% CI of mean</source>
+        <translation>95-%-KI des Mittelwerts</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Σ step medians</source>
+        <translation>Σ Schritt-Mediane</translation>
+    </message>
+    <message>
+        <source>outside steps</source>
+        <translation>außerhalb der Schritte</translation>
+    </message>
+    <message>
+        <source>Warm-up %1, %2 timed runs; per-step times come from the same runs. &quot;Outside steps&quot; = (whole mean − Σ step means) / whole mean.</source>
+        <translation>Aufwärmen %1, %2 gemessene Läufe; die Zeiten pro Schritt stammen aus denselben Läufen. „Außerhalb der Schritte“ = (Gesamtmittel − Σ Schrittmittel) / Gesamtmittel.</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Outputs: INT8 against FP32</source>
+        <translation>Ausgaben: INT8 gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>max |error|</source>
+        <translation>max. |Fehler|</translation>
+    </message>
+    <message>
+        <source>same top-1</source>
+        <translation>gleiche Top-1</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>Top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>Top-5</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>Teilmenge</translation>
+    </message>
+    <message>
+        <source>int8 kernels</source>
+        <translation>int8-Kernel</translation>
+    </message>
+    <message>
+        <source>inserted reorders / quantize</source>
+        <translation>eingefügte Umordnungen / Quantisierung</translation>
+    </message>
+    <message>
+        <source>reference fallbacks</source>
+        <translation>Referenz-Ausweichkernel</translation>
+    </message>
+    <message>
+        <source>layers left in f32</source>
+        <translation>in f32 belassene Schichten</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes</source>
+        <translation>Wohin die INT8-Zeit geht</translation>
+    </message>
+    <message>
+        <source>Kind of step</source>
+        <translation>Art des Schritts</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Σ medians ms</source>
+        <translation>Σ Mediane ms</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>ISA %1, %2%3.</source>
+        <translation>ISA %1, %2%3.</translation>
+    </message>
+    <message>
+        <source>VNNI</source>
+        <translation>VNNI</translation>
+    </message>
+    <message>
+        <source>no VNNI</source>
+        <translation>kein VNNI</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per-layer results (%n row(s), INT8 plan order)</source>
+        <translation>
+            <numerusform>Ergebnisse pro Schicht (%n Zeile, Reihenfolge des INT8-Plans)</numerusform>
+            <numerusform>Ergebnisse pro Schicht (%n Zeilen, Reihenfolge des INT8-Plans)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan.</source>
+        <translation>Mediane in ms; Gewichte und Ausgabe in KiB; Implementierung, Format und Datentyp so, wie der INT8-Plan den Schritt ausführt (FP32, wenn es keinen INT8-Schritt gibt). Braune Zeilen hat der Plan eingefügt.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Fused from</source>
+        <translation>Fusioniert aus</translation>
+    </message>
+    <message>
+        <source>FP32 ms</source>
+        <translation>FP32 ms</translation>
+    </message>
+    <message>
+        <source>INT8 ms</source>
+        <translation>INT8 ms</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>MMACs</source>
+        <translation>MMACs</translation>
+    </message>
+    <message>
+        <source>Weights KiB</source>
+        <translation>Gewichte KiB</translation>
+    </message>
+    <message>
+        <source>Output KiB</source>
+        <translation>Ausgabe KiB</translation>
+    </message>
+    <message>
+        <source>Impl</source>
+        <translation>Impl.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>QuantLens report: %1</source>
+        <translation>QuantLens-Bericht: %1</translation>
+    </message>
+    <message>
+        <source>no run result to report</source>
+        <translation>kein Laufergebnis für einen Bericht</translation>
+    </message>
+    <message>
+        <source>%1 exists; not overwritten</source>
+        <translation>%1 existiert; nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>cannot render the report for %1</source>
+        <translation>Bericht für %1 kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDescription</name>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n Tensor, %1 Bytes</numerusform>
+            <numerusform>%n Tensoren, %1 Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(omitted)</source>
+        <translation>(ausgelassen)</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>Konstante</translation>
+    </message>
+    <message>
+        <source>quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>fused from</source>
+        <translation>fusioniert aus</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>OpKind</name>
+    <message>
+        <source>convolution</source>
+        <translation>Faltung</translation>
+    </message>
+    <message>
+        <source>matmul / gemm</source>
+        <translation>MatMul / GEMM</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>normalization</source>
+        <translation>Normalisierung</translation>
+    </message>
+    <message>
+        <source>elementwise</source>
+        <translation>elementweise</translation>
+    </message>
+    <message>
+        <source>tensor / shape</source>
+        <translation>Tensor / Form</translation>
+    </message>
+    <message>
+        <source>quantize / dequantize</source>
+        <translation>Quantisierung / Dequantisierung</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>ResultHeader</name>
+    <message>
+        <source>&lt;span style=&apos;color:#555&apos;&gt;Settings: %1 · inputs: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#555&apos;&gt;Einstellungen: %1 · Eingaben: %2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Whole model (median):&lt;/b&gt; FP32 %1 ms · INT8 %2 ms</source>
+        <translation>&lt;b&gt;Gesamtmodell (Median):&lt;/b&gt; FP32 %1 ms · INT8 %2 ms</translation>
+    </message>
+    <message>
+        <source> · &lt;b style=&apos;color:%1&apos;&gt;speed-up %2×&lt;/b&gt;</source>
+        <translation> · &lt;b style=&apos;color:%1&apos;&gt;Beschleunigung %2×&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · INT8 steps sum %1 ms</source>
+        <translation> · Summe der INT8-Schritte %1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Outputs INT8 vs FP32&lt;/b&gt; (%1): cosine %2 · SQNR %3 dB · same top-1: %4</source>
+        <translation>&lt;b&gt;Ausgaben INT8 vs. FP32&lt;/b&gt; (%1): Kosinus %2 · SQNR %3 dB · gleiche Top-1: %4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;no&lt;/b&gt;</source>
+        <translation>&lt;b&gt;nein&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy&lt;/b&gt; (%1 images of %2): FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</source>
+        <translation>&lt;b&gt;Genauigkeit&lt;/b&gt; (%1 Bilder aus %2): FP32 Top-1 %3 % Top-5 %4 % · INT8 Top-1 %5 % Top-5 %6 %</translation>
+    </message>
+    <message>
+        <source>random inputs, seed %1</source>
+        <translation>Zufallseingaben, Seed %1</translation>
+    </message>
+    <message>
+        <source>t10k images %1..%2</source>
+        <translation>t10k-Bilder %1..%2</translation>
+    </message>
+</context>
+<context>
+    <name>RunDigest</name>
+    <message>
+        <source>Only one precision ran, so there is no FP32 vs INT8 answer.</source>
+        <translation>Nur eine Präzision lief, daher gibt es keine Antwort zu FP32 vs. INT8.</translation>
+    </message>
+    <message>
+        <source>with VNNI on %1</source>
+        <translation>mit VNNI auf %1</translation>
+    </message>
+    <message>
+        <source>without VNNI on %1%2</source>
+        <translation>ohne VNNI auf %1%2</translation>
+    </message>
+    <message>
+        <source>, so activations are 7-bit</source>
+        <translation>, daher sind die Aktivierungen 7-Bit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n inserted reorder/quantize step(s)</source>
+        <translation>
+            <numerusform>%1 in %n eingefügtem Umordnungs-/Quantisierungsschritt</numerusform>
+            <numerusform>%1 in %n eingefügten Umordnungs-/Quantisierungsschritten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n reference fallback(s)</source>
+        <translation>
+            <numerusform>%1 in %n Referenz-Ausweichkernel</numerusform>
+            <numerusform>%1 in %n Referenz-Ausweichkerneln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n layer(s) left in f32</source>
+        <translation>
+            <numerusform>%1 in %n in f32 belassenen Schicht</numerusform>
+            <numerusform>%1 in %n in f32 belassenen Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of INT8 time is in %n int8 kernel(s)</source>
+        <translation>
+            <numerusform>%1 der INT8-Zeit liegt in %n int8-Kernel</numerusform>
+            <numerusform>%1 der INT8-Zeit liegt in %n int8-Kerneln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes: INT8 is %1× faster here; %2 %3%4.</source>
+        <translation>Ja: INT8 ist hier %1× schneller; %2 %3%4.</translation>
+    </message>
+    <message>
+        <source>, the rest: %1</source>
+        <translation>, der Rest: %1</translation>
+    </message>
+    <message>
+        <source>No real gain: INT8 runs at %1× of FP32; %2 %3%4.</source>
+        <translation>Kein echter Gewinn: INT8 läuft mit %1× von FP32; %2 %3%4.</translation>
+    </message>
+    <message>
+        <source>, while %1</source>
+        <translation>, während %1</translation>
+    </message>
+    <message>
+        <source>No: INT8 is slower here (%1× of FP32): %2; %3 %4.</source>
+        <translation>Nein: INT8 ist hier langsamer (%1× von FP32): %2; %3 %4.</translation>
+    </message>
+    <message>
+        <source>of INT8 time, %1</source>
+        <translation>der INT8-Zeit: %1</translation>
+    </message>
+    <message>
+        <source>its int8 kernels themselves are not faster than FP32&apos;s at this size</source>
+        <translation>seine int8-Kernel selbst sind bei dieser Größe nicht schneller als die von FP32</translation>
+    </message>
+    <message>
+        <source> (but the p10–p90 spreads overlap: within run-to-run noise).</source>
+        <translation> (aber die p10–p90-Spannen überlappen: innerhalb des Messrauschens).</translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <source>asymmetric u8</source>
+        <translation>asymmetrisch u8</translation>
+    </message>
+    <message>
+        <source>symmetric s8</source>
+        <translation>symmetrisch s8</translation>
+    </message>
+    <message>
+        <source>7-bit auto</source>
+        <translation>7-Bit automatisch</translation>
+    </message>
+    <message>
+        <source>7-bit on</source>
+        <translation>7-Bit an</translation>
+    </message>
+    <message>
+        <source>7-bit off</source>
+        <translation>7-Bit aus</translation>
+    </message>
+    <message>
+        <source>layout %1</source>
+        <translation>Layout %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>threads: all cores</source>
+        <translation>Threads: alle Kerne</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source>%1+%2 runs</source>
+        <translation>%1+%2 Läufe</translation>
+    </message>
+    <message>
+        <source>ISA ≤ %1</source>
+        <translation>ISA ≤ %1</translation>
+    </message>
+    <message>
+        <source>FP32: %1</source>
+        <translation>FP32: %1</translation>
+    </message>
+    <message>
+        <source>accuracy on %1 images</source>
+        <translation>Genauigkeit auf %1 Bildern</translation>
+    </message>
+    <message>
+        <source>accuracy on t10k</source>
+        <translation>Genauigkeit auf t10k</translation>
+    </message>
+</context>
+<context>
+    <name>SafeWrite</name>
+    <message>
+        <source>no file name given</source>
+        <translation>kein Dateiname angegeben</translation>
+    </message>
+    <message>
+        <source>%1 exists; not overwritten</source>
+        <translation>%1 existiert; nicht überschrieben</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>QuantLens: int8 quantization profiler for ONNX classifiers</source>
+        <translation>QuantLens: Profiler für die int8-Quantisierung von ONNX-Klassifikatoren</translation>
+    </message>
+    <message>
+        <source>ONNX model to open</source>
+        <translation>zu öffnendes ONNX-Modell</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window once the graphs are drawn (after the results with --run).</source>
+        <translation>Ein PNG des Hauptfensters speichern, sobald die Graphen gezeichnet sind (mit --run nach den Ergebnissen).</translation>
+    </message>
+    <message>
+        <source>Exit after opening (and the screenshot).</source>
+        <translation>Nach dem Öffnen (und dem Bildschirmfoto) beenden.</translation>
+    </message>
+    <message>
+        <source>Also measure top-1/top-5 on this Fashion-MNIST IDX folder.</source>
+        <translation>Zusätzlich Top-1/Top-5 auf diesem Fashion-MNIST-IDX-Ordner messen.</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8 once the model is open.</source>
+        <translation>FP32 vs. INT8 ausführen, sobald das Modell geöffnet ist.</translation>
+    </message>
+    <message>
+        <source>With --run: write the report (FILE.html or FILE.pdf) once the results are in.</source>
+        <translation>Mit --run: den Bericht (DATEI.html oder DATEI.pdf) schreiben, sobald die Ergebnisse vorliegen.</translation>
+    </message>
+    <message>
+        <source>Replace an existing --report file.</source>
+        <translation>Eine vorhandene --report-Datei ersetzen.</translation>
+    </message>
+    <message>
+        <source>expected at most one model, got %1</source>
+        <translation>höchstens ein Modell erwartet, %1 erhalten</translation>
+    </message>
+    <message>
+        <source>--run needs a model</source>
+        <translation>--run braucht ein Modell</translation>
+    </message>
+    <message>
+        <source>--report needs --run</source>
+        <translation>--report braucht --run</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::ChartsPanel</name>
+    <message>
+        <source>Layers:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <source>execution order</source>
+        <translation>Ausführungsreihenfolge</translation>
+    </message>
+    <message>
+        <source>sorted (slowest / lowest speed-up first)</source>
+        <translation>sortiert (langsamste / geringste Beschleunigung zuerst)</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export SVG...</source>
+        <translation>SVG exportieren …</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and where the INT8 time goes.</source>
+        <translation>FP32 vs. INT8 ausführen (Strg+R), um Latenz und Beschleunigung pro Schicht, Speicher, die Streuung der Gesamtlatenz und die Verteilung der INT8-Zeit zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::GraphPanel</name>
+    <message>
+        <source>Search name or op</source>
+        <translation>Name oder Op suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>laying out %1 nodes...</source>
+        <translation>%1 Knoten werden angeordnet …</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · %3 layout %4 ms</source>
+        <translation>%1 Knoten, %2 Kanten · %3-Layout %4 ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::LayerTableModel</name>
+    <message>
+        <source>Inserted by the plan (not a graph node): %1</source>
+        <translation>Vom Plan eingefügt (kein Graphknoten): %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms (p10 %3, p90 %4), %5, %6 %7</source>
+        <translation>%1: %2 ms (p10 %3, p90 %4), %5, %6 %7</translation>
+    </message>
+    <message>
+        <source>  reference because: %1</source>
+        <translation>  Referenz, weil: %1</translation>
+    </message>
+    <message>
+        <source>  note: %1</source>
+        <translation>  Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Fused from</source>
+        <translation>Fusioniert aus</translation>
+    </message>
+    <message>
+        <source>FP32 ms</source>
+        <translation>FP32 ms</translation>
+    </message>
+    <message>
+        <source>INT8 ms</source>
+        <translation>INT8 ms</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Impl</source>
+        <translation>Impl.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Median over the timed runs</source>
+        <translation>Median über die gemessenen Läufe</translation>
+    </message>
+    <message>
+        <source>FP32 median / INT8 median</source>
+        <translation>Median FP32 / Median INT8</translation>
+    </message>
+    <message>
+        <source>As the INT8 plan runs the layer (FP32 when there is no INT8 step); the tooltip has both</source>
+        <translation>So, wie der INT8-Plan die Schicht ausführt (FP32, wenn es keinen INT8-Schritt gibt); der Tooltip zeigt beide</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::LegendWidget</name>
+    <message>
+        <source>Op kind</source>
+        <translation>Op-Art</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::MainWindow</name>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Fused</source>
+        <translation>Fusioniert</translation>
+    </message>
+    <message>
+        <source>probing CPU...</source>
+        <translation>CPU wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Open an ONNX model (File &gt; Open, or drop it here).</source>
+        <translation>Ein ONNX-Modell öffnen (Datei &gt; Öffnen, oder hierher ziehen).</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open ONNX model</source>
+        <translation>ONNX-Modell öffnen</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX-Modelle (*.onnx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML-Bericht (*.html);;PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export &amp;report (HTML or PDF)...</source>
+        <translation>&amp;Bericht exportieren (HTML oder PDF) …</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation>nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Current chart as PNG...</source>
+        <translation>Aktuelles Diagramm als PNG …</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Current chart as SVG...</source>
+        <translation>Aktuelles Diagramm als SVG …</translation>
+    </message>
+    <message>
+        <source>Export graph view</source>
+        <translation>Graphansicht exportieren</translation>
+    </message>
+    <message>
+        <source>Original graph view as %1...</source>
+        <translation>Originale Graphansicht als %1 …</translation>
+    </message>
+    <message>
+        <source>Right-hand graph view as %1...</source>
+        <translation>Rechte Graphansicht als %1 …</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>Window screenshot as PNG...</source>
+        <translation>Bildschirmfoto des Fensters als PNG …</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Per-layer table as CSV...</source>
+        <translation>Tabelle pro Schicht als CSV …</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Per-layer table as JSON...</source>
+        <translation>Tabelle pro Schicht als JSON …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Fit graphs</source>
+        <translation>Graphen &amp;einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;Find node...</source>
+        <translation>Knoten &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8</source>
+        <translation>FP32 vs. INT8 ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source> Colour: </source>
+        <translation> Farbe: </translation>
+    </message>
+    <message>
+        <source>Op kind</source>
+        <translation>Op-Art</translation>
+    </message>
+    <message>
+        <source>FP32 latency</source>
+        <translation>FP32-Latenz</translation>
+    </message>
+    <message>
+        <source>INT8 latency</source>
+        <translation>INT8-Latenz</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Quantized (INT8 plan dtype)</source>
+        <translation>Quantisiert (Datentyp im INT8-Plan)</translation>
+    </message>
+    <message>
+        <source>Colour the graphs by op kind or, after a run, by its figures</source>
+        <translation>Graphen nach Op-Art oder, nach einem Lauf, nach dessen Kennzahlen einfärben</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Durchläufe</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>Laufeinstellungen</translation>
+    </message>
+    <message>
+        <source>Node inspector</source>
+        <translation>Knoteninspektor</translation>
+    </message>
+    <message>
+        <source>Select a node.</source>
+        <translation>Einen Knoten auswählen.</translation>
+    </message>
+    <message>
+        <source>Per-layer results</source>
+        <translation>Ergebnisse pro Schicht</translation>
+    </message>
+    <message>
+        <source>Filter layers by name, op, fused-from, impl, format or dtype</source>
+        <translation>Schichten nach Name, Op, Fusioniert-aus, Implementierung, Format oder Datentyp filtern</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 nodes, %3 after fusion (import and passes %4 ms)</source>
+        <translation>%1 geöffnet: %2 Knoten, %3 nach der Fusion (Import und Durchläufe %4 ms)</translation>
+    </message>
+    <message>
+        <source>Could not open: %1</source>
+        <translation>Öffnen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Could not open model</source>
+        <translation>Modell konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 stays open.</source>
+        <translation>%1 bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>Quantized (fused graph as the INT8 plan runs it)</source>
+        <translation>Quantisiert (fusionierter Graph, wie der INT8-Plan ihn ausführt)</translation>
+    </message>
+    <message>
+        <source>Fused (after %1)</source>
+        <translation>Fusioniert (nach %1)</translation>
+    </message>
+    <message>
+        <source>After %1</source>
+        <translation>Nach %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>implementation</source>
+        <translation>Implementierung</translation>
+    </message>
+    <message>
+        <source>reference because</source>
+        <translation>Referenz, weil</translation>
+    </message>
+    <message>
+        <source>memory format</source>
+        <translation>Speicherformat</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>measured as</source>
+        <translation>gemessen als</translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Profile FP32 and INT8 with the run settings (Ctrl+R)</source>
+        <translation>FP32 und INT8 mit den Laufeinstellungen profilieren (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Run settings: %1</source>
+        <translation>Laufeinstellungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — INT8 %2× — %3 — QuantLens</source>
+        <translation>%1 — INT8 %2× — %3 — QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — QuantLens</source>
+        <translation>%1 — %2 — QuantLens</translation>
+    </message>
+    <message>
+        <source>starting… %p%</source>
+        <translation>Start … %p %</translation>
+    </message>
+    <message>
+        <source>Running FP32 vs INT8 (%1)…</source>
+        <translation>FP32 vs. INT8 läuft (%1) …</translation>
+    </message>
+    <message>
+        <source>Run cancelled after %1 s; the previous results stay.</source>
+        <translation>Lauf nach %1 s abgebrochen; die vorherigen Ergebnisse bleiben.</translation>
+    </message>
+    <message>
+        <source>Run failed: %1</source>
+        <translation>Lauf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run finished in %1 s (click to results %2 s).</source>
+        <translation>Lauf in %1 s beendet (Klick bis Ergebnis %2 s).</translation>
+    </message>
+    <message>
+        <source>cancelling… %p%</source>
+        <translation>Abbruch … %p %</translation>
+    </message>
+    <message>
+        <source>Cancelling the run…</source>
+        <translation>Lauf wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>
+(as used by the last run)</source>
+        <translation>
+(wie vom letzten Lauf verwendet)</translation>
+    </message>
+    <message>
+        <source>no run to report: run FP32 vs INT8 first</source>
+        <translation>kein Lauf für einen Bericht: zuerst FP32 vs. INT8 ausführen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>FP32 latency (ms, median)</source>
+        <translation>FP32-Latenz (ms, Median)</translation>
+    </message>
+    <message>
+        <source>INT8 latency (ms, median)</source>
+        <translation>INT8-Latenz (ms, Median)</translation>
+    </message>
+    <message>
+        <source>Speed-up FP32/INT8 (×, 1 = same)</source>
+        <translation>Beschleunigung FP32/INT8 (×, 1 = gleich)</translation>
+    </message>
+    <message>
+        <source>INT8 plan: green int8, red f32 · %1 int8, %2 f32 nodes, %3 inserted steps</source>
+        <translation>INT8-Plan: grün int8, rot f32 · %1 int8-, %2 f32-Knoten, %3 eingefügte Schritte</translation>
+    </message>
+    <message>
+        <source>Press Run FP32 vs INT8 (Ctrl+R) for per-layer results.</source>
+        <translation>FP32 vs. INT8 ausführen (Strg+R) für Ergebnisse pro Schicht.</translation>
+    </message>
+    <message>
+        <source>Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, implementation, memory format and dtype appear here.</source>
+        <translation>Ein Modell öffnen und FP32 vs. INT8 ausführen (Strg+R): Latenz von FP32 und INT8 pro Schicht, Beschleunigung, Implementierung, Speicherformat und Datentyp erscheinen hier.</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::PassListModel</name>
+    <message>
+        <source>Imported graph: %1 nodes.</source>
+        <translation>Importierter Graph: %1 Knoten.</translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3 nodes, %4 ms</source>
+        <translation>%1: %2 -&gt; %3 Knoten, %4 ms</translation>
+    </message>
+    <message>
+        <source>removed:</source>
+        <translation>entfernt:</translation>
+    </message>
+    <message>
+        <source>created:</source>
+        <translation>erzeugt:</translation>
+    </message>
+    <message>
+        <source>  (no change)</source>
+        <translation>  (keine Änderung)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erzeugt</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::PropertyTreeModel</name>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::SettingsPanel</name>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1 (nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>The core&apos;s RunConfig has no percentile setting yet; the core&apos;s default applies.</source>
+        <translation>Die RunConfig des Kerns hat noch keine Perzentil-Einstellung; es gilt der Standardwert des Kerns.</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <source>Calibration images (from the train split when accuracy is evaluated).</source>
+        <translation>Kalibrierungsbilder (aus der Trainingsmenge, wenn die Genauigkeit gemessen wird).</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>per output channel, symmetric s8</source>
+        <translation>pro Ausgabekanal, symmetrisch s8</translation>
+    </message>
+    <message>
+        <source>Weight granularity and symmetry are fixed by the core (no RunConfig field).</source>
+        <translation>Granularität und Symmetrie der Gewichte legt der Kern fest (kein RunConfig-Feld).</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>symmetric s8</source>
+        <translation>symmetrisch s8</translation>
+    </message>
+    <message>
+        <source>asymmetric u8</source>
+        <translation>asymmetrisch u8</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Aktivierungen</translation>
+    </message>
+    <message>
+        <source>auto (without VNNI)</source>
+        <translation>automatisch (ohne VNNI)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>7-bit activations avoid u8×s8 saturation on CPUs without VNNI.</source>
+        <translation>7-Bit-Aktivierungen vermeiden die u8×s8-Sättigung auf CPUs ohne VNNI.</translation>
+    </message>
+    <message>
+        <source>7-bit</source>
+        <translation>7-Bit</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Warm-up runs (not timed)</source>
+        <translation>Aufwärmläufe (nicht gemessen)</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Gemessene Läufe</translation>
+    </message>
+    <message>
+        <source>Warm-up + runs</source>
+        <translation>Aufwärmen + Läufe</translation>
+    </message>
+    <message>
+        <source>all (e.g. avx2)</source>
+        <translation>alle (z. B. avx2)</translation>
+    </message>
+    <message>
+        <source>Max ISA</source>
+        <translation>Max. ISA</translation>
+    </message>
+    <message>
+        <source>node names or op types, comma-separated</source>
+        <translation>Knotennamen oder Op-Typen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Kept in FP32 in INT8 runs.</source>
+        <translation>Bleiben in INT8-Läufen in FP32.</translation>
+    </message>
+    <message>
+        <source>FP32 fallback</source>
+        <translation>FP32-Ausnahmen</translation>
+    </message>
+    <message>
+        <source>Folder with the four Fashion-MNIST IDX files</source>
+        <translation>Ordner mit den vier Fashion-MNIST-IDX-Dateien</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>top-1/top-5 on</source>
+        <translation>Top-1/Top-5 auf</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> Bildern</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST folder</source>
+        <translation>Fashion-MNIST-Ordner</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1662 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Charts</name>
+    <message>
+        <source>inserted by the INT8 plan</source>
+        <translation>由 INT8 计划插入</translation>
+    </message>
+    <message>
+        <source>fused from %1</source>
+        <translation>融合自 %1</translation>
+    </message>
+    <message>
+        <source>FP32 %1 ms (p10 %2, p90 %3) %4</source>
+        <translation>FP32 %1 ms（p10 %2，p90 %3）%4</translation>
+    </message>
+    <message>
+        <source>INT8 %1 ms (p10 %2, p90 %3) %4 %5</source>
+        <translation>INT8 %1 ms（p10 %2，p90 %3）%4 %5</translation>
+    </message>
+    <message>
+        <source>speed-up %1×</source>
+        <translation>加速比 %1×</translation>
+    </message>
+    <message>
+        <source>FP32</source>
+        <translation>FP32</translation>
+    </message>
+    <message>
+        <source>INT8</source>
+        <translation>INT8</translation>
+    </message>
+    <message>
+        <source>INT8 inserted step</source>
+        <translation>INT8 插入步骤</translation>
+    </message>
+    <message>
+        <source>median ms per run</source>
+        <translation>每次运行的中位数 ms</translation>
+    </message>
+    <message>
+        <source>faster in INT8</source>
+        <translation>INT8 更快</translation>
+    </message>
+    <message>
+        <source>slower in INT8</source>
+        <translation>INT8 更慢</translation>
+    </message>
+    <message>
+        <source>FP32 / INT8 median (×)</source>
+        <translation>FP32 / INT8 中位数（×）</translation>
+    </message>
+    <message>
+        <source>1× (no change)</source>
+        <translation>1×（无变化）</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Activation arena</source>
+        <translation>激活内存池</translation>
+    </message>
+    <message>
+        <source>Liveness lower bound</source>
+        <translation>活跃度下界</translation>
+    </message>
+    <message>
+        <source>All activation buffers</source>
+        <translation>全部激活缓冲区</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>mean with 95% CI</source>
+        <translation>均值及 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>%1 whole model, %2 runs
+median %3 ms
+p10 %4 · p90 %5
+min %6 · max %7
+mean %8 ms, 95% CI [%9, %10]</source>
+        <translation>%1 整个模型，%2 次运行
+中位数 %3 ms
+p10 %4 · p90 %5
+最小 %6 · 最大 %7
+均值 %8 ms，95% 置信区间 [%9, %10]</translation>
+    </message>
+    <message>
+        <source>whole-model ms per run (log scale: max is %1× p90)</source>
+        <translation>整个模型每次运行 ms（对数刻度：最大值为 p90 的 %1×）</translation>
+    </message>
+    <message>
+        <source>whole-model ms per run</source>
+        <translation>整个模型每次运行 ms</translation>
+    </message>
+    <message>
+        <source>int8 kernels</source>
+        <translation>int8 内核</translation>
+    </message>
+    <message>
+        <source>inserted reorders / quantize</source>
+        <translation>插入的重排 / 量化</translation>
+    </message>
+    <message>
+        <source>reference fallbacks</source>
+        <translation>参考实现回退</translation>
+    </message>
+    <message>
+        <source>layers left in f32</source>
+        <translation>保留为 f32 的层</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n step(s))</source>
+        <translation>
+            <numerusform>%1（%n 个步骤）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 ms in %3 step(s), %4% of the INT8 steps&apos; time</source>
+        <translation>%1：%3 个步骤共 %2 ms，占 INT8 步骤时间的 %4%</translation>
+    </message>
+    <message>
+        <source>sum of INT8 step medians, ms (whole-model INT8 median %1 ms)</source>
+        <translation>INT8 步骤中位数之和，ms（整个模型 INT8 中位数 %1 ms）</translation>
+    </message>
+    <message>
+        <source>Per-layer latency, FP32 vs INT8</source>
+        <translation>逐层延迟，FP32 对比 INT8</translation>
+    </message>
+    <message>
+        <source>Median time per step over the timed runs (the same runs as the whole-model time). Steps the INT8 plan inserted (reorders, quantize/dequantize) have no FP32 counterpart.</source>
+        <translation>计时运行中每个步骤的中位时间（与整个模型时间来自相同的运行）。INT8 计划插入的步骤（重排、量化/反量化）没有对应的 FP32 步骤。</translation>
+    </message>
+    <message>
+        <source>Per-layer speed-up (FP32 / INT8)</source>
+        <translation>逐层加速比（FP32 / INT8）</translation>
+    </message>
+    <message>
+        <source>Layers that ran in both precisions; above the dashed 1× line INT8 is faster.</source>
+        <translation>以两种精度都运行过的层；位于 1× 虚线之上表示 INT8 更快。</translation>
+    </message>
+    <message>
+        <source>Memory: weights and activations</source>
+        <translation>内存：权重与激活</translation>
+    </message>
+    <message>
+        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs buffer lifetimes, which the run result does not record.</source>
+        <translation>内核实际持有的权重；规划的激活内存池，旁边是活跃度下界（同时存活的最大字节数）以及全部激活缓冲区之和。逐步骤的存活内存曲线需要缓冲区生命周期，而运行结果未记录这些信息。</translation>
+    </message>
+    <message>
+        <source>Whole-model latency over the repeats</source>
+        <translation>整个模型在多次重复中的延迟</translation>
+    </message>
+    <message>
+        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.</source>
+        <translation>箱体为 p10 到 p90，含中位数线；须线为最小值到最大值；◆ 为均值及其 95% 置信区间。依据汇总统计绘制：分析器不保存每次重复的样本。</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes</source>
+        <translation>INT8 时间花在哪里</translation>
+    </message>
+    <message>
+        <source>Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel fallbacks and graph layers the INT8 plan runs in f32.</source>
+        <translation>按步骤类型汇总的 INT8 步骤中位数：int8 内核、计划插入的步骤、参考内核回退，以及 INT8 计划以 f32 运行的图层。</translation>
+    </message>
+    <message>
+        <source>Exported by QuantLens</source>
+        <translation>由 QuantLens 导出</translation>
+    </message>
+</context>
+<context>
+    <name>CpuStatus</name>
+    <message>
+        <source>oneDNN unavailable</source>
+        <translation>oneDNN 不可用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · %3 · %n thread(s) · oneDNN %4</source>
+        <translation>
+            <numerusform>%1 · %2 · %3 · %n 个线程 · oneDNN %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no VNNI (7-bit int8)</source>
+        <translation>无 VNNI（7 位 int8）</translation>
+    </message>
+    <message>
+        <source>CPU: %1
+ISA oneDNN dispatches to: %2
+int8 VNNI: %3
+threads: %4
+oneDNN: %5</source>
+        <translation>CPU：%1
+oneDNN 使用的指令集：%2
+int8 VNNI：%3
+线程：%4
+oneDNN：%5</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Whole model (median): FP32 %1 ms · INT8 %2 ms</source>
+        <translation>整个模型（中位数）：FP32 %1 ms · INT8 %2 ms</translation>
+    </message>
+    <message>
+        <source>speed-up %1×</source>
+        <translation>加速比 %1×</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Layers (fused graph nodes that ran)</source>
+        <translation>层（已运行的融合图节点）</translation>
+    </message>
+    <message>
+        <source>Steps the INT8 plan inserted</source>
+        <translation>INT8 计划插入的步骤</translation>
+    </message>
+    <message>
+        <source>INT8 reference-kernel fallbacks</source>
+        <translation>INT8 参考内核回退</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulates per run</source>
+        <translation>每次运行的乘加次数</translation>
+    </message>
+    <message>
+        <source>Weights FP32</source>
+        <translation>权重 FP32</translation>
+    </message>
+    <message>
+        <source>Weights INT8</source>
+        <translation>权重 INT8</translation>
+    </message>
+    <message>
+        <source>How INT8 was obtained</source>
+        <translation>INT8 的获得方式</translation>
+    </message>
+    <message>
+        <source>Fusion passes</source>
+        <translation>融合阶段</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Profiled on</source>
+        <translation>分析时间</translation>
+    </message>
+    <message>
+        <source>%1 as run</source>
+        <translation>%1（按实际运行）</translation>
+    </message>
+    <message>
+        <source>, 7-bit activations</source>
+        <translation>，7 位激活</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>运行设置</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>ISA oneDNN dispatches to</source>
+        <translation>oneDNN 使用的指令集</translation>
+    </message>
+    <message>
+        <source>INT8 VNNI</source>
+        <translation>INT8 VNNI</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (u8×s8 through 16-bit saturating products)</source>
+        <translation>否（u8×s8 通过 16 位饱和乘积）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>oneDNN</source>
+        <translation>oneDNN</translation>
+    </message>
+    <message>
+        <source>Peak resident memory</source>
+        <translation>峰值常驻内存</translation>
+    </message>
+    <message>
+        <source>Whole-model latency (ms)</source>
+        <translation>整个模型延迟（ms）</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>p10</source>
+        <translation>p10</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>sd</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>95% CI of mean</source>
+        <translation>均值的 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Σ step medians</source>
+        <translation>Σ 步骤中位数</translation>
+    </message>
+    <message>
+        <source>outside steps</source>
+        <translation>步骤之外</translation>
+    </message>
+    <message>
+        <source>Warm-up %1, %2 timed runs; per-step times come from the same runs. &quot;Outside steps&quot; = (whole mean − Σ step means) / whole mean.</source>
+        <translation>预热 %1 次，计时运行 %2 次；各步骤时间来自相同的运行。“步骤之外” =（整体均值 − Σ 步骤均值）/ 整体均值。</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Outputs: INT8 against FP32</source>
+        <translation>输出：INT8 对比 FP32</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>max |error|</source>
+        <translation>最大 |误差|</translation>
+    </message>
+    <message>
+        <source>same top-1</source>
+        <translation>top-1 相同</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>top-1</source>
+        <translation>top-1</translation>
+    </message>
+    <message>
+        <source>top-5</source>
+        <translation>top-5</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <source>int8 kernels</source>
+        <translation>int8 内核</translation>
+    </message>
+    <message>
+        <source>inserted reorders / quantize</source>
+        <translation>插入的重排 / 量化</translation>
+    </message>
+    <message>
+        <source>reference fallbacks</source>
+        <translation>参考实现回退</translation>
+    </message>
+    <message>
+        <source>layers left in f32</source>
+        <translation>保留为 f32 的层</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes</source>
+        <translation>INT8 时间花在哪里</translation>
+    </message>
+    <message>
+        <source>Kind of step</source>
+        <translation>步骤类型</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步骤数</translation>
+    </message>
+    <message>
+        <source>Σ medians ms</source>
+        <translation>Σ 中位数 ms</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>ISA %1, %2%3.</source>
+        <translation>指令集 %1，%2%3。</translation>
+    </message>
+    <message>
+        <source>VNNI</source>
+        <translation>VNNI</translation>
+    </message>
+    <message>
+        <source>no VNNI</source>
+        <translation>无 VNNI</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per-layer results (%n row(s), INT8 plan order)</source>
+        <translation>
+            <numerusform>逐层结果（%n 行，按 INT8 计划顺序）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan.</source>
+        <translation>中位数单位为 ms；权重和输出单位为 KiB；实现、格式和数据类型按 INT8 计划运行该步骤的方式（没有 INT8 步骤时为 FP32）。棕色行为计划插入。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Fused from</source>
+        <translation>融合自</translation>
+    </message>
+    <message>
+        <source>FP32 ms</source>
+        <translation>FP32 ms</translation>
+    </message>
+    <message>
+        <source>INT8 ms</source>
+        <translation>INT8 ms</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>MMACs</source>
+        <translation>MMACs</translation>
+    </message>
+    <message>
+        <source>Weights KiB</source>
+        <translation>权重 KiB</translation>
+    </message>
+    <message>
+        <source>Output KiB</source>
+        <translation>输出 KiB</translation>
+    </message>
+    <message>
+        <source>Impl</source>
+        <translation>实现</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>QuantLens report: %1</source>
+        <translation>QuantLens 报告：%1</translation>
+    </message>
+    <message>
+        <source>no run result to report</source>
+        <translation>没有可报告的运行结果</translation>
+    </message>
+    <message>
+        <source>%1 exists; not overwritten</source>
+        <translation>%1 已存在；未覆盖</translation>
+    </message>
+    <message>
+        <source>cannot render the report for %1</source>
+        <translation>无法为 %1 生成报告</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDescription</name>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n 个张量，%1 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(omitted)</source>
+        <translation>（省略）</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>fused from</source>
+        <translation>融合自</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+</context>
+<context>
+    <name>OpKind</name>
+    <message>
+        <source>convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>matmul / gemm</source>
+        <translation>矩阵乘 / GEMM</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>normalization</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <source>elementwise</source>
+        <translation>逐元素</translation>
+    </message>
+    <message>
+        <source>tensor / shape</source>
+        <translation>张量 / 形状</translation>
+    </message>
+    <message>
+        <source>quantize / dequantize</source>
+        <translation>量化 / 反量化</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>ResultHeader</name>
+    <message>
+        <source>&lt;span style=&apos;color:#555&apos;&gt;Settings: %1 · inputs: %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#555&apos;&gt;设置：%1 · 输入：%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Whole model (median):&lt;/b&gt; FP32 %1 ms · INT8 %2 ms</source>
+        <translation>&lt;b&gt;整个模型（中位数）：&lt;/b&gt;FP32 %1 ms · INT8 %2 ms</translation>
+    </message>
+    <message>
+        <source> · &lt;b style=&apos;color:%1&apos;&gt;speed-up %2×&lt;/b&gt;</source>
+        <translation> · &lt;b style=&apos;color:%1&apos;&gt;加速比 %2×&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · INT8 steps sum %1 ms</source>
+        <translation> · INT8 步骤合计 %1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Outputs INT8 vs FP32&lt;/b&gt; (%1): cosine %2 · SQNR %3 dB · same top-1: %4</source>
+        <translation>&lt;b&gt;输出 INT8 对比 FP32&lt;/b&gt;（%1）：余弦 %2 · SQNR %3 dB · top-1 相同：%4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;no&lt;/b&gt;</source>
+        <translation>&lt;b&gt;否&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy&lt;/b&gt; (%1 images of %2): FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</source>
+        <translation>&lt;b&gt;准确率&lt;/b&gt;（%2 中的 %1 张图像）：FP32 top-1 %3% top-5 %4% · INT8 top-1 %5% top-5 %6%</translation>
+    </message>
+    <message>
+        <source>random inputs, seed %1</source>
+        <translation>随机输入，种子 %1</translation>
+    </message>
+    <message>
+        <source>t10k images %1..%2</source>
+        <translation>t10k 图像 %1..%2</translation>
+    </message>
+</context>
+<context>
+    <name>RunDigest</name>
+    <message>
+        <source>Only one precision ran, so there is no FP32 vs INT8 answer.</source>
+        <translation>只运行了一种精度，因此无法比较 FP32 与 INT8。</translation>
+    </message>
+    <message>
+        <source>with VNNI on %1</source>
+        <translation>在 %1 上使用 VNNI</translation>
+    </message>
+    <message>
+        <source>without VNNI on %1%2</source>
+        <translation>在 %1 上没有 VNNI%2</translation>
+    </message>
+    <message>
+        <source>, so activations are 7-bit</source>
+        <translation>，因此激活为 7 位</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n inserted reorder/quantize step(s)</source>
+        <translation>
+            <numerusform>%1 用于 %n 个插入的重排/量化步骤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n reference fallback(s)</source>
+        <translation>
+            <numerusform>%1 用于 %n 个参考实现回退</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n layer(s) left in f32</source>
+        <translation>
+            <numerusform>%1 用于 %n 个保留为 f32 的层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of INT8 time is in %n int8 kernel(s)</source>
+        <translation>
+            <numerusform>INT8 时间的 %1 用于 %n 个 int8 内核</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes: INT8 is %1× faster here; %2 %3%4.</source>
+        <translation>是：INT8 在此快 %1×；%2，%3%4。</translation>
+    </message>
+    <message>
+        <source>, the rest: %1</source>
+        <translation>，其余：%1</translation>
+    </message>
+    <message>
+        <source>No real gain: INT8 runs at %1× of FP32; %2 %3%4.</source>
+        <translation>没有实际收益：INT8 的速度为 FP32 的 %1×；%2，%3%4。</translation>
+    </message>
+    <message>
+        <source>, while %1</source>
+        <translation>，而 %1</translation>
+    </message>
+    <message>
+        <source>No: INT8 is slower here (%1× of FP32): %2; %3 %4.</source>
+        <translation>否：INT8 在此更慢（为 FP32 的 %1×）：%2；%3，%4。</translation>
+    </message>
+    <message>
+        <source>of INT8 time, %1</source>
+        <translation>INT8 时间中，%1</translation>
+    </message>
+    <message>
+        <source>its int8 kernels themselves are not faster than FP32&apos;s at this size</source>
+        <translation>在此规模下其 int8 内核本身并不比 FP32 内核快</translation>
+    </message>
+    <message>
+        <source> (but the p10–p90 spreads overlap: within run-to-run noise).</source>
+        <translation>（但 p10–p90 区间重叠：处于运行间噪声范围内）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunSettings</name>
+    <message>
+        <source>asymmetric u8</source>
+        <translation>非对称 u8</translation>
+    </message>
+    <message>
+        <source>symmetric s8</source>
+        <translation>对称 s8</translation>
+    </message>
+    <message>
+        <source>7-bit auto</source>
+        <translation>7 位自动</translation>
+    </message>
+    <message>
+        <source>7-bit on</source>
+        <translation>7 位开</translation>
+    </message>
+    <message>
+        <source>7-bit off</source>
+        <translation>7 位关</translation>
+    </message>
+    <message>
+        <source>layout %1</source>
+        <translation>布局 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>threads: all cores</source>
+        <translation>线程：全部核心</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>批大小 %1</translation>
+    </message>
+    <message>
+        <source>%1+%2 runs</source>
+        <translation>%1+%2 次运行</translation>
+    </message>
+    <message>
+        <source>ISA ≤ %1</source>
+        <translation>指令集 ≤ %1</translation>
+    </message>
+    <message>
+        <source>FP32: %1</source>
+        <translation>FP32：%1</translation>
+    </message>
+    <message>
+        <source>accuracy on %1 images</source>
+        <translation>在 %1 张图像上测准确率</translation>
+    </message>
+    <message>
+        <source>accuracy on t10k</source>
+        <translation>在 t10k 上测准确率</translation>
+    </message>
+</context>
+<context>
+    <name>SafeWrite</name>
+    <message>
+        <source>no file name given</source>
+        <translation>未指定文件名</translation>
+    </message>
+    <message>
+        <source>%1 exists; not overwritten</source>
+        <translation>%1 已存在；未覆盖</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>QuantLens: int8 quantization profiler for ONNX classifiers</source>
+        <translation>QuantLens：ONNX 分类模型的 int8 量化性能分析器</translation>
+    </message>
+    <message>
+        <source>ONNX model to open</source>
+        <translation>要打开的 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window once the graphs are drawn (after the results with --run).</source>
+        <translation>图绘制完成后保存主窗口的 PNG（使用 --run 时在结果出来之后）。</translation>
+    </message>
+    <message>
+        <source>Exit after opening (and the screenshot).</source>
+        <translation>打开（并截图）后退出。</translation>
+    </message>
+    <message>
+        <source>Also measure top-1/top-5 on this Fashion-MNIST IDX folder.</source>
+        <translation>同时在此 Fashion-MNIST IDX 文件夹上测量 top-1/top-5。</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8 once the model is open.</source>
+        <translation>模型打开后运行 FP32 对比 INT8。</translation>
+    </message>
+    <message>
+        <source>With --run: write the report (FILE.html or FILE.pdf) once the results are in.</source>
+        <translation>与 --run 一起使用：结果出来后写入报告（FILE.html 或 FILE.pdf）。</translation>
+    </message>
+    <message>
+        <source>Replace an existing --report file.</source>
+        <translation>替换已存在的 --report 文件。</translation>
+    </message>
+    <message>
+        <source>expected at most one model, got %1</source>
+        <translation>最多只能指定一个模型，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>--run needs a model</source>
+        <translation>--run 需要一个模型</translation>
+    </message>
+    <message>
+        <source>--report needs --run</source>
+        <translation>--report 需要 --run</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::ChartsPanel</name>
+    <message>
+        <source>Layers:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>execution order</source>
+        <translation>执行顺序</translation>
+    </message>
+    <message>
+        <source>sorted (slowest / lowest speed-up first)</source>
+        <translation>排序（最慢 / 加速比最低在前）</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG...</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and where the INT8 time goes.</source>
+        <translation>运行 FP32 对比 INT8（Ctrl+R）以查看逐层延迟、加速比、内存、整个模型的延迟分布以及 INT8 时间的去向。</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::GraphPanel</name>
+    <message>
+        <source>Search name or op</source>
+        <translation>搜索名称或算子</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>laying out %1 nodes...</source>
+        <translation>正在布局 %1 个节点…</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · %3 layout %4 ms</source>
+        <translation>%1 个节点，%2 条边 · %3 布局 %4 ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::LayerTableModel</name>
+    <message>
+        <source>Inserted by the plan (not a graph node): %1</source>
+        <translation>由计划插入（不是图节点）：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 ms (p10 %3, p90 %4), %5, %6 %7</source>
+        <translation>%1：%2 ms（p10 %3，p90 %4），%5，%6 %7</translation>
+    </message>
+    <message>
+        <source>  reference because: %1</source>
+        <translation>  使用参考实现的原因：%1</translation>
+    </message>
+    <message>
+        <source>  note: %1</source>
+        <translation>  备注：%1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Fused from</source>
+        <translation>融合自</translation>
+    </message>
+    <message>
+        <source>FP32 ms</source>
+        <translation>FP32 ms</translation>
+    </message>
+    <message>
+        <source>INT8 ms</source>
+        <translation>INT8 ms</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Impl</source>
+        <translation>实现</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Median over the timed runs</source>
+        <translation>计时运行的中位数</translation>
+    </message>
+    <message>
+        <source>FP32 median / INT8 median</source>
+        <translation>FP32 中位数 / INT8 中位数</translation>
+    </message>
+    <message>
+        <source>As the INT8 plan runs the layer (FP32 when there is no INT8 step); the tooltip has both</source>
+        <translation>按 INT8 计划运行该层的方式（没有 INT8 步骤时为 FP32）；工具提示中包含两者</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::LegendWidget</name>
+    <message>
+        <source>Op kind</source>
+        <translation>算子类别</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::MainWindow</name>
+    <message>
+        <source>QuantLens</source>
+        <translation>QuantLens</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>Fused</source>
+        <translation>融合后</translation>
+    </message>
+    <message>
+        <source>probing CPU...</source>
+        <translation>正在检测 CPU…</translation>
+    </message>
+    <message>
+        <source>Open an ONNX model (File &gt; Open, or drop it here).</source>
+        <translation>打开一个 ONNX 模型（文件 &gt; 打开，或拖放到此处）。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open ONNX model</source>
+        <translation>打开 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export &amp;report (HTML or PDF)...</source>
+        <translation>导出报告(&amp;R)（HTML 或 PDF）…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Current chart as PNG...</source>
+        <translation>当前图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Current chart as SVG...</source>
+        <translation>当前图表导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export graph view</source>
+        <translation>导出图视图</translation>
+    </message>
+    <message>
+        <source>Original graph view as %1...</source>
+        <translation>原始图视图导出为 %1…</translation>
+    </message>
+    <message>
+        <source>Right-hand graph view as %1...</source>
+        <translation>右侧图视图导出为 %1…</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>Window screenshot as PNG...</source>
+        <translation>窗口截图保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Per-layer table as CSV...</source>
+        <translation>逐层表格导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Per-layer table as JSON...</source>
+        <translation>逐层表格导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit graphs</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find node...</source>
+        <translation>查找节点(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run FP32 vs INT8</source>
+        <translation>运行 FP32 对比 INT8</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>取消运行</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source> Colour: </source>
+        <translation> 着色：</translation>
+    </message>
+    <message>
+        <source>Op kind</source>
+        <translation>算子类别</translation>
+    </message>
+    <message>
+        <source>FP32 latency</source>
+        <translation>FP32 延迟</translation>
+    </message>
+    <message>
+        <source>INT8 latency</source>
+        <translation>INT8 延迟</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Quantized (INT8 plan dtype)</source>
+        <translation>量化（INT8 计划数据类型）</translation>
+    </message>
+    <message>
+        <source>Colour the graphs by op kind or, after a run, by its figures</source>
+        <translation>按算子类别为图着色，运行后也可按运行数据着色</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>优化阶段</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>运行设置</translation>
+    </message>
+    <message>
+        <source>Node inspector</source>
+        <translation>节点检查器</translation>
+    </message>
+    <message>
+        <source>Select a node.</source>
+        <translation>请选择一个节点。</translation>
+    </message>
+    <message>
+        <source>Per-layer results</source>
+        <translation>逐层结果</translation>
+    </message>
+    <message>
+        <source>Filter layers by name, op, fused-from, impl, format or dtype</source>
+        <translation>按名称、算子、融合来源、实现、格式或数据类型筛选层</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2 nodes, %3 after fusion (import and passes %4 ms)</source>
+        <translation>已打开 %1：%2 个节点，融合后 %3 个（导入和优化阶段 %4 ms）</translation>
+    </message>
+    <message>
+        <source>Could not open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>Could not open model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>%1 stays open.</source>
+        <translation>%1 保持打开。</translation>
+    </message>
+    <message>
+        <source>Quantized (fused graph as the INT8 plan runs it)</source>
+        <translation>量化（INT8 计划运行的融合图）</translation>
+    </message>
+    <message>
+        <source>Fused (after %1)</source>
+        <translation>融合后（%1 之后）</translation>
+    </message>
+    <message>
+        <source>After %1</source>
+        <translation>%1 之后</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>implementation</source>
+        <translation>实现</translation>
+    </message>
+    <message>
+        <source>reference because</source>
+        <translation>使用参考实现的原因</translation>
+    </message>
+    <message>
+        <source>memory format</source>
+        <translation>内存格式</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>measured as</source>
+        <translation>计量为</translation>
+    </message>
+    <message>
+        <source>%1: &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+        <translation>%1：&lt;b&gt;%2&lt;/b&gt;（%3）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Profile FP32 and INT8 with the run settings (Ctrl+R)</source>
+        <translation>使用运行设置分析 FP32 和 INT8（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Run settings: %1</source>
+        <translation>运行设置：%1</translation>
+    </message>
+    <message>
+        <source>%1 — INT8 %2× — %3 — QuantLens</source>
+        <translation>%1 — INT8 %2× — %3 — QuantLens</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — QuantLens</source>
+        <translation>%1 — %2 — QuantLens</translation>
+    </message>
+    <message>
+        <source>starting… %p%</source>
+        <translation>正在启动… %p%</translation>
+    </message>
+    <message>
+        <source>Running FP32 vs INT8 (%1)…</source>
+        <translation>正在运行 FP32 对比 INT8（%1）…</translation>
+    </message>
+    <message>
+        <source>Run cancelled after %1 s; the previous results stay.</source>
+        <translation>运行在 %1 秒后取消；保留之前的结果。</translation>
+    </message>
+    <message>
+        <source>Run failed: %1</source>
+        <translation>运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Run failed</source>
+        <translation>运行失败</translation>
+    </message>
+    <message>
+        <source>Run finished in %1 s (click to results %2 s).</source>
+        <translation>运行在 %1 秒内完成（从点击到出结果 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>cancelling… %p%</source>
+        <translation>正在取消… %p%</translation>
+    </message>
+    <message>
+        <source>Cancelling the run…</source>
+        <translation>正在取消运行…</translation>
+    </message>
+    <message>
+        <source>
+(as used by the last run)</source>
+        <translation>
+（上次运行所用）</translation>
+    </message>
+    <message>
+        <source>no run to report: run FP32 vs INT8 first</source>
+        <translation>没有可报告的运行：请先运行 FP32 对比 INT8</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>FP32 latency (ms, median)</source>
+        <translation>FP32 延迟（ms，中位数）</translation>
+    </message>
+    <message>
+        <source>INT8 latency (ms, median)</source>
+        <translation>INT8 延迟（ms，中位数）</translation>
+    </message>
+    <message>
+        <source>Speed-up FP32/INT8 (×, 1 = same)</source>
+        <translation>加速比 FP32/INT8（×，1 = 相同）</translation>
+    </message>
+    <message>
+        <source>INT8 plan: green int8, red f32 · %1 int8, %2 f32 nodes, %3 inserted steps</source>
+        <translation>INT8 计划：绿色 int8，红色 f32 · %1 个 int8 节点，%2 个 f32 节点，%3 个插入步骤</translation>
+    </message>
+    <message>
+        <source>Press Run FP32 vs INT8 (Ctrl+R) for per-layer results.</source>
+        <translation>点击“运行 FP32 对比 INT8”（Ctrl+R）查看逐层结果。</translation>
+    </message>
+    <message>
+        <source>Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, implementation, memory format and dtype appear here.</source>
+        <translation>打开模型并点击“运行 FP32 对比 INT8”（Ctrl+R）：逐层的 FP32 和 INT8 延迟、加速比、实现、内存格式和数据类型将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::Minimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>概览：点击或拖动以移动视图</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::PassListModel</name>
+    <message>
+        <source>Imported graph: %1 nodes.</source>
+        <translation>导入的图：%1 个节点。</translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3 nodes, %4 ms</source>
+        <translation>%1：%2 -&gt; %3 个节点，%4 ms</translation>
+    </message>
+    <message>
+        <source>removed:</source>
+        <translation>已删除：</translation>
+    </message>
+    <message>
+        <source>created:</source>
+        <translation>已创建：</translation>
+    </message>
+    <message>
+        <source>  (no change)</source>
+        <translation>  （无变化）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::PropertyTreeModel</name>
+    <message>
+        <source>Property</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::SettingsPanel</name>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1（不可用）</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>The core&apos;s RunConfig has no percentile setting yet; the core&apos;s default applies.</source>
+        <translation>核心的 RunConfig 尚无百分位设置；使用核心的默认值。</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>Calibration images (from the train split when accuracy is evaluated).</source>
+        <translation>校准图像（评估准确率时取自训练集）。</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>per output channel, symmetric s8</source>
+        <translation>按输出通道，对称 s8</translation>
+    </message>
+    <message>
+        <source>Weight granularity and symmetry are fixed by the core (no RunConfig field).</source>
+        <translation>权重粒度和对称性由核心固定（没有 RunConfig 字段）。</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>symmetric s8</source>
+        <translation>对称 s8</translation>
+    </message>
+    <message>
+        <source>asymmetric u8</source>
+        <translation>非对称 u8</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>auto (without VNNI)</source>
+        <translation>自动（无 VNNI 时）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>7-bit activations avoid u8×s8 saturation on CPUs without VNNI.</source>
+        <translation>7 位激活可避免无 VNNI 的 CPU 上的 u8×s8 饱和。</translation>
+    </message>
+    <message>
+        <source>7-bit</source>
+        <translation>7 位</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行器</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Warm-up runs (not timed)</source>
+        <translation>预热运行（不计时）</translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>计时运行</translation>
+    </message>
+    <message>
+        <source>Warm-up + runs</source>
+        <translation>预热 + 运行</translation>
+    </message>
+    <message>
+        <source>all (e.g. avx2)</source>
+        <translation>全部（例如 avx2）</translation>
+    </message>
+    <message>
+        <source>Max ISA</source>
+        <translation>最高指令集</translation>
+    </message>
+    <message>
+        <source>node names or op types, comma-separated</source>
+        <translation>节点名称或算子类型，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Kept in FP32 in INT8 runs.</source>
+        <translation>在 INT8 运行中保留为 FP32。</translation>
+    </message>
+    <message>
+        <source>FP32 fallback</source>
+        <translation>FP32 回退</translation>
+    </message>
+    <message>
+        <source>Folder with the four Fashion-MNIST IDX files</source>
+        <translation>包含四个 Fashion-MNIST IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>top-1/top-5 on</source>
+        <translation>top-1/top-5，使用</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> 张图像</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST folder</source>
+        <translation>Fashion-MNIST 文件夹</translation>
+    </message>
+</context>
+</TS>
