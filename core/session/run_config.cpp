@@ -147,7 +147,8 @@ Expected<RunConfig> runConfigFromJson(const std::string& text, const std::string
     if (j.is_discarded()) {
         // parse again with exceptions for the position of the error
         try {
-            (void)json::parse(text);
+            const json again = json::parse(text);  // throws with the position
+            (void)again;
         } catch (const json::parse_error& e) {
             return Status::error(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
         }
