@@ -869,6 +869,14 @@ oneDNN: %5</translation>
         <source>accuracy on t10k</source>
         <translation>Genauigkeit auf t10k</translation>
     </message>
+    <message>
+        <source>weights per tensor</source>
+        <translation>Gewichte pro Tensor</translation>
+    </message>
+    <message>
+        <source>weights per channel</source>
+        <translation>Gewichte pro Kanal</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -1529,10 +1537,6 @@ oneDNN: %5</translation>
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <source>The core&apos;s RunConfig has no percentile setting yet; the core&apos;s default applies.</source>
-        <translation>Die RunConfig des Kerns hat noch keine Perzentil-Einstellung; es gilt der Standardwert des Kerns.</translation>
-    </message>
-    <message>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
@@ -1543,14 +1547,6 @@ oneDNN: %5</translation>
     <message>
         <source>Samples</source>
         <translation>Stichproben</translation>
-    </message>
-    <message>
-        <source>per output channel, symmetric s8</source>
-        <translation>pro Ausgabekanal, symmetrisch s8</translation>
-    </message>
-    <message>
-        <source>Weight granularity and symmetry are fixed by the core (no RunConfig field).</source>
-        <translation>Granularität und Symmetrie der Gewichte legt der Kern fest (kein RunConfig-Feld).</translation>
     </message>
     <message>
         <source>Weights</source>
@@ -1667,6 +1663,22 @@ oneDNN: %5</translation>
     <message>
         <source>Fashion-MNIST folder</source>
         <translation>Fashion-MNIST-Ordner</translation>
+    </message>
+    <message>
+        <source>Share of the values kept inside the range; the rest are clipped.</source>
+        <translation>Anteil der Werte, die im Bereich bleiben; der Rest wird abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>s8 per output channel</source>
+        <translation>s8 pro Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>s8 per tensor</source>
+        <translation>s8 pro Tensor</translation>
+    </message>
+    <message>
+        <source>One weight scale per output channel, or one for the whole tensor.</source>
+        <translation>Ein Gewichtsskalierungsfaktor pro Ausgabekanal oder einer für den ganzen Tensor.</translation>
     </message>
 </context>
 </TS>

@@ -859,6 +859,14 @@ oneDNN：%5</translation>
         <source>accuracy on t10k</source>
         <translation>在 t10k 上测准确率</translation>
     </message>
+    <message>
+        <source>weights per tensor</source>
+        <translation>权重按张量</translation>
+    </message>
+    <message>
+        <source>weights per channel</source>
+        <translation>权重按通道</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -1519,10 +1527,6 @@ oneDNN：%5</translation>
         <translation>校准</translation>
     </message>
     <message>
-        <source>The core&apos;s RunConfig has no percentile setting yet; the core&apos;s default applies.</source>
-        <translation>核心的 RunConfig 尚无百分位设置；使用核心的默认值。</translation>
-    </message>
-    <message>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
@@ -1533,14 +1537,6 @@ oneDNN：%5</translation>
     <message>
         <source>Samples</source>
         <translation>样本数</translation>
-    </message>
-    <message>
-        <source>per output channel, symmetric s8</source>
-        <translation>按输出通道，对称 s8</translation>
-    </message>
-    <message>
-        <source>Weight granularity and symmetry are fixed by the core (no RunConfig field).</source>
-        <translation>权重粒度和对称性由核心固定（没有 RunConfig 字段）。</translation>
     </message>
     <message>
         <source>Weights</source>
@@ -1657,6 +1653,22 @@ oneDNN：%5</translation>
     <message>
         <source>Fashion-MNIST folder</source>
         <translation>Fashion-MNIST 文件夹</translation>
+    </message>
+    <message>
+        <source>Share of the values kept inside the range; the rest are clipped.</source>
+        <translation>保留在范围内的数值比例；其余数值被截断。</translation>
+    </message>
+    <message>
+        <source>s8 per output channel</source>
+        <translation>s8 按输出通道</translation>
+    </message>
+    <message>
+        <source>s8 per tensor</source>
+        <translation>s8 按张量</translation>
+    </message>
+    <message>
+        <source>One weight scale per output channel, or one for the whole tensor.</source>
+        <translation>每个输出通道一个权重缩放因子，或整个张量一个。</translation>
     </message>
 </context>
 </TS>

@@ -311,7 +311,7 @@ void MainWindow::buildDocks() {
         if (current.isValid() && current.row() != stage_) showStage(current.row());
     });
 
-    // Settings: placeholder until the session API's RunConfig exists.
+    // Settings: the RunConfig of the next run (and the data set), remembered in QSettings.
     settingsDock_ = new QDockWidget(this);
     bindText([this] { settingsDock_->setWindowTitle(tr("Run settings")); });
     settingsDock_->setObjectName(QStringLiteral("settingsDock"));

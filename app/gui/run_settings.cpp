@@ -40,7 +40,12 @@ void saveRunSettings(QSettings& settings, const RunSettings& s) {
 QString settingsSummary(const RunSettings& s) {
     const session::RunConfig& c = s.config;
     QStringList parts;
-    parts << QStringLiteral("%1 ×%2").arg(QString::fromStdString(c.calibration.method)).arg(c.calibration.samples);
+    const QString method = c.calibration.method == "percentile"
+                               ? QStringLiteral("percentile %1").arg(c.calibration.percentile)
+                               : QString::fromStdString(c.calibration.method);
+    parts << QStringLiteral("%1 ×%2").arg(method).arg(c.calibration.samples);
+    parts << (c.calibration.perTensorWeights ? QCoreApplication::translate("RunSettings", "weights per tensor")
+                                             : QCoreApplication::translate("RunSettings", "weights per channel"));
     parts << (c.asymmetricActivations ? QCoreApplication::translate("RunSettings", "asymmetric u8") : QCoreApplication::translate("RunSettings", "symmetric s8"));
     parts << (!c.sevenBitActivations ? QCoreApplication::translate("RunSettings", "7-bit auto") : *c.sevenBitActivations ? QCoreApplication::translate("RunSettings", "7-bit on") : QCoreApplication::translate("RunSettings", "7-bit off"));
     parts << QString::fromStdString(c.executor);

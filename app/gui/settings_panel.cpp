@@ -62,20 +62,18 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     }
     form->addRow(tr("Calibration"), method_);
     percentile_ = new QDoubleSpinBox(this);
-    percentile_->setRange(90.0, 100.0);
+    percentile_->setRange(50.0, 100.0);
     percentile_->setDecimals(3);
     percentile_->setValue(99.99);
-    percentile_->setEnabled(false);  // RunConfig has no percentile field yet: shown, not sent
-    percentile_->setToolTip(tr("The core's RunConfig has no percentile setting yet; the core's default applies."));
+    percentile_->setToolTip(tr("Share of the values kept inside the range; the rest are clipped."));
     percentileLabel_ = new QLabel(tr("Percentile"), this);
     form->addRow(percentileLabel_, percentile_);
     samples_ = spin(1, 60000, this);
     samples_->setToolTip(tr("Calibration images (from the train split when accuracy is evaluated)."));
     form->addRow(tr("Samples"), samples_);
-    auto* weights = new QLabel(tr("per output channel, symmetric s8"), this);
-    weights->setToolTip(tr("Weight granularity and symmetry are fixed by the core (no RunConfig field)."));
-    weights->setEnabled(false);
-    form->addRow(tr("Weights"), weights);
+    weights_ = combo({tr("s8 per output channel"), tr("s8 per tensor")}, this);
+    weights_->setToolTip(tr("One weight scale per output channel, or one for the whole tensor."));
+    form->addRow(tr("Weights"), weights_);
     activations_ = combo({tr("symmetric s8"), tr("asymmetric u8")}, this);
     form->addRow(tr("Activations"), activations_);
     sevenBit_ = combo({tr("auto (without VNNI)"), tr("on"), tr("off")}, this);
@@ -137,7 +135,8 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Fashion-MNIST folder"), dataDir_->text());
         if (!dir.isEmpty()) dataDir_->setText(dir), readForm();
     });
-    for (QComboBox* c : {method_, activations_, sevenBit_, executor_, layout_})
+    connect(percentile_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::readForm);
+    for (QComboBox* c : {method_, weights_, activations_, sevenBit_, executor_, layout_})
         connect(c, &QComboBox::currentIndexChanged, this, &SettingsPanel::readForm);
     for (QSpinBox* s : {samples_, threads_, batch_, warmup_, repeat_, evalImages_})
         connect(s, &QSpinBox::valueChanged, this, &SettingsPanel::readForm);
@@ -161,6 +160,8 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     const int m = method_->findData(QString::fromStdString(c.calibration.method), Qt::UserRole);
     method_->setCurrentIndex(m >= 0 ? m : 0);
     samples_->setValue(int(std::min<int64_t>(c.calibration.samples, 60000)));
+    percentile_->setValue(c.calibration.percentile);
+    weights_->setCurrentIndex(c.calibration.perTensorWeights ? 1 : 0);
     activations_->setCurrentIndex(c.asymmetricActivations ? 1 : 0);
     sevenBit_->setCurrentIndex(!c.sevenBitActivations ? 0 : *c.sevenBitActivations ? 1 : 2);
     executor_->setCurrentText(QString::fromStdString(c.executor));
@@ -203,6 +204,8 @@ void SettingsPanel::readForm() {
     session::RunConfig& c = settings_.config;
     c.calibration.method = method_->currentData(Qt::UserRole).toString().toStdString();
     c.calibration.samples = samples_->value();
+    c.calibration.percentile = percentile_->value();
+    c.calibration.perTensorWeights = weights_->currentIndex() == 1;
     c.asymmetricActivations = activations_->currentIndex() == 1;
     c.sevenBitActivations = sevenBit_->currentIndex() == 0 ? std::optional<bool>() : std::optional<bool>(sevenBit_->currentIndex() == 1);
     c.executor = executor_->currentText().toStdString();

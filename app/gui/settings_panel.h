@@ -40,6 +40,7 @@ private:
     bool persist_ = true;
     QComboBox* method_ = nullptr;
     QDoubleSpinBox* percentile_ = nullptr;
+    QComboBox* weights_ = nullptr;
     QLabel* percentileLabel_ = nullptr;
     QSpinBox* samples_ = nullptr;
     QComboBox* activations_ = nullptr;

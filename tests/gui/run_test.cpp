@@ -321,6 +321,9 @@ private slots:
     void settingsSurviveARestart() {
         RunSettings s = quickSettings();
         s.config.calibration.samples = 7;
+        s.config.calibration.method = "percentile";
+        s.config.calibration.percentile = 99.5;
+        s.config.calibration.perTensorWeights = true;
         s.config.threads = 1;
         s.config.batch = 2;
         s.config.layout = ql::runtime::Layout::Nhwc;
