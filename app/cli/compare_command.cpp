@@ -56,9 +56,9 @@ int compareCommand(const CompareOptions& o) {
                 r.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", r.cpu.threads);
     if (!r.int8Note.empty()) std::printf("int8: %s\n", r.int8Note.c_str());
     const size_t top = size_t(o.top);
-    std::set<const session::LayerComparison*> worst;
+    std::set<const session::LayerComparison*> worst, sensitive;
     for (const auto* l : r.worstPropagated(top)) worst.insert(l);
-    for (const auto* l : r.mostSensitive(top)) worst.insert(l);
+    for (const auto* l : r.mostSensitive(top)) sensitive.insert(l);
     const bool iso = r.mode != session::CompareMode::Propagated, prop = r.mode != session::CompareMode::Isolated;
     std::printf("\n%-3s %-34s %-14s %-4s", "#", "layer (execution order)", "op", "type");
     if (prop) std::printf(" %9s %9s %11s %11s %9s %7s", "SQNR dB", "cosine", "max |err|", "MSE", "clipped%", "sat%");
@@ -82,7 +82,7 @@ int compareCommand(const CompareOptions& o) {
             if (l.isolated) std::printf(" %10s %6.1f%%", db(l.isolated->output.sqnrDb).c_str(), 100.0 * l.isolated->top1Agreement);
             else std::printf(" %10s %7s", "-", "-");
         }
-        std::printf("%s\n", worst.count(&l) ? "  <== worst" : "");
+        std::printf("%s%s\n", worst.count(&l) ? "  <== worst" : "", sensitive.count(&l) ? "  <== sensitive" : "");
     }
     for (const auto& out : r.outputs) {
         std::printf("\noutput %s: SQNR %s dB, cosine %.5f, max |error| %.4g", out.output.c_str(), db(out.error.sqnrDb).c_str(), out.error.cosine,
@@ -105,7 +105,7 @@ int compareCommand(const CompareOptions& o) {
             std::printf("  (%lld int8 layer(s) not isolated: --max-layers %lld)\n", (long long)r.isolatedLayersSkipped, (long long)o.maxLayers);
     }
     if (!r.unmatched.empty()) std::printf("\n%zu INT8 value(s) with no FP32 counterpart\n", r.unmatched.size());
-    std::printf("\n%.1f s, peak RSS %.1f MiB\n", r.seconds, double(r.peakRssBytes) / (1 << 20));
+    std::printf("\n%.2f s, peak RSS %.1f MiB\n", r.seconds, double(r.peakRssBytes) / (1 << 20));
     if (!o.json.empty()) {
         if (Status st = writeFileAtomically(o.json, report::toJson(r)); !st) return fail(st);
         std::printf("comparison written to %s\n", o.json.c_str());

@@ -42,7 +42,7 @@ profile::Int8Grid gridFor(const quant::ValueRange& r, bool sevenBit, bool asymme
 
 bool isInt8(const std::string& dtype) { return dtype == "u8" || dtype == "s8"; }
 
-bool computeOp(const std::string& op) { return op == "Conv" || op == "ql.FusedConv" || op == "Gemm" || op == "MatMul" || op == "ConvTranspose"; }
+bool computeOp(const std::string& op) { return op == "Conv" || op == "FusedConv" || op == "ql.FusedConv" || op == "Gemm" || op == "MatMul" || op == "ConvTranspose"; }
 
 // Streams one precision's final outputs against FP32's, batch by batch.
 struct OutputAccumulator {
