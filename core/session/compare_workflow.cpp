@@ -142,9 +142,9 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
         batches.samples = request.samples;
         batches.get = [&](int64_t i) { return completeWithRandom(original, {}, config.seed + uint64_t(i)); };
         result->inputSource = "random N(0,1) (seed " + std::to_string(config.seed) + ", one seed per batch)";
-        if (int8 && config.calibration.table.empty()) {  // calibrate on the compared batches, streamed
+        if (int8 && config.calibration.table.empty()) {  // calibrate on the first compared batches (up to calibration.samples)
             CalibrationRequest cr;
-            const int64_t count = (batches.samples + batches.batch - 1) / batches.batch;
+            const int64_t count = (std::min(batches.samples, config.calibration.samples) + batches.batch - 1) / batches.batch;
             for (int64_t i = 0; i < count; ++i) {
                 QL_ASSIGN(auto in, batches.get(i));
                 cr.inputs.push_back(std::move(in));

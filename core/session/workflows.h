@@ -71,7 +71,8 @@ struct EvalResult {
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job = {});
 
 struct CompareRequest {
-    // An IDX data set split (Fashion-MNIST style); empty: seeded random inputs (config.seed).
+    // An IDX data set split (Fashion-MNIST style); empty: seeded random inputs (config.seed),
+    // int8 then calibrating on the first config.calibration.samples of them.
     std::filesystem::path dataDir;
     std::string split = "t10k";          // compared split; int8 calibrates on the other one
     std::optional<float> mean, std;      // override the model card's normalisation
