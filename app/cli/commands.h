@@ -75,6 +75,17 @@ struct CalibrateOptions {
     bool perTensor = false, force = false;
 };
 
+struct CompareOptions {
+    std::string model, data = "random", split = "t10k", mode = "propagated", json;
+    int64_t samples = 32, maxLayers = 0, top = 5;
+    std::optional<int64_t> batch;
+    std::optional<uint64_t> seed;
+    std::optional<float> mean, std;
+    bool all = false;
+    ExecutionOptions exec;
+};
+
+int compareCommand(const CompareOptions& o);
 int calibrateCommand(const CalibrateOptions& o);
 int inspectCommand(const InspectOptions& o);
 int runCommand(const RunOptions& o);

@@ -12,20 +12,21 @@ namespace ql::cli {
 namespace {
 
 void addCalibrationOptions(CLI::App* c, std::optional<std::string>& method, std::optional<double>& percentile, std::optional<int64_t>& samples,
-                           bool& perTensor) {
+                           bool& perTensor, const std::string& samplesFlag = "--samples") {
     c->add_option("--method", method, "int8 calibration: minmax | entropy (KL) | percentile | mse; default minmax")
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
     c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
-    c->add_option("--samples", samples, "Calibration images taken from the calibration split; default 256")->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    c->add_option(samplesFlag, samples, "Calibration images taken from the calibration split; default 256")->check(CLI::Range(int64_t(1), int64_t(1) << 30));
     c->add_flag("--per-tensor", perTensor, "int8 weights: one scale per tensor (default: one per output channel)");
 }
 
-void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& defaultExecutor, const std::string& defaultPrecision) {
+void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& defaultExecutor, const std::string& defaultPrecision,
+                         const std::string& calibSamplesFlag = "--samples") {
     c->add_option("--config", o.configFile, "Run config JSON (schema docs/run-config.md); the options below override it")
         ->check(CLI::ExistingFile);
     c->add_option("--executor", o.executor, "planned | eager | reference (default " + defaultExecutor + ")")
         ->check(CLI::IsMember({"planned", "eager", "reference"}));
-    c->add_option("--precision", o.precision, "fp32, int8 or a list fp32,int8 (default " + defaultPrecision + ")");
+    if (!defaultPrecision.empty()) c->add_option("--precision", o.precision, "fp32, int8 or a list fp32,int8 (default " + defaultPrecision + ")");
     c->add_option("--layout", o.layout, "Activation layout: nchw | nhwc | blocked | auto (default auto; eager always nchw)")
         ->check(CLI::IsMember({"nchw", "nhwc", "blocked", "auto"}));
     c->add_option("--threads", o.threads, "Threads (default 0 = physical cores)")->check(CLI::Range(0, 1024));
@@ -36,7 +37,7 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::IsMember({"auto", "on", "off"}));
     c->add_option("--fp32-fallback", o.fp32Fallback, "int8: node names or op types kept in FP32 (repeat or comma-separate)")
         ->delimiter(',');
-    addCalibrationOptions(c, o.method, o.percentile, o.samples, o.perTensor);
+    addCalibrationOptions(c, o.method, o.percentile, o.samples, o.perTensor, calibSamplesFlag);
     c->add_option("--calib-table", o.calibTable, "int8: use the ranges of this calibration table (from `calibrate`) instead of calibrating")
         ->check(CLI::ExistingFile);
 }
@@ -146,6 +147,25 @@ int main(int argc, char** argv) {
     cp->add_flag("--force", prof.force, "Replace an existing --report file");
     addExecutionOptions(cp, prof.exec, "planned", "fp32,int8");
 
+    CompareOptions cmp;
+    auto* cm = app.add_subcommand("compare", "Per-layer FP32 vs INT8 error (SQNR, cosine, max error, MSE, clipped share), propagated or isolated");
+    cm->add_option("model", cmp.model, "ONNX model")->required();
+    cm->add_option("--data", cmp.data, "Folder with the IDX files, or 'random' for seeded N(0,1) inputs")->capture_default_str();
+    cm->add_option("--split", cmp.split, "Compared split; int8 calibrates on the other")->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    cm->add_option("--samples", cmp.samples, "Samples compared")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    cm->add_option("--mode", cmp.mode, "propagated (whole network INT8) | isolated (one layer INT8 at a time) | both")
+        ->capture_default_str()->check(CLI::IsMember({"propagated", "isolated", "both"}));
+    cm->add_option("--max-layers", cmp.maxLayers, "Isolated: at most N layers, the worst by propagated SQNR (0 = all)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
+    cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(CLI::Range(1, 1000));
+    cm->add_option("--batch", cmp.batch, "Samples per batch (default 1)")->check(CLI::Range(1, 4096));
+    cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
+    cm->add_option("--mean", cmp.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
+    cm->add_option("--std", cmp.std, "See --mean");
+    cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
+    cm->add_flag("--all", cmp.all, "Isolated: list every layer, not only the isolated ones");
+    addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -173,6 +193,7 @@ int main(int argc, char** argv) {
         if (*ce) return evalCommand(eval);
         if (*cp) return profileCommand(prof);
         if (*cc) return calibrateCommand(cal);
+        if (*cm) return compareCommand(cmp);
         return kExitBadInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "quantlens-cli: out of memory\n";

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace ql::data {
 
 namespace fs = std::filesystem;
@@ -59,8 +61,9 @@ Expected<Idx> parseIdx(const fs::path& file) {
 ir::Tensor LabelledImages::batch(int64_t first, int64_t n, float mean, float std) const {
     ir::Tensor t = ir::Tensor::create(ir::DType::F32, {n, 1, height, width}).value();
     const int64_t hw = height * width;
+    const int64_t rows = std::clamp<int64_t>(count - first, 0, n);  // rows past the end stay 0 (padding)
     float* out = t.data<float>();
-    for (int64_t i = 0; i < n * hw; ++i) out[i] = (float(pixels[size_t(first * hw + i)]) / 255.f - mean) / std;
+    for (int64_t i = 0; i < rows * hw; ++i) out[i] = (float(pixels[size_t(first * hw + i)]) / 255.f - mean) / std;
     return t;
 }
 

@@ -14,7 +14,8 @@ struct LabelledImages {
     std::vector<uint8_t> pixels;  // count * height * width
     std::vector<uint8_t> labels;  // count
 
-    // Images [first, first+n) as an NCHW f32 batch: (pixel/255 - mean) / std.
+    // Images [first, first+n) as an NCHW f32 batch: (pixel/255 - mean) / std; rows past the
+    // last image are zeros, so a tail batch keeps its full size.
     ir::Tensor batch(int64_t first, int64_t n, float mean, float std) const;
 };
 

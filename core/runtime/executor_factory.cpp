@@ -75,6 +75,8 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
                      " ranges from " + std::to_string(c.size()) + " input batch(es)";
         }
         po.ranges = &ranges;
+        result.ranges = std::make_shared<const quant::RangeTable>(ranges);
+        result.asymmetricActivations = po.asymmetricActivations;
         result.int8Note = source + "; weights s8 " + (po.perTensorWeights ? "per-tensor" : "per-channel") + "; " +
                           (po.sevenBitActivations ? (result.cpu.int8Vnni ? "7-bit activations (as configured)" : "7-bit activations (no VNNI: avoids u8 x s8 saturation)")
                                                   : (result.cpu.int8Vnni ? "8-bit activations" : "8-bit activations (as configured; no VNNI: u8 x s8 may saturate)")) +
@@ -87,7 +89,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
         result.executor = std::move(e).value();
     } else {
         // eager lowers again on every run, so it keeps its own copy of the ranges
-        auto owned = options.precision == Precision::Int8 ? std::make_shared<const quant::RangeTable>(ranges) : nullptr;
+        auto owned = result.ranges;
         result.executor = std::make_unique<EagerExecutor>(fused, *ctx, po, owned);
     }
     span.report(1.0, "plan build");

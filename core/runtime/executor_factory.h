@@ -42,6 +42,9 @@ struct PreparedExecutor {
     kernels::onednn::CpuFacts cpu;
     bool sevenBitActivations = false;
     std::string int8Note;                          // how int8 ranges were obtained
+    // int8: the activation ranges the plan was built with (by value name), and its scheme
+    std::shared_ptr<const quant::RangeTable> ranges;
+    bool asymmetricActivations = false;
 };
 
 // "99.99": a percentile as the notes print it.

@@ -70,8 +70,7 @@ Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& conf
     for (int64_t first = 0; first < r.images; first += config.batch) {
         if (job.cancel.isCancelled()) return Status::cancelled("evaluation");
         const int64_t n = std::min<int64_t>(config.batch, r.images - first);
-        ir::Tensor x = dataset.batch(first, config.batch, r.mean, r.std);  // full batch; the tail is padding
-        if (n < config.batch) std::fill(x.data<float>() + n * dataset.height * dataset.width, x.data<float>() + x.numel(), 0.f);
+        const ir::Tensor x = dataset.batch(first, config.batch, r.mean, r.std);  // full batch; rows past n are not scored
         std::vector<ir::Tensor> logits;
         for (size_t i = 0; i < prepared.size(); ++i) {
             auto out = prepared[i].executor->run({{inName, x}}, options);

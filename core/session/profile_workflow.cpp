@@ -12,9 +12,10 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     result->config = config;
     result->passes = at.session->passRecords();
     const double n = double(config.precisions.size());
+    const double timedEnd = request.compareLayers ? 0.8 : 1.0;  // the comparison takes the rest
     for (size_t i = 0; i < config.precisions.size(); ++i) {
         const runtime::Precision precision = config.precisions[i];
-        const ProgressSpan share(span.sub(0.05 + 0.95 * double(i) / n, 0.05 + 0.95 * double(i + 1) / n));
+        const ProgressSpan share(span.sub(0.05 + (timedEnd - 0.05) * double(i) / n, 0.05 + (timedEnd - 0.05) * double(i + 1) / n));
         // until calibration lands: int8 ranges come from the run's own inputs
         QL_ASSIGN(auto prepared, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share.sub(0.0, 0.3)));
         PrecisionRun run;
@@ -32,6 +33,11 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     const PrecisionRun* fp32 = result->find(runtime::Precision::Fp32);
     const PrecisionRun* int8 = result->find(runtime::Precision::Int8);
     if (fp32 && int8) result->agreement = profile::compareOutputs(fp32->profile.outputs, int8->profile.outputs);
+    if (request.compareLayers && fp32 && int8) {  // separate capture runs: the timings above are untouched
+        CompareRequest cr;
+        cr.inputs = request.inputs;
+        QL_ASSIGN(result->comparison, compareModel(*at.session, config, cr, {job.cancel, span.sub(timedEnd, 1.0)}));
+    }
     if (!request.keepOutputs)
         for (auto& r : result->runs) r.profile.outputs.clear();
     result->peakRssBytes = profile::peakRssBytes();

@@ -8,6 +8,7 @@
 #include "core/passes/pass_manager.h"
 #include "core/profile/output_agreement.h"
 #include "core/profile/profiler.h"
+#include "core/session/comparison.h"
 #include "core/session/run_config.h"
 #include "kernels/onednn/cpu_facts.h"
 
@@ -32,6 +33,8 @@ struct RunResult {
     std::vector<profile::OutputAgreement> agreement; // INT8 vs FP32 outputs, when both ran
     int64_t peakRssBytes = 0;
     double loadAverage = -1;                         // 1-minute load average when the runs ended
+    // Per-layer FP32 vs INT8 error on the profiled inputs (ProfileRequest::compareLayers), or null.
+    std::shared_ptr<const ComparisonResult> comparison;
 
     const PrecisionRun* find(runtime::Precision p) const {
         for (const auto& r : runs)

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/session/calibration_table.h"
+#include "core/session/comparison.h"
 #include "core/session/job.h"
 #include "core/session/run_result.h"
 #include "core/session/session.h"
@@ -31,6 +32,9 @@ Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfi
 struct ProfileRequest {
     runtime::TensorMap inputs;   // for every graph input, at config.batch
     bool keepOutputs = false;    // keep each precision's final outputs in the result
+    // Also compare FP32 and INT8 layer by layer on the inputs (separate, untimed capture runs);
+    // the result's `comparison`. Off by default: profiling then costs what it always did.
+    bool compareLayers = false;
 };
 
 // For each precision in config.precisions: prepare (calibrate on the inputs for int8), warm up,
@@ -65,6 +69,29 @@ struct EvalResult {
 // batches of config.batch; int8 calibrates on config.calibration.samples images of the other
 // split unless config.calibration.table names a table.
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job = {});
+
+struct CompareRequest {
+    // An IDX data set split (Fashion-MNIST style); empty: seeded random inputs (config.seed),
+    // int8 then calibrating on the first config.calibration.samples of them.
+    std::filesystem::path dataDir;
+    std::string split = "t10k";          // compared split; int8 calibrates on the other one
+    std::optional<float> mean, std;      // override the model card's normalisation
+    int64_t samples = 32;                // compared in batches of config.batch
+    // When not empty: this one batch (every graph input, at config.batch) instead; int8
+    // calibrates on it unless the config names a table.
+    runtime::TensorMap inputs;
+    CompareMode mode = CompareMode::Propagated;
+    int64_t maxIsolatedLayers = 0;       // isolated: 0 = every int8-capable layer, else the K
+                                         // worst by propagated SQNR (or the K with most MACs)
+    runtime::Precision against = runtime::Precision::Int8;  // fp32: a self-check (same executor)
+};
+
+// Runs FP32 and INT8 (the planned/eager executor's real int8 kernels) on the same samples and
+// compares every node output by value name, batch by batch: the FP32 run keeps one batch's
+// outputs, the INT8 run compares each output as it is produced and releases its FP32 twin, so
+// memory does not grow with the samples. Isolated mode builds one INT8 plan per layer with
+// every other node kept in FP32. Cancel per batch and per node; progress per batch.
+Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& config, const CompareRequest& request, const Job& job = {});
 
 struct SingleRun {
     runtime::Precision precision = runtime::Precision::Fp32;

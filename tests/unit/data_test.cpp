@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/data/idx_dataset.h"
@@ -69,4 +70,17 @@ TEST(IdxDataset, DebianFashionMnistTestSplit) {
     EXPECT_EQ(d->count, 10000);
     EXPECT_EQ(d->height, 28);
     EXPECT_EQ(d->width, 28);
+}
+
+TEST(Idx, ATailBatchPastTheLastImageIsZeroPadded) {
+    data::LabelledImages d;
+    d.count = 3;
+    d.height = d.width = 2;
+    d.pixels = {255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 255, 0};
+    d.labels = {1, 2, 3};
+    ir::Tensor t = d.batch(2, 4, 0.f, 1.f);  // image 2, then three rows past the end
+    ASSERT_EQ(t.dims(), (ir::Dims{4, 1, 2, 2}));
+    const std::vector<float> v = t.toFloatVector();
+    EXPECT_EQ(std::vector<float>(v.begin(), v.begin() + 4), (std::vector<float>{1, 0, 1, 0}));
+    EXPECT_TRUE(std::all_of(v.begin() + 4, v.end(), [](float x) { return x == 0.f; }));
 }
