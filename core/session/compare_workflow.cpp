@@ -125,14 +125,8 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
             return runtime::TensorMap{{inName, images.batch(i * batches.batch, batches.batch, norm.mean, norm.std)}};
         };
         result->inputSource = request.split + " split of " + request.dataDir.string() + " (normalisation " + norm.source + ")";
-        if (int8 && config.calibration.table.empty()) {
-            CalibrationRequest cr;
-            cr.dataDir = request.dataDir;
-            cr.split = request.split == "t10k" ? "train" : "t10k";
-            cr.mean = norm.mean;
-            cr.std = norm.std;
-            QL_ASSIGN(table, calibrateModel(session, config, cr, {job.cancel, span.sub(0.03, 0.1)}));
-            table->source = cr.split + " split (normalisation " + norm.source + ")";
+        if (int8) {
+            QL_ASSIGN(table, detail::calibrateOnOtherSplit(session, config, request.dataDir, request.split, norm, {job.cancel, span.sub(0.03, 0.1)}));
         }
     } else {
         batches.samples = request.samples;

@@ -41,14 +41,8 @@ Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& conf
     // int8 ranges: the config's table, else calibration on the other split, never the evaluated one
     std::optional<CalibrationTable> table;
     const bool int8 = std::find(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8) != config.precisions.end();
-    if (int8 && config.calibration.table.empty()) {
-        CalibrationRequest cr;
-        cr.dataDir = request.dataDir;
-        cr.split = request.split == "t10k" ? "train" : "t10k";
-        cr.mean = norm.mean;
-        cr.std = norm.std;
-        QL_ASSIGN(table, calibrateModel(session, config, cr, {job.cancel, span.sub(0.05, 0.15)}));
-        table->source = cr.split + " split (normalisation " + norm.source + ")";
+    if (int8) {
+        QL_ASSIGN(table, detail::calibrateOnOtherSplit(session, config, request.dataDir, request.split, norm, {job.cancel, span.sub(0.05, 0.15)}));
     }
     std::vector<runtime::PreparedExecutor> prepared;
     for (size_t i = 0; i < config.precisions.size(); ++i) {

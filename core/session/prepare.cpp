@@ -1,6 +1,7 @@
 #include "core/session/prepare.h"
 
 #include "core/data/model_card.h"
+#include "core/session/workflows.h"
 
 namespace ql::session::detail {
 
@@ -52,6 +53,20 @@ Expected<Normalisation> normalisationFor(const Session& session, std::optional<f
     if (std) n.std = *std;
     if (n.std == 0.f) return Status::error("the normalisation std must not be 0");
     return n;
+}
+
+Expected<std::optional<CalibrationTable>> calibrateOnOtherSplit(const Session& session, const RunConfig& config,
+                                                                const std::filesystem::path& dataDir, const std::string& evaluatedSplit,
+                                                                const Normalisation& norm, const Job& job) {
+    if (!config.calibration.table.empty()) return std::optional<CalibrationTable>();
+    CalibrationRequest cr;
+    cr.dataDir = dataDir;
+    cr.split = evaluatedSplit == "t10k" ? "train" : "t10k";
+    cr.mean = norm.mean;
+    cr.std = norm.std;
+    QL_ASSIGN(CalibrationTable table, calibrateModel(session, config, cr, job));
+    table.source = cr.split + " split (normalisation " + norm.source + ")";
+    return std::optional<CalibrationTable>(std::move(table));
 }
 
 }  // namespace ql::session::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the workflows: the session at the config's batch, and an executor for one
 // precision built from the session's fused snapshot.
+#include <filesystem>
 #include <memory>
 
 #include <optional>
@@ -32,5 +33,11 @@ struct Normalisation {
     std::string source;
 };
 Expected<Normalisation> normalisationFor(const Session& session, std::optional<float> mean, std::optional<float> std);
+
+// The calibration set is never the evaluated set: for an IDX split, int8 ranges come from the
+// other split. nullopt when the config names a calibration table (that one is used instead).
+Expected<std::optional<CalibrationTable>> calibrateOnOtherSplit(const Session& session, const RunConfig& config,
+                                                                const std::filesystem::path& dataDir, const std::string& evaluatedSplit,
+                                                                const Normalisation& norm, const Job& job);
 
 }  // namespace ql::session::detail
