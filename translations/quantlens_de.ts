@@ -174,6 +174,30 @@ Mittelwert %8 ms, 95-%-KI [%9, %10]</translation>
         <source>Exported by QuantLens</source>
         <translation>Exportiert von QuantLens</translation>
     </message>
+    <message>
+        <source>SQNR at or above the line</source>
+        <translation>SQNR auf oder über der Linie</translation>
+    </message>
+    <message>
+        <source>SQNR below the line</source>
+        <translation>SQNR unter der Linie</translation>
+    </message>
+    <message>
+        <source>SQNR %1 dB, cosine %2</source>
+        <translation>SQNR %1 dB, Kosinus %2</translation>
+    </message>
+    <message>
+        <source>SQNR (dB), INT8 output vs FP32</source>
+        <translation>SQNR (dB), INT8-Ausgabe gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Per-layer error: SQNR of INT8 against FP32</source>
+        <translation>Fehler pro Schicht: SQNR von INT8 gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s INT8 output (the whole network in INT8, the int8 kernels that ran) against its FP32 output on the profiled inputs; higher is better, below the dashed 20 dB line the layer lost precision that matters.</source>
+        <translation>Die INT8-Ausgabe jeder Schicht (das ganze Netz in INT8, mit den tatsächlich ausgeführten int8-Kerneln) gegenüber ihrer FP32-Ausgabe auf den profilierten Eingaben; höher ist besser, unter der gestrichelten 20-dB-Linie hat die Schicht spürbar an Genauigkeit verloren.</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -1072,6 +1096,18 @@ oneDNN: %5</translation>
         <source>As the INT8 plan runs the layer (FP32 when there is no INT8 step); the tooltip has both</source>
         <translation>So, wie der INT8-Plan die Schicht ausführt (FP32, wenn es keinen INT8-Schritt gibt); der Tooltip zeigt beide</translation>
     </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>INT8 output of the layer against its FP32 output, whole network in INT8, on the profiled inputs</source>
+        <translation>INT8-Ausgabe der Schicht gegenüber ihrer FP32-Ausgabe, das ganze Netz in INT8, auf den profilierten Eingaben</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::LegendWidget</name>
@@ -1463,6 +1499,14 @@ oneDNN: %5</translation>
     <message>
         <source>Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, implementation, memory format and dtype appear here.</source>
         <translation>Ein Modell öffnen und FP32 vs. INT8 ausführen (Strg+R): Latenz von FP32 und INT8 pro Schicht, Beschleunigung, Implementierung, Speicherformat und Datentyp erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Error (SQNR)</source>
+        <translation>Fehler (SQNR)</translation>
+    </message>
+    <message>
+        <source>FP32 vs INT8 error: SQNR (dB, higher is better)</source>
+        <translation>Fehler FP32 vs. INT8: SQNR (dB, höher ist besser)</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,30 @@ p10 %4 · p90 %5
         <source>Exported by QuantLens</source>
         <translation>由 QuantLens 导出</translation>
     </message>
+    <message>
+        <source>SQNR at or above the line</source>
+        <translation>SQNR 在线上或线以上</translation>
+    </message>
+    <message>
+        <source>SQNR below the line</source>
+        <translation>SQNR 低于线</translation>
+    </message>
+    <message>
+        <source>SQNR %1 dB, cosine %2</source>
+        <translation>SQNR %1 dB，余弦 %2</translation>
+    </message>
+    <message>
+        <source>SQNR (dB), INT8 output vs FP32</source>
+        <translation>SQNR（dB），INT8 输出对比 FP32</translation>
+    </message>
+    <message>
+        <source>Per-layer error: SQNR of INT8 against FP32</source>
+        <translation>逐层误差：INT8 相对 FP32 的 SQNR</translation>
+    </message>
+    <message>
+        <source>Each layer&apos;s INT8 output (the whole network in INT8, the int8 kernels that ran) against its FP32 output on the profiled inputs; higher is better, below the dashed 20 dB line the layer lost precision that matters.</source>
+        <translation>每层的 INT8 输出（整个网络以 INT8 运行，使用实际执行的 int8 内核）与其在被分析输入上的 FP32 输出相比；越高越好，低于 20 dB 虚线表示该层损失了显著精度。</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -1062,6 +1086,18 @@ oneDNN：%5</translation>
         <source>As the INT8 plan runs the layer (FP32 when there is no INT8 step); the tooltip has both</source>
         <translation>按 INT8 计划运行该层的方式（没有 INT8 步骤时为 FP32）；工具提示中包含两者</translation>
     </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR dB</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>INT8 output of the layer against its FP32 output, whole network in INT8, on the profiled inputs</source>
+        <translation>该层的 INT8 输出与其 FP32 输出相比（整个网络以 INT8 运行，使用被分析的输入）</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::LegendWidget</name>
@@ -1453,6 +1489,14 @@ oneDNN：%5</translation>
     <message>
         <source>Open a model and press Run FP32 vs INT8 (Ctrl+R): per-layer FP32 and INT8 latency, speed-up, implementation, memory format and dtype appear here.</source>
         <translation>打开模型并点击“运行 FP32 对比 INT8”（Ctrl+R）：逐层的 FP32 和 INT8 延迟、加速比、实现、内存格式和数据类型将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Error (SQNR)</source>
+        <translation>误差（SQNR）</translation>
+    </message>
+    <message>
+        <source>FP32 vs INT8 error: SQNR (dB, higher is better)</source>
+        <translation>FP32 与 INT8 误差：SQNR（dB，越高越好）</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,12 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
             if (sort) return s;
             return s > 0 ? QVariant(QStringLiteral("%1×").arg(s, 0, 'f', 2)) : QVariant();
         }
+        case Sqnr:
+            if (!r.error) return sort ? QVariant(-1e9) : QVariant();
+            return sort ? QVariant(r.error->propagated->sqnrDb) : QVariant(QString::number(r.error->propagated->sqnrDb, 'f', 1));
+        case Cosine:
+            if (!r.error) return sort ? QVariant(-1e9) : QVariant();
+            return sort ? QVariant(r.error->propagated->cosine) : QVariant(QString::number(r.error->propagated->cosine, 'f', 5));
         case WeightBytes: return sort ? QVariant(qlonglong(step.weightBytes)) : QVariant(bytes(step.weightBytes));
         case OutputBytes: return sort ? QVariant(qlonglong(step.outputBytes)) : QVariant(bytes(step.outputBytes));
         case Impl: return QString::fromStdString(step.impl);
@@ -92,6 +98,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         case Fp32Ms: return tr("FP32 ms");
         case Int8Ms: return tr("INT8 ms");
         case SpeedUp: return tr("Speed-up");
+        case Sqnr: return tr("SQNR dB");
+        case Cosine: return tr("Cosine");
         case WeightBytes: return tr("Weights");
         case OutputBytes: return tr("Output");
         case Impl: return tr("Impl");
@@ -105,6 +113,8 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         case Fp32Ms:
         case Int8Ms: return tr("Median over the timed runs");
         case SpeedUp: return tr("FP32 median / INT8 median");
+        case Sqnr:
+        case Cosine: return tr("INT8 output of the layer against its FP32 output, whole network in INT8, on the profiled inputs");
         case Impl:
         case Format:
         case DType: return tr("As the INT8 plan runs the layer (FP32 when there is no INT8 step); the tooltip has both");

@@ -17,7 +17,7 @@ using report::buildLayerRows;
 class LayerTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Layer, Op, FusedFrom, Fp32Ms, Int8Ms, SpeedUp, WeightBytes, OutputBytes, Impl, Format, DType, ColumnCount };
+    enum Column { Layer, Op, FusedFrom, Fp32Ms, Int8Ms, SpeedUp, Sqnr, Cosine, WeightBytes, OutputBytes, Impl, Format, DType, ColumnCount };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int NodeIdRole = Qt::UserRole + 1;
 

@@ -274,9 +274,9 @@ void MainWindow::buildActions() {
     tools->addWidget(colourLabel);
     colorCombo_ = new QComboBox(tools);
     colorCombo_->setObjectName(QStringLiteral("colorMode"));
-    colorCombo_->addItems({QString(), QString(), QString(), QString(), QString()});
+    colorCombo_->addItems({QString(), QString(), QString(), QString(), QString(), QString()});
     bindText([this] {
-        const QStringList items{tr("Op kind"), tr("FP32 latency"), tr("INT8 latency"), tr("Speed-up"), tr("Quantized (INT8 plan dtype)")};
+        const QStringList items{tr("Op kind"), tr("FP32 latency"), tr("INT8 latency"), tr("Speed-up"), tr("Quantized (INT8 plan dtype)"), tr("Error (SQNR)")};
         for (int i = 0; i < items.size(); ++i) colorCombo_->setItemText(i, items[i]);
         colorCombo_->setToolTip(tr("Colour the graphs by op kind or, after a run, by its figures"));
     });
@@ -904,6 +904,7 @@ void MainWindow::applyColorMode(GraphPanel* panel) {
         case ColorMode::Fp32Latency: if (r.fp32) byFused[r.node] = r.fp32->ms.median; break;
         case ColorMode::Int8Latency: if (r.int8) byFused[r.node] = r.int8->ms.median; break;
         case ColorMode::SpeedUp: if (r.speedUp() > 0) byFused[r.node] = r.speedUp(); break;
+        case ColorMode::Sqnr: if (r.error && std::isfinite(r.error->propagated->sqnrDb)) byFused[r.node] = r.error->propagated->sqnrDb; break;
         case ColorMode::Int8Plan:
             if (r.int8) {
                 const bool q = isInt8DType(r.int8->step.dtype) && !isReferenceStep(r.int8->step);
@@ -936,6 +937,11 @@ void MainWindow::applyColorMode(GraphPanel* panel) {
         panel->setOverlay(values, tr("Speed-up FP32/INT8 (×, 1 = same)"), ColorScale::diverging(1.0 / r, 1.0, r, true));
         break;
     }
+    case ColorMode::Sqnr:
+        // relative: the worst layers red, the best green, so "which layer broke" stands out
+        if (hi <= lo) lo = hi - 1.0;
+        panel->setOverlay(values, tr("FP32 vs INT8 error: SQNR (dB, higher is better)"), ColorScale::diverging(lo, (lo + hi) / 2, hi));
+        break;
     case ColorMode::Int8Plan:
         panel->setOverlay(values, tr("INT8 plan: green int8, red f32 · %1 int8, %2 f32 nodes, %3 inserted steps").arg(int8Nodes).arg(f32Nodes).arg(inserted),
                           ColorScale::diverging(0.0, 0.5, 1.0));

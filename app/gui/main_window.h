@@ -100,7 +100,7 @@ public:
     // The fused node with the largest INT8 (else FP32) median of the shown run, if any.
     ir::NodeId slowestLayer() const;
 
-    enum class ColorMode { OpKind, Fp32Latency, Int8Latency, SpeedUp, Int8Plan };
+    enum class ColorMode { OpKind, Fp32Latency, Int8Latency, SpeedUp, Int8Plan, Sqnr };
     void setColorMode(ColorMode mode);
     ColorMode colorMode() const { return colorMode_; }
 

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QSvgGenerator>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <qcustomplot.h>
 
@@ -164,6 +165,38 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
     return b;
 }
 
+// Below this SQNR a layer's INT8 output has lost enough to matter (about 4.5 bits of precision).
+constexpr double kSqnrThresholdDb = 20.0;
+
+ChartBinding drawLayerSqnr(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
+    auto sqnr = [](const LayerRow& r) { return r.error->propagated->sqnrDb; };
+    const auto idx = layerOrder(rows, [&](const LayerRow& r) { return r.error && std::isfinite(sqnr(r)); }, [&](const LayerRow& r) { return -sqnr(r); },
+                                o.order);
+    auto* good = bars(plot, QCoreApplication::translate("Charts", "SQNR at or above the line"), kFaster, 0.7);
+    auto* bad = bars(plot, QCoreApplication::translate("Charts", "SQNR below the line"), kSlower, 0.7);
+    ChartBinding b;
+    QStringList labels;
+    double top = kSqnrThresholdDb;
+    for (size_t k = 0; k < idx.size(); ++k) {
+        const LayerRow& r = rows[idx[k]];
+        const double v = sqnr(r);
+        (v >= kSqnrThresholdDb ? good : bad)->addData(double(k), v);
+        top = std::max(top, v);
+        labels << r.name;
+        b.byKey.push_back({r.node, rowTip(r) + QLatin1Char('\n') + QCoreApplication::translate("Charts", "SQNR %1 dB, cosine %2").arg(v, 0, 'f', 1).arg(r.error->propagated->cosine, 0, 'f', 5)});
+    }
+    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "SQNR (dB), INT8 output vs FP32"));
+    plot.yAxis->setRange(0, top * 1.1);
+    auto* line = new QCPItemStraightLine(&plot);
+    line->point1->setCoords(0, kSqnrThresholdDb);
+    line->point2->setCoords(1, kSqnrThresholdDb);
+    line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+    plot.legend->setVisible(true);
+    return b;
+}
+
 ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
     const QStringList cats{QCoreApplication::translate("Charts", "Weights"), QCoreApplication::translate("Charts", "Activation arena"), QCoreApplication::translate("Charts", "Liveness lower bound"),
                            QCoreApplication::translate("Charts", "All activation buffers")};
@@ -311,6 +344,10 @@ ChartInfo chartInfo(ChartKind kind) {
     case ChartKind::LayerSpeedUp:
         return {kind, QStringLiteral("layer-speedup"), QCoreApplication::translate("Charts", "Per-layer speed-up (FP32 / INT8)"),
                 QCoreApplication::translate("Charts", "Layers that ran in both precisions; above the dashed 1× line INT8 is faster.")};
+    case ChartKind::LayerSqnr:
+        return {kind, QStringLiteral("layer-sqnr"), QCoreApplication::translate("Charts", "Per-layer error: SQNR of INT8 against FP32"),
+                QCoreApplication::translate("Charts", "Each layer's INT8 output (the whole network in INT8, the int8 kernels that ran) against its FP32 "
+                            "output on the profiled inputs; higher is better, below the dashed 20 dB line the layer lost precision that matters.")};
     case ChartKind::Memory:
         return {kind, QStringLiteral("memory"), QCoreApplication::translate("Charts", "Memory: weights and activations"),
                 QCoreApplication::translate("Charts", "Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most "
@@ -334,6 +371,7 @@ std::vector<ChartInfo> availableCharts(const session::RunResult& result) {
     std::vector<ChartInfo> out;
     if (fp32 || int8) out.push_back(chartInfo(ChartKind::LayerLatency));
     if (fp32 && int8) out.push_back(chartInfo(ChartKind::LayerSpeedUp));
+    if (result.comparison) out.push_back(chartInfo(ChartKind::LayerSqnr));
     if (int8) out.push_back(chartInfo(ChartKind::Int8Time));
     if (fp32 || int8) out.push_back(chartInfo(ChartKind::WholeLatency));
     if ((fp32 && fp32->profile.memory) || (int8 && int8->profile.memory)) out.push_back(chartInfo(ChartKind::Memory));
@@ -347,6 +385,7 @@ ChartBinding drawChart(QCustomPlot& plot, ChartKind kind, const session::RunResu
     switch (kind) {
     case ChartKind::LayerLatency: b = drawLayerLatency(plot, rows, options); break;
     case ChartKind::LayerSpeedUp: b = drawLayerSpeedUp(plot, rows, options); break;
+    case ChartKind::LayerSqnr: b = drawLayerSqnr(plot, rows, options); break;
     case ChartKind::Memory: b = drawMemory(plot, result, options); break;
     case ChartKind::WholeLatency: b = drawWholeLatency(plot, result, options); break;
     case ChartKind::Int8Time: b = drawInt8Time(plot, result, options); break;
@@ -370,7 +409,8 @@ const ChartHit* chartHitAt(QCustomPlot& plot, const ChartBinding& binding, const
 QSize preferredChartSize(ChartKind kind, size_t rowCount) {
     switch (kind) {
     case ChartKind::LayerLatency:
-    case ChartKind::LayerSpeedUp: return {int(std::clamp<size_t>(14 * rowCount + 200, 900, 2400)), 460};
+    case ChartKind::LayerSpeedUp:
+    case ChartKind::LayerSqnr: return {int(std::clamp<size_t>(14 * rowCount + 200, 900, 2400)), 460};
     case ChartKind::Int8Time: return {900, 300};
     default: return {900, 380};
     }

@@ -24,6 +24,7 @@ namespace ql::report {
 enum class ChartKind {
     LayerLatency,   // per-layer median FP32 vs INT8, grouped bars
     LayerSpeedUp,   // per-layer FP32/INT8 with the 1x line
+    LayerSqnr,      // per-layer FP32 vs INT8 error (SQNR) with a threshold line, when compared
     Memory,         // weights, arena, liveness bound, all activations: FP32 vs INT8
     WholeLatency,   // whole-model latency over the repeats: box from the summary statistics
     Int8Time,       // where the INT8 time goes (run digest), sorted

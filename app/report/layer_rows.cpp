@@ -61,6 +61,12 @@ std::vector<LayerRow> buildLayerRows(const session::RunResult& result) {
             ++insertAt;
         }
     }
+    if (result.comparison) {
+        std::map<int64_t, const session::LayerComparison*> errorOf;
+        for (const auto& c : result.comparison->layers) errorOf.emplace(c.node, &c);
+        for (auto& r : rows)
+            if (auto it = errorOf.find(r.node.v); !r.inserted && it != errorOf.end() && it->second->propagated) r.error = it->second;
+    }
     return rows;
 }
 

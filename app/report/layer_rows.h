@@ -6,6 +6,7 @@
 #include <QString>
 #include <vector>
 
+#include "core/session/comparison.h"
 #include "core/session/run_result.h"
 
 namespace ql::report {
@@ -16,6 +17,7 @@ struct LayerRow {
     bool inserted = false;
     const profile::LayerProfile* fp32 = nullptr;  // into the RunResult the caller holds
     const profile::LayerProfile* int8 = nullptr;
+    const session::LayerComparison* error = nullptr;  // FP32 vs INT8 error of the node's output, when compared
     const profile::LayerProfile* shown() const { return int8 ? int8 : fp32; }  // impl/format/dtype source
     double speedUp() const;                   // fp32 / int8 median, 0 when either is missing
 };

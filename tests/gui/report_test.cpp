@@ -66,7 +66,7 @@ private slots:
         session::RunConfig config;
         config.warmup = 1;
         config.repeat = 3;
-        auto r = session::profileModel(**s, config, {*inputs, false});
+        auto r = session::profileModel(**s, config, {*inputs, false, /*compareLayers=*/true});
         QVERIFY2(r, r ? "" : r.status().message().c_str());
         result_ = *r;
         rows_ = report::buildLayerRows(*result_);
@@ -79,7 +79,11 @@ private slots:
         const QString html = report::reportHtml(in);
         for (const auto& row : rows_) QVERIFY2(html.contains(row.name.toHtmlEscaped()), qPrintable(row.name));
         const auto charts = report::availableCharts(*result_);
-        QCOMPARE(int(charts.size()), 5);   // both precisions ran with memory stats
+        QCOMPARE(int(charts.size()), 6);   // both precisions ran with memory stats, layers compared
+        QVERIFY(html.contains(QStringLiteral("id='layer-sqnr'")));
+        int withError = 0;
+        for (const auto& row : rows_) withError += row.error != nullptr;
+        QVERIFY2(withError >= 10, "every compared layer's row carries its SQNR");
         QCOMPARE(html.count(QStringLiteral("src='data:image/png;base64,")), int(charts.size()));
         for (const auto& c : charts) QVERIFY(html.contains(QStringLiteral("id='%1'").arg(c.id)));
         QVERIFY(!html.contains(QStringLiteral("http://")));

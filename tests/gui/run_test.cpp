@@ -127,7 +127,7 @@ private slots:
         allNodes.insert(int8Nodes.begin(), int8Nodes.end());
         QCOMPARE(size_t(m->rowCount()), allNodes.size() + inserted);
         const auto fused = w_->document()->fused();
-        int matched = 0;
+        int matched = 0, withSqnr = 0;
         for (int row = 0; row < m->rowCount(); ++row) {
             const LayerRow& lr = m->rows()[size_t(row)];
             const int id = m->index(row, 0).data(LayerTableModel::NodeIdRole).toInt();
@@ -142,6 +142,11 @@ private slots:
             if (lr.fp32) QCOMPARE(lr.fp32->step.node.v, id);
             if (lr.int8) QCOMPARE(lr.int8->step.node.v, id);
             QCOMPARE(QString::fromStdString(fused->node(lr.node).name), lr.name);
+            // every compared layer shows its FP32-vs-INT8 SQNR in the table (the app compares layers on each run)
+            if (lr.error) {
+                QVERIFY(m->index(row, LayerTableModel::Sqnr).data().toString().toDouble() > 10.0);
+                ++withSqnr;
+            }
             if (lr.fp32 && lr.int8) {
                 ++matched;
                 QCOMPARE(m->index(row, LayerTableModel::SpeedUp).data(LayerTableModel::SortRole).toDouble(),
@@ -150,6 +155,7 @@ private slots:
             }
         }
         QVERIFY(matched >= 5);
+        QVERIFY(withSqnr >= 10);
         // The plan order is kept: the INT8 steps appear in the table in the order they ran.
         int last = -1;
         for (const auto& l : int8->profile.layers) {
