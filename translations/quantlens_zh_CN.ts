@@ -1548,6 +1548,10 @@ oneDNN：%5</translation>
         <source>ms</source>
         <translation>ms</translation>
     </message>
+    <message>
+        <source>  %1 &apos;%2&apos; merged into %3 &apos;%4&apos;</source>
+        <translation>  %1 &apos;%2&apos; 已合并到 %3 &apos;%4&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::PropertyTreeModel</name>

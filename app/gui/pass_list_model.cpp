@@ -20,12 +20,22 @@ QString PassListModel::changesText(int row) const {
     if (row == 0) return tr("Imported graph: %1 nodes.").arg(s.graph->liveNodeCount());
     QStringList lines;
     lines << tr("%1: %2 -> %3 nodes, %4 ms").arg(QString::fromStdString(s.name)).arg(s.record.nodesBefore).arg(s.record.nodesAfter).arg(s.record.ms, 0, 'f', 2);
-    for (const auto& c : s.record.changes) lines << QStringLiteral("  ") + QString::fromStdString(c);
+    // From the structured record (translatable), not the pass's own English lines.
+    const ir::Graph& original = *document_->stages.front().graph;
+    for (const auto& f : s.record.fusions) {
+        const ir::Node& into = s.graph->node(f.into);
+        for (ir::NodeId id : f.absorbed) {
+            const ir::Node& gone = original.node(id);
+            lines << tr("  %1 '%2' merged into %3 '%4'")
+                         .arg(QString::fromStdString(gone.opType), QString::fromStdString(gone.name), QString::fromStdString(into.opType),
+                              QString::fromStdString(into.name));
+        }
+    }
     if (!s.removed.empty()) lines << tr("removed:");
     for (const auto& r : s.removed) lines << QStringLiteral("  - ") + QString::fromStdString(r);
     if (!s.created.empty()) lines << tr("created:");
     for (const auto& c : s.created) lines << QStringLiteral("  + ") + QString::fromStdString(c);
-    if (s.record.changes.empty() && s.removed.empty() && s.created.empty()) lines << tr("  (no change)");
+    if (s.record.fusions.empty() && s.removed.empty() && s.created.empty()) lines << tr("  (no change)");
     return lines.join(QLatin1Char('\n'));
 }
 
