@@ -226,13 +226,16 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
     h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Charts"));
     for (size_t i = 0; i < charts.size(); ++i) {
         const Chart& c = charts[i];
-        const int width = pdf ? std::min(c.logical.width(), 1000) : c.logical.width();
+        // PDF: small enough that a chart with its title and caption fits on an A4 landscape page
+        const int width = pdf ? std::min(c.logical.width(), 760) : c.logical.width();
         const int height = c.logical.height() * width / std::max(1, c.logical.width());
-        h += QStringLiteral("<div class='chart' id='%1'><h3>%2</h3><img src='%3' width='%4' height='%5' alt='%2'><p class='caption'>%6</p></div>\n")
+        // PDF: every chart after the first starts a page, so a title never ends a page without its image
+        const QString heading = pdf && i > 0 ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
+        h += QStringLiteral("<div class='chart' id='%1'>%7%2</h3><p><img src='%3' width='%4' height='%5' alt='%2'></p><p class='caption'>%6</p></div>\n")
                  .arg(c.info.id, esc(c.info.title), imageSrc(i))
                  .arg(width)
                  .arg(height)
-                 .arg(esc(c.info.caption));
+                 .arg(esc(c.info.caption), heading);
     }
 
     // Every row.
