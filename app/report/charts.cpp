@@ -428,7 +428,11 @@ QByteArray imagePng(const QImage& image) {
 
 QByteArray chartPng(QCustomPlot& plot, QSize size, double scale) { return imagePng(chartImage(plot, size, scale)); }
 
-QByteArray paintSvg(QSize size, const QString& title, const std::function<void(QPainter&)>& paint) {
+namespace {
+// Paints into an SVG document of `size` with the export's title and description; `P` is the
+// painter type (QCustomPlot needs its own QCPPainter to keep vector output).
+template <typename P>
+QByteArray svgDocument(QSize size, const QString& title, const std::function<void(P&)>& paint) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -438,30 +442,24 @@ QByteArray paintSvg(QSize size, const QString& title, const std::function<void(Q
     gen.setViewBox(QRect(QPoint(0, 0), size));
     gen.setTitle(title);
     gen.setDescription(QCoreApplication::translate("Charts", "Exported by QuantLens"));
-    QPainter painter;
+    P painter;
     if (!painter.begin(&gen)) return {};
     paint(painter);
     painter.end();
     return bytes;
 }
+}  // namespace
+
+QByteArray paintSvg(QSize size, const QString& title, const std::function<void(QPainter&)>& paint) {
+    return svgDocument<QPainter>(size, title, paint);
+}
 
 QByteArray chartSvg(QCustomPlot& plot, QSize size, const QString& title) {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator gen;
-    gen.setOutputDevice(&buffer);
-    gen.setSize(size);
-    gen.setViewBox(QRect(QPoint(0, 0), size));
-    gen.setTitle(title);
-    gen.setDescription(QCoreApplication::translate("Charts", "Exported by QuantLens"));
-    QCPPainter painter;
-    if (!painter.begin(&gen)) return {};
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setMode(QCPPainter::pmNoCaching);
-    plot.toPainter(&painter, size.width(), size.height());
-    painter.end();
-    return bytes;
+    return svgDocument<QCPPainter>(size, title, [&](QCPPainter& painter) {
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        plot.toPainter(&painter, size.width(), size.height());
+    });
 }
 
 namespace {
