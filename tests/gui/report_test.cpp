@@ -189,7 +189,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QCOMPARE(panel.chartKind(0), report::ChartKind::LayerLatency);
         QCustomPlot* plot = panel.plot(0);
-        plot->replot();
+        // Let pending layout and resize events settle first: pixel positions computed before a
+        // late resize would point beside the bars (seen under load).
+        QCoreApplication::processEvents();
+        QTest::qWait(50);
+        plot->replot(QCustomPlot::rpImmediateRefresh);
         // The tallest FP32 bar (inserted steps have none): a short bar can be under a pixel high
         // when another layer's timing is noisy, and a click on it would land on the axis.
         int key = -1;
