@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "app/cli/bench_command.h"
 #include "app/cli/commands.h"
 
 namespace ql::cli {
@@ -166,6 +167,8 @@ int main(int argc, char** argv) {
     cm->add_flag("--all", cmp.all, "Isolated: list every layer, not only the isolated ones");
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
 
+    const auto runBench = addBenchCommands(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -194,6 +197,7 @@ int main(int argc, char** argv) {
         if (*cp) return profileCommand(prof);
         if (*cc) return calibrateCommand(cal);
         if (*cm) return compareCommand(cmp);
+        if (int rc = runBench(); rc >= 0) return rc;
         return kExitBadInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "quantlens-cli: out of memory\n";

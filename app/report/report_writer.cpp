@@ -1,10 +1,7 @@
 #include "app/report/report_writer.h"
 
-#include <QApplication>
-#include <cstdlib>
-#include <memory>
-
 #include "app/report/html_report.h"
+#include "app/report/offscreen_app.h"
 
 namespace ql::report {
 
@@ -12,16 +9,8 @@ Status writeReportFile(const session::RunResultPtr& result, const ReportFileRequ
     if (!result) return Status::error("report: no result");
     if (!request.overwrite && std::filesystem::exists(request.path))
         return Status::error(request.path.string() + " exists; not overwritten (use --force to replace it)");
-    std::unique_ptr<QApplication> app;
-    static int argc = 1;
-    static char name[] = "quantlens-report";
-    static char* argv[] = {name, nullptr};
-    if (!QCoreApplication::instance()) {
-        if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 0);
-        app = std::make_unique<QApplication>(argc, argv);
-    } else if (!qobject_cast<QApplication*>(QCoreApplication::instance())) {
-        return Status::internal("report: needs a QApplication (charts are widgets), not a QCoreApplication");
-    }
+    auto app = ensureWidgetApplication("report");
+    if (!app) return app.status();
     ReportInput input;
     input.result = result;
     input.inputs = QString::fromStdString(request.inputs);

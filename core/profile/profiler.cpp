@@ -47,6 +47,7 @@ Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::Ten
         if (progress) progress(double(i + 1) / total, timed ? "timed run" : "warm-up");
     }
     result.wholeMs = summarize(whole);
+    result.wholeSamplesMs = whole;
     const auto steps = executor.steps();
     for (size_t i = 0; i < steps.size(); ++i) {
         LayerProfile l;

@@ -24,6 +24,7 @@ struct LayerProfile {
 
 struct RunProfile {
     Stats wholeMs;
+    std::vector<double> wholeSamplesMs;  // each timed run, in order (benchmarks pool them across trials)
     double sumOfLayerMediansMs = 0;
     double sumOfLayerMeansMs = 0;  // means add up: compare with wholeMs.mean for the overhead
     std::vector<LayerProfile> layers;

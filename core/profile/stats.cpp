@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace ql::profile {
 
-namespace {
 double quantile(const std::vector<double>& sorted, double q) {
     if (sorted.empty()) return 0;
     const double pos = q * double(sorted.size() - 1);
@@ -13,16 +13,51 @@ double quantile(const std::vector<double>& sorted, double q) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - double(lo));
 }
 
-// Two-sided 97.5% Student t quantile for df degrees of freedom.
-double t975(int df) {
-    static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                   2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                   2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-    if (df <= 0) return 0;
-    if (df <= 30) return table[df - 1];
-    return 1.96 + 2.4 / double(df);  // close to the exact value above 30
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return quantile(values, 0.5);
 }
+
+Interval percentileInterval(std::vector<double> draws, double level) {
+    if (draws.empty()) return {};
+    std::sort(draws.begin(), draws.end());
+    const double tail = (1.0 - level) / 2.0;
+    return {quantile(draws, tail), quantile(draws, 1.0 - tail)};
+}
+
+namespace {
+// Index in [0, n) from a 64-bit draw; the tiny modulo bias is irrelevant for n this small, and
+// unlike std::uniform_int_distribution it is the same on every standard library.
+size_t pick(std::mt19937_64& rng, size_t n) { return size_t(rng() % n); }
 }  // namespace
+
+Interval bootstrapMedianCi(const std::vector<double>& samples, double level, int resamples, uint64_t seed) {
+    if (samples.empty()) return {};
+    if (samples.size() == 1) return {samples[0], samples[0]};
+    return percentileInterval(hierarchicalBootstrapMedians({samples}, resamples, seed), level);
+}
+
+std::vector<double> hierarchicalBootstrapMedians(const std::vector<std::vector<double>>& trials, int resamples, uint64_t seed) {
+    std::vector<const std::vector<double>*> nonEmpty;
+    for (const auto& t : trials)
+        if (!t.empty()) nonEmpty.push_back(&t);
+    std::vector<double> medians;
+    if (nonEmpty.empty() || resamples < 1) return medians;
+    std::mt19937_64 rng(seed);
+    std::vector<double> pooled;
+    medians.reserve(size_t(resamples));
+    for (int r = 0; r < resamples; ++r) {
+        pooled.clear();
+        // one trial only: nothing to draw at the upper level, resample its repeats
+        for (size_t t = 0; t < nonEmpty.size(); ++t) {
+            const auto& trial = *nonEmpty[nonEmpty.size() == 1 ? 0 : pick(rng, nonEmpty.size())];
+            for (size_t i = 0; i < trial.size(); ++i) pooled.push_back(trial[pick(rng, trial.size())]);
+        }
+        std::sort(pooled.begin(), pooled.end());
+        medians.push_back(quantile(pooled, 0.5));
+    }
+    return medians;
+}
 
 Stats summarize(std::vector<double> s) {
     Stats r;
@@ -40,9 +75,9 @@ Stats summarize(std::vector<double> s) {
     double var = 0;
     for (double v : s) var += (v - r.mean) * (v - r.mean);
     r.stddev = r.n > 1 ? std::sqrt(var / double(r.n - 1)) : 0;
-    const double half = r.n > 1 ? t975(r.n - 1) * r.stddev / std::sqrt(double(r.n)) : 0;
-    r.ci95Low = r.mean - half;
-    r.ci95High = r.mean + half;
+    const Interval ci = bootstrapMedianCi(s, 0.95, 1000);
+    r.ci95Low = ci.low;
+    r.ci95High = ci.high;
     return r;
 }
 

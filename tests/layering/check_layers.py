@@ -10,7 +10,7 @@ import sys
 LAYERS = [
     "core/util", "core/ir", "core/ops", "kernels/reference", "kernels/onednn", "core/analysis",
     "core/passes", "core/quant", "core/data", "core/runtime", "core/profile", "importers/onnx",
-    "core/session", "core/report", "app/report", "app/cli", "app/gui",
+    "core/session", "core/report", "core/bench", "app/report", "app/cli", "app/gui",
 ]
 MAX_LINES = 400
 LIMITED = ("core/", "kernels/", "importers/")

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# A small grid run whole, then as two shards merged with bench-merge: the merge must hold the
+# same configurations, trials and FP32/INT8 pairs as the whole run. Then the refusals: a shard
+# given twice, an existing output folder, a broken bench.json, a bad shard. Each exits 2 with a
+# message naming the folder or file, and leaves no file behind.
+# usage: shards_merge_test.sh QUANTLENS_CLI MODEL.onnx
+set -euo pipefail
+CLI="$1"; MODEL="$2"
+W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
+export QT_QPA_PLATFORM=offscreen
+common=(--models "$MODEL" --batch 1,2 --trials 2 --warmup 1 --repeat 3 --seed 5 --threads 1)
+
+"$CLI" bench "${common[@]}" --out "$W/whole" > "$W/whole.txt" 2> "$W/whole.err"
+"$CLI" bench "${common[@]}" --shard 0/2 --out "$W/s0" > /dev/null 2>&1
+"$CLI" bench "${common[@]}" --shard 1/2 --out "$W/s1" > /dev/null 2>&1
+"$CLI" bench-merge "$W/s1" "$W/s0" --out "$W/merged" > "$W/merged.txt"
+
+python3 - "$W" <<'PY'
+import json, sys
+w = sys.argv[1]
+whole = json.load(open(f"{w}/whole/results.json"))
+merged = json.load(open(f"{w}/merged/results.json"))
+s0 = json.load(open(f"{w}/s0/results.json"))
+ids = lambda r: sorted(c["id"] for c in r["configs"])
+assert len(whole["configs"]) == 4, ids(whole)
+assert ids(whole) == ids(merged), (ids(whole), ids(merged))
+assert len(s0["configs"]) == 2, ids(s0)
+assert sorted(p["key"] for p in whole["pairs"]) == sorted(p["key"] for p in merged["pairs"])
+assert len(merged["pairs"]) == 2
+assert merged["shards"] == ["0/2", "1/2"] and merged["complete"], merged["shards"]
+for r in (whole, merged):
+    for c in r["configs"]:
+        assert c["trials"] == 2 and c["runs"] == 6, c
+        lo, hi = c["ms_per_image"]["ci95"]
+        assert 0 < lo <= c["ms_per_image"]["median"] <= hi, c
+    for p in r["pairs"]:
+        assert 0 < p["speed_up_ci95"][0] <= p["speed_up"] <= p["speed_up_ci95"][1], p
+        assert 0 <= p["p_holm"] <= 1 and p["welch_log"]["valid"], p
+        assert p["weight_ratio"] > 3, p  # int8 weights about 4x smaller
+print("configurations, trials and pairs of the merge equal the whole run's")
+PY
+for f in results.md configs.csv pairs.csv plots/speed-up.png plots/speed-up.svg plots/latency-by-batch.svg; do
+  test -s "$W/merged/$f" || { echo "missing $f in the merge"; exit 1; }
+done
+grep -q "p (Holm)" "$W/merged.txt"
+grep -q "merged 2 run(s): 4 configurations, 8 trials" "$W/merged.txt"
+
+expect_refusal() {  # expect_refusal NEEDLE COMMAND...
+  local needle="$1"; shift
+  set +e; "$@" > "$W/out.txt" 2> "$W/err.txt"; local rc=$?; set -e
+  [ "$rc" = 2 ] || { echo "exit $rc, not 2, for: $*"; cat "$W/err.txt"; exit 1; }
+  grep -q -- "$needle" "$W/err.txt" || { echo "no '$needle' in:"; cat "$W/err.txt"; exit 1; }
+}
+expect_refusal "shard 0/2 is given twice" "$CLI" bench-merge "$W/s0" "$W/s0" --out "$W/twice"
+test ! -e "$W/twice" || { echo "a refused merge left $W/twice behind"; exit 1; }
+before=$(md5sum < "$W/whole/bench.json")
+expect_refusal "already holds a benchmark" "$CLI" bench "${common[@]}" --out "$W/whole"
+[ "$before" = "$(md5sum < "$W/whole/bench.json")" ] || { echo "a refused bench changed bench.json"; exit 1; }
+mkdir "$W/broken"; echo '{"schema": "quantlens.bench/1", "machine": ' > "$W/broken/bench.json"
+expect_refusal "broken/bench.json: not valid JSON" "$CLI" bench-merge "$W/s0" "$W/broken" --out "$W/m2"
+expect_refusal "index must be in 0..1" "$CLI" bench "${common[@]}" --shard 2/2 --out "$W/bad"
+expect_refusal "no-such.onnx" "$CLI" bench --models "$W/no-such.onnx" --out "$W/bad"
+# a model that fails in its trials: reported by configuration, exit 2, the others' results kept
+head -c 300 "$MODEL" > "$W/truncated.onnx"
+expect_refusal "configuration(s) failed" "$CLI" bench --models "$W/truncated.onnx" --precisions fp32 --trials 2 --repeat 1 --out "$W/trunc"
+grep -q "truncated|fp32|auto|planned|t0|b1 trial 0 failed" "$W/trunc/results.md"
+echo "bench shards/merge: ok"
