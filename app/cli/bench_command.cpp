@@ -121,7 +121,9 @@ struct TrialOutcome {
 };
 
 TrialOutcome runTrialProcess(const fs::path& out, const bench::GridSpec& spec, const bench::BenchConfig& c, int trial, bool accuracy,
-                             const std::string& calibTable) {
+                             const std::map<std::string, std::string>& calibTables) {
+    const auto table = calibTables.find(c.modelName);
+    const std::string calibTable = c.precision == "int8" && table != calibTables.end() ? table->second : spec.calibTable;
     const fs::path record = out / "trials" / (slug(c, trial) + ".json"), log = out / "logs" / (slug(c, trial) + ".log");
     std::vector<std::string> args = {selfExecutable().string(), "bench-trial", "--model", c.model, "--precision", c.precision, "--layout", c.layout,
                                      "--executor", c.executor, "--threads", std::to_string(c.threads), "--batch", std::to_string(c.batch),
@@ -179,6 +181,25 @@ int benchCommand(const BenchOptions& o) {
                  shard->text().c_str(), o.spec.trials, machine->cpuModel.c_str(), machine->isa.c_str(), machine->vnni ? " (VNNI)" : "",
                  out.string().c_str());
 
+    // With a data set, int8 ranges come from one calibration per model on its calibration split
+    // (never the evaluated one), shared by every trial: latency and accuracy then run the same
+    // quantized model, and no trial pays for calibrating.
+    std::map<std::string, std::string> calibTables;
+    if (!o.spec.dataset.empty() && o.spec.calibTable.empty())
+        for (const auto& c : mine) {
+            if (c.precision != "int8" || calibTables.count(c.modelName)) continue;
+            std::error_code ec;
+            fs::create_directories(out / "calib", ec);
+            const fs::path table = out / "calib" / (c.modelName + ".json"), log = out / "logs" / ("calibrate-" + c.modelName + ".log");
+            std::fprintf(stderr, "bench: calibrating %s on %s\n", c.modelName.c_str(), o.spec.dataset.c_str());
+            std::vector<std::string> args = {selfExecutable().string(), "calibrate", c.model, "--data", o.spec.dataset, "-o", table.string(), "--force"};
+            auto rc = runProcess(args, log);
+            if (!rc) return fail(rc.status());
+            if (*rc == kExitCancelled || interrupt().isCancelled()) return fail(Status::cancelled("bench interrupted while calibrating"));
+            if (*rc != 0) return fail(Status::error(c.model + ": calibration on " + o.spec.dataset + " failed: " + lastLine(log)));
+            calibTables[c.modelName] = table.string();
+        }
+
     std::vector<size_t> all(mine.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     std::vector<bench::TrialTask> tasks = bench::schedule(all, 0, o.spec.trials, o.spec.seed);
@@ -209,7 +230,7 @@ int benchCommand(const BenchOptions& o) {
             }
             progress.show(done, c.modelName + " " + c.precision + " b" + std::to_string(c.batch) + " trial " + std::to_string(task.trial + 1), eta(k));
             const auto t0 = std::chrono::steady_clock::now();
-            TrialOutcome outcome = runTrialProcess(out, o.spec, c, task.trial, /*accuracy=*/trialsDone[task.config] == 0, o.spec.calibTable);
+            TrialOutcome outcome = runTrialProcess(out, o.spec, c, task.trial, /*accuracy=*/trialsDone[task.config] == 0, calibTables);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             ++done;
             if (interrupt().isCancelled() || outcome.exitCode == kExitCancelled) {

@@ -239,13 +239,17 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
     // One slow outlier would flatten both boxes on a linear axis: go logarithmic then.
     const bool logScale = spread > 4 && bottom > 0;
     auto* means = new QCPGraph(plot.xAxis, plot.yAxis);
-    means->setName(QCoreApplication::translate("Charts", "mean with 95% CI"));
+    means->setName(QCoreApplication::translate("Charts", "median with its 95% CI"));
     means->setLineStyle(QCPGraph::lsNone);
     means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0x22, 0x22, 0x22), Qt::white, 8));
     auto* ci = new QCPErrorBars(plot.xAxis, plot.yAxis);
     ci->setDataPlottable(means);
     ci->setPen(QPen(QColor(0x22, 0x22, 0x22), 1.2));
     ci->removeFromLegend();
+    auto* runs = new QCPGraph(plot.xAxis, plot.yAxis);
+    runs->setName(QCoreApplication::translate("Charts", "each timed run"));
+    runs->setLineStyle(QCPGraph::lsNone);
+    runs->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(0x33, 0x33, 0x33, 150), 4));
     int key = 1;
     for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)}) {
         if (!p) continue;
@@ -261,12 +265,15 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         box->setWidth(0.45);
         box->addData(key, s.min, s.p10, s.median, s.p90, s.max);
         box->removeFromLegend();
-        means->addData(key, s.mean);
-        const double low = logScale ? std::max(s.ci95Low, 0.5 * s.min) : std::max(s.ci95Low, 0.0);  // no negative times on the chart
-        ci->addData(s.mean - low, s.ci95High - s.mean);
+        means->addData(key, s.median);
+        ci->addData(std::max(0.0, s.median - s.ci95Low), std::max(0.0, s.ci95High - s.median));
+        // every timed run as a dot beside its box, spread sideways so repeats of one value stay visible
+        const auto& samples = p->profile.wholeSamplesMs;
+        for (size_t i = 0; i < samples.size(); ++i)
+            runs->addData(key + 0.3 + 0.08 * (double((i * 37) % 11) / 10.0 - 0.5), samples[i]);
         top = std::max(top, s.max);
         labels << (fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8"));
-        b.byKey[size_t(key)].tip = QCoreApplication::translate("Charts", "%1 whole model, %2 runs\nmedian %3 ms\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms, 95% CI [%9, %10]")
+        b.byKey[size_t(key)].tip = QCoreApplication::translate("Charts", "%1 whole model, %2 runs\nmedian %3 ms, 95% CI [%9, %10]\np10 %4 · p90 %5\nmin %6 · max %7\nmean %8 ms")
                                        .arg(labels.back())
                                        .arg(s.n)
                                        .arg(ms(s.median), ms(s.p10), ms(s.p90), ms(s.min), ms(s.max), ms(s.mean), ms(s.ci95Low), ms(s.ci95High));
@@ -276,7 +283,7 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
     for (int k = 1; k < labels.size(); ++k) ticker->addTick(k, labels[k]);
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setSubTicks(false);
-    plot.xAxis->setRange(0.3, key - 0.3);
+    plot.xAxis->setRange(0.3, key - 0.1);
     if (logScale) {
         plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
         plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
@@ -355,8 +362,8 @@ ChartInfo chartInfo(ChartKind kind) {
                             "buffer lifetimes, which the run result does not record.")};
     case ChartKind::WholeLatency:
         return {kind, QStringLiteral("whole-latency"), QCoreApplication::translate("Charts", "Whole-model latency over the repeats"),
-                QCoreApplication::translate("Charts", "Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence "
-                            "interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.")};
+                QCoreApplication::translate("Charts", "Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap "
+                            "interval; the dots beside each box are the timed runs themselves.")};
     case ChartKind::Int8Time:
         return {kind, QStringLiteral("int8-time"), QCoreApplication::translate("Charts", "Where the INT8 time goes"),
                 QCoreApplication::translate("Charts", "Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel "

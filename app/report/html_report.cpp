@@ -178,7 +178,7 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         }
         h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Whole-model latency (ms)"));
         h += gridTable({QCoreApplication::translate("HtmlReport", "Precision"), QCoreApplication::translate("HtmlReport", "median"), QCoreApplication::translate("HtmlReport", "p10"), QCoreApplication::translate("HtmlReport", "p90"), QCoreApplication::translate("HtmlReport", "mean"), QCoreApplication::translate("HtmlReport", "sd"),
-                        QCoreApplication::translate("HtmlReport", "95% CI of mean"), QCoreApplication::translate("HtmlReport", "min"), QCoreApplication::translate("HtmlReport", "max"), QCoreApplication::translate("HtmlReport", "runs"), QCoreApplication::translate("HtmlReport", "Σ step medians"),
+                        QCoreApplication::translate("HtmlReport", "95% CI of median"), QCoreApplication::translate("HtmlReport", "min"), QCoreApplication::translate("HtmlReport", "max"), QCoreApplication::translate("HtmlReport", "runs"), QCoreApplication::translate("HtmlReport", "Σ step medians"),
                         QCoreApplication::translate("HtmlReport", "outside steps")},
                        t, {false, true, true, true, true, true, true, true, true, true, true, true});
         h += QStringLiteral("<p class='caption'>%1</p>\n")

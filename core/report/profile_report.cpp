@@ -64,6 +64,7 @@ std::string toJson(const session::RunResult& r) {
         json e = {{"precision", runtime::precisionName(p.precision)}};
         if (!p.int8Note.empty()) e["int8"] = p.int8Note;
         e["whole_ms"] = stats(run.wholeMs);
+        e["whole_samples_ms"] = run.wholeSamplesMs;
         e["sum_of_layer_medians_ms"] = run.sumOfLayerMediansMs;
         e["sum_of_layer_means_ms"] = run.sumOfLayerMeansMs;
         if (run.memory)
