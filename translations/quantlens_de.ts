@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BenchCharts</name>
+    <message>
+        <source>n.s.</source>
+        <translation>n. s.</translation>
+    </message>
+    <message>
+        <source>INT8 speed-up over FP32 (×), 95% CI</source>
+        <translation>INT8-Beschleunigung gegenüber FP32 (×), 95-%-KI</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>ms per image (median, 95% CI, log scale)</source>
+        <translation>ms pro Bild (Median, 95-%-KI, log. Skala)</translation>
+    </message>
+    <message>
+        <source>ms per image (median, 95% CI)</source>
+        <translation>ms pro Bild (Median, 95-%-KI)</translation>
+    </message>
+    <message>
+        <source>INT8 speed-up per model</source>
+        <translation>INT8-Beschleunigung pro Modell</translation>
+    </message>
+    <message>
+        <source>Latency per image against batch size</source>
+        <translation>Latenz pro Bild über der Batchgröße</translation>
+    </message>
+    <message>
+        <source>Latency per image by layout</source>
+        <translation>Latenz pro Bild nach Layout</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>inserted by the INT8 plan</source>
@@ -76,22 +111,6 @@
         <translation>MiB</translation>
     </message>
     <message>
-        <source>mean with 95% CI</source>
-        <translation>Mittelwert mit 95-%-KI</translation>
-    </message>
-    <message>
-        <source>%1 whole model, %2 runs
-median %3 ms
-p10 %4 · p90 %5
-min %6 · max %7
-mean %8 ms, 95% CI [%9, %10]</source>
-        <translation>%1 Gesamtmodell, %2 Läufe
-Median %3 ms
-p10 %4 · p90 %5
-Min %6 · Max %7
-Mittelwert %8 ms, 95-%-KI [%9, %10]</translation>
-    </message>
-    <message>
         <source>whole-model ms per run (log scale: max is %1× p90)</source>
         <translation>Gesamtmodell ms pro Lauf (log. Skala: Max ist %1× p90)</translation>
     </message>
@@ -159,10 +178,6 @@ Mittelwert %8 ms, 95-%-KI [%9, %10]</translation>
         <translation>Latenz des Gesamtmodells über die Wiederholungen</translation>
     </message>
     <message>
-        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.</source>
-        <translation>Box von p10 bis p90 mit Medianlinie, Whisker von Min bis Max, ◆ der Mittelwert mit 95-%-Konfidenzintervall. Aus den zusammenfassenden Statistiken gezeichnet: der Profiler speichert keine Einzelmessungen.</translation>
-    </message>
-    <message>
         <source>Where the INT8 time goes</source>
         <translation>Wohin die INT8-Zeit geht</translation>
     </message>
@@ -197,6 +212,30 @@ Mittelwert %8 ms, 95-%-KI [%9, %10]</translation>
     <message>
         <source>Each layer&apos;s INT8 output (the whole network in INT8, the int8 kernels that ran) against its FP32 output on the profiled inputs; higher is better, below the dashed 20 dB line the layer lost precision that matters.</source>
         <translation>Die INT8-Ausgabe jeder Schicht (das ganze Netz in INT8, mit den tatsächlich ausgeführten int8-Kerneln) gegenüber ihrer FP32-Ausgabe auf den profilierten Eingaben; höher ist besser, unter der gestrichelten 20-dB-Linie hat die Schicht spürbar an Genauigkeit verloren.</translation>
+    </message>
+    <message>
+        <source>median with its 95% CI</source>
+        <translation>Median mit 95-%-KI</translation>
+    </message>
+    <message>
+        <source>each timed run</source>
+        <translation>jeder gemessene Lauf</translation>
+    </message>
+    <message>
+        <source>%1 whole model, %2 runs
+median %3 ms, 95% CI [%9, %10]
+p10 %4 · p90 %5
+min %6 · max %7
+mean %8 ms</source>
+        <translation>%1 Gesamtmodell, %2 Läufe
+Median %3 ms, 95-%-KI [%9, %10]
+p10 %4 · p90 %5
+Min %6 · Max %7
+Mittelwert %8 ms</translation>
+    </message>
+    <message>
+        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap interval; the dots beside each box are the timed runs themselves.</source>
+        <translation>Box von p10 bis p90 mit Medianlinie, Whisker von Min bis Max, ◆ der Median mit seinem 95-%-Bootstrap-Intervall; die Punkte neben jeder Box sind die gemessenen Läufe selbst.</translation>
     </message>
 </context>
 <context>
@@ -374,10 +413,6 @@ oneDNN: %5</translation>
     <message>
         <source>sd</source>
         <translation>SD</translation>
-    </message>
-    <message>
-        <source>95% CI of mean</source>
-        <translation>95-%-KI des Mittelwerts</translation>
     </message>
     <message>
         <source>min</source>
@@ -577,6 +612,10 @@ oneDNN: %5</translation>
     <message>
         <source>cannot render the report for %1</source>
         <translation>Bericht für %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>95% CI of median</source>
+        <translation>95-%-KI des Medians</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1005,144 @@ oneDNN: %5</translation>
     <message>
         <source>--report needs --run</source>
         <translation>--report braucht --run</translation>
+    </message>
+    <message>
+        <source>Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window).</source>
+        <translation>Diesen Ausgabeordner von `quantlens-cli bench` im Benchmark-Fenster öffnen (der Screenshot zeigt dann dieses Fenster).</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::BenchPage</name>
+    <message>
+        <source>Open a benchmark folder</source>
+        <translation>Benchmark-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open benchmark...</source>
+        <translation>Benchmark öffnen …</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Präzision:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Plot:</source>
+        <translation>Diagramm:</translation>
+    </message>
+    <message>
+        <source>No benchmark open. Run `quantlens-cli bench ... --out DIR`, then open DIR here.</source>
+        <translation>Kein Benchmark geöffnet. `quantlens-cli bench ... --out DIR` ausführen, dann DIR hier öffnen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, oneDNN ISA %3%4, oneDNN %5, quantlens %6&lt;br&gt;%7 trials per configuration (fresh processes), %8 warm-up + %9 timed runs each; shards %10%11. Intervals: 95% two-level bootstrap; p: Welch&apos;s t on log trial medians, Holm-corrected.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, oneDNN-ISA %3%4, oneDNN %5, quantlens %6&lt;br&gt;%7 Durchgänge pro Konfiguration (jeweils neuer Prozess), je %8 Aufwärm- + %9 gemessene Läufe; Shards %10%11. Intervalle: 95-%-Bootstrap auf zwei Ebenen; p: Welch-t-Test auf log. Durchgangsmedianen, Holm-korrigiert.</translation>
+    </message>
+    <message>
+        <source> (VNNI)</source>
+        <translation> (VNNI)</translation>
+    </message>
+    <message>
+        <source> (no VNNI)</source>
+        <translation> (kein VNNI)</translation>
+    </message>
+    <message>
+        <source> — incomplete</source>
+        <translation> — unvollständig</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::BenchTableModel</name>
+    <message>
+        <source>Welch&apos;s t on log trial medians: p = %1 (df %2); Mann-Whitney U on trial medians: p = %3; Holm-corrected over %4 pair(s)</source>
+        <translation>Welch-t auf log. Durchgangsmedianen: p = %1 (FG %2); Mann-Whitney-U auf Durchgangsmedianen: p = %3; Holm-korrigiert über %4 Paar(e)</translation>
+    </message>
+    <message>
+        <source> (7-bit)</source>
+        <translation> (7 Bit)</translation>
+    </message>
+    <message>
+        <source>n/a (1 trial)</source>
+        <translation>k. A. (1 Durchgang)</translation>
+    </message>
+    <message>
+        <source>%1 (n.s.)</source>
+        <translation>%1 (n. s.)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Trials × runs</source>
+        <translation>Durchgänge × Läufe</translation>
+    </message>
+    <message>
+        <source>ms / image</source>
+        <translation>ms / Bild</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>Images / s</source>
+        <translation>Bilder / s</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <source>Speed-up 95% CI</source>
+        <translation>Beschleunigung 95-%-KI</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p (Holm)</translation>
+    </message>
+    <message>
+        <source>Weights MiB</source>
+        <translation>Gewichte MiB</translation>
+    </message>
+    <message>
+        <source>Peak RSS MiB</source>
+        <translation>Max. RSS MiB</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1684,14 @@ oneDNN: %5</translation>
     <message>
         <source>FP32 vs INT8 error: SQNR (dB, higher is better)</source>
         <translation>Fehler FP32 vs. INT8: SQNR (dB, höher ist besser)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Benchmark...</source>
+        <translation>&amp;Benchmark öffnen …</translation>
+    </message>
+    <message>
+        <source>QuantLens — Benchmark</source>
+        <translation>QuantLens — Benchmark</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BenchCharts</name>
+    <message>
+        <source>n.s.</source>
+        <translation>不显著</translation>
+    </message>
+    <message>
+        <source>INT8 speed-up over FP32 (×), 95% CI</source>
+        <translation>INT8 相对 FP32 的加速比（×），95% 置信区间</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>ms per image (median, 95% CI, log scale)</source>
+        <translation>每张图像毫秒（中位数，95% 置信区间，对数刻度）</translation>
+    </message>
+    <message>
+        <source>ms per image (median, 95% CI)</source>
+        <translation>每张图像毫秒（中位数，95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>INT8 speed-up per model</source>
+        <translation>各模型的 INT8 加速比</translation>
+    </message>
+    <message>
+        <source>Latency per image against batch size</source>
+        <translation>每张图像延迟随批大小的变化</translation>
+    </message>
+    <message>
+        <source>Latency per image by layout</source>
+        <translation>按布局的每张图像延迟</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>inserted by the INT8 plan</source>
@@ -76,22 +111,6 @@
         <translation>MiB</translation>
     </message>
     <message>
-        <source>mean with 95% CI</source>
-        <translation>均值及 95% 置信区间</translation>
-    </message>
-    <message>
-        <source>%1 whole model, %2 runs
-median %3 ms
-p10 %4 · p90 %5
-min %6 · max %7
-mean %8 ms, 95% CI [%9, %10]</source>
-        <translation>%1 整个模型，%2 次运行
-中位数 %3 ms
-p10 %4 · p90 %5
-最小 %6 · 最大 %7
-均值 %8 ms，95% 置信区间 [%9, %10]</translation>
-    </message>
-    <message>
         <source>whole-model ms per run (log scale: max is %1× p90)</source>
         <translation>整个模型每次运行 ms（对数刻度：最大值为 p90 的 %1×）</translation>
     </message>
@@ -158,10 +177,6 @@ p10 %4 · p90 %5
         <translation>整个模型在多次重复中的延迟</translation>
     </message>
     <message>
-        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the mean with its 95% confidence interval. Drawn from the summary statistics: the profiler keeps no per-repeat samples.</source>
-        <translation>箱体为 p10 到 p90，含中位数线；须线为最小值到最大值；◆ 为均值及其 95% 置信区间。依据汇总统计绘制：分析器不保存每次重复的样本。</translation>
-    </message>
-    <message>
         <source>Where the INT8 time goes</source>
         <translation>INT8 时间花在哪里</translation>
     </message>
@@ -196,6 +211,30 @@ p10 %4 · p90 %5
     <message>
         <source>Each layer&apos;s INT8 output (the whole network in INT8, the int8 kernels that ran) against its FP32 output on the profiled inputs; higher is better, below the dashed 20 dB line the layer lost precision that matters.</source>
         <translation>每层的 INT8 输出（整个网络以 INT8 运行，使用实际执行的 int8 内核）与其在被分析输入上的 FP32 输出相比；越高越好，低于 20 dB 虚线表示该层损失了显著精度。</translation>
+    </message>
+    <message>
+        <source>median with its 95% CI</source>
+        <translation>中位数及其 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>each timed run</source>
+        <translation>每次计时运行</translation>
+    </message>
+    <message>
+        <source>%1 whole model, %2 runs
+median %3 ms, 95% CI [%9, %10]
+p10 %4 · p90 %5
+min %6 · max %7
+mean %8 ms</source>
+        <translation>%1 整个模型，%2 次运行
+中位数 %3 ms，95% 置信区间 [%9, %10]
+p10 %4 · p90 %5
+最小 %6 · 最大 %7
+平均 %8 ms</translation>
+    </message>
+    <message>
+        <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap interval; the dots beside each box are the timed runs themselves.</source>
+        <translation>箱体为 p10 到 p90，中线为中位数，须线为最小到最大值，◆ 为中位数及其 95% 自助法区间；每个箱体旁的点是各次计时运行本身。</translation>
     </message>
 </context>
 <context>
@@ -372,10 +411,6 @@ oneDNN：%5</translation>
     <message>
         <source>sd</source>
         <translation>标准差</translation>
-    </message>
-    <message>
-        <source>95% CI of mean</source>
-        <translation>均值的 95% 置信区间</translation>
     </message>
     <message>
         <source>min</source>
@@ -574,6 +609,10 @@ oneDNN：%5</translation>
     <message>
         <source>cannot render the report for %1</source>
         <translation>无法为 %1 生成报告</translation>
+    </message>
+    <message>
+        <source>95% CI of median</source>
+        <translation>中位数的 95% 置信区间</translation>
     </message>
 </context>
 <context>
@@ -956,6 +995,144 @@ oneDNN：%5</translation>
     <message>
         <source>--report needs --run</source>
         <translation>--report 需要 --run</translation>
+    </message>
+    <message>
+        <source>Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window).</source>
+        <translation>在基准测试窗口中打开此 `quantlens-cli bench` 输出文件夹（截图随后为该窗口）。</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::BenchPage</name>
+    <message>
+        <source>Open a benchmark folder</source>
+        <translation>打开基准测试文件夹</translation>
+    </message>
+    <message>
+        <source>Open benchmark...</source>
+        <translation>打开基准测试…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批：</translation>
+    </message>
+    <message>
+        <source>Plot:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>No benchmark open. Run `quantlens-cli bench ... --out DIR`, then open DIR here.</source>
+        <translation>尚未打开基准测试。运行 `quantlens-cli bench ... --out DIR`，然后在此打开 DIR。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, oneDNN ISA %3%4, oneDNN %5, quantlens %6&lt;br&gt;%7 trials per configuration (fresh processes), %8 warm-up + %9 timed runs each; shards %10%11. Intervals: 95% two-level bootstrap; p: Welch&apos;s t on log trial medians, Holm-corrected.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2，oneDNN ISA %3%4，oneDNN %5，quantlens %6&lt;br&gt;每个配置 %7 次试验（每次新进程），每次 %8 次预热 + %9 次计时运行；分片 %10%11。区间：两级自助法 95%；p：对试验中位数取对数的 Welch t 检验，经 Holm 校正。</translation>
+    </message>
+    <message>
+        <source> (VNNI)</source>
+        <translation>（VNNI）</translation>
+    </message>
+    <message>
+        <source> (no VNNI)</source>
+        <translation>（无 VNNI）</translation>
+    </message>
+    <message>
+        <source> — incomplete</source>
+        <translation> — 不完整</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ql::gui::BenchTableModel</name>
+    <message>
+        <source>Welch&apos;s t on log trial medians: p = %1 (df %2); Mann-Whitney U on trial medians: p = %3; Holm-corrected over %4 pair(s)</source>
+        <translation>对试验中位数取对数的 Welch t 检验：p = %1（自由度 %2）；试验中位数的 Mann-Whitney U 检验：p = %3；在 %4 对上做 Holm 校正</translation>
+    </message>
+    <message>
+        <source> (7-bit)</source>
+        <translation>（7 位）</translation>
+    </message>
+    <message>
+        <source>n/a (1 trial)</source>
+        <translation>不适用（1 次试验）</translation>
+    </message>
+    <message>
+        <source>%1 (n.s.)</source>
+        <translation>%1（不显著）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行器</translation>
+    </message>
+    <message>
+        <source>Trials × runs</source>
+        <translation>试验 × 运行</translation>
+    </message>
+    <message>
+        <source>ms / image</source>
+        <translation>毫秒 / 图像</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Images / s</source>
+        <translation>图像 / 秒</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Speed-up 95% CI</source>
+        <translation>加速比 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>p (Holm)</source>
+        <translation>p（Holm）</translation>
+    </message>
+    <message>
+        <source>Weights MiB</source>
+        <translation>权重 MiB</translation>
+    </message>
+    <message>
+        <source>Peak RSS MiB</source>
+        <translation>峰值 RSS MiB</translation>
+    </message>
+    <message>
+        <source>Top-1</source>
+        <translation>Top-1</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1674,14 @@ oneDNN：%5</translation>
     <message>
         <source>FP32 vs INT8 error: SQNR (dB, higher is better)</source>
         <translation>FP32 与 INT8 误差：SQNR（dB，越高越好）</translation>
+    </message>
+    <message>
+        <source>Open &amp;Benchmark...</source>
+        <translation>打开基准测试(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>QuantLens — Benchmark</source>
+        <translation>QuantLens — 基准测试</translation>
     </message>
 </context>
 <context>

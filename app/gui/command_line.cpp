@@ -23,6 +23,10 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
                                     QCoreApplication::translate("main", "With --run: write the report (FILE.html or FILE.pdf) once the results are in."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption force(QStringLiteral("force"), QCoreApplication::translate("main", "Replace an existing --report file."));
+    const QCommandLineOption bench(QStringLiteral("bench"),
+                                   QCoreApplication::translate("main", "Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window)."),
+                                   QStringLiteral("DIR"));
+    parser.addOption(bench);
     parser.addOption(dataset);
     parser.addOption(report);
     parser.addOption(force);
@@ -37,6 +41,7 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     if (!positional.isEmpty()) o.model = positional.front();
     o.screenshot = parser.value(screenshot);
     o.dataset = parser.value(dataset);
+    o.bench = parser.value(bench);
     o.run = parser.isSet(run);
     if (o.run && o.model.isEmpty()) o.error = QCoreApplication::translate("main", "--run needs a model");
     o.report = parser.value(report);

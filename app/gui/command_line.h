@@ -1,5 +1,5 @@
 #pragma once
-// `quantlens [MODEL] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--bench DIR] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
 #include <QString>
 #include <QStringList>
 
@@ -7,6 +7,7 @@ namespace ql::gui {
 
 struct CommandLineOptions {
     QString model;        // "" = start empty
+    QString bench;        // a bench output folder to open in the Benchmark window
     QString dataset;      // evaluate top-1/top-5 on this Fashion-MNIST folder (not stored)
     bool run = false;     // run FP32 vs INT8 once the model is drawn
     QString screenshot;   // written once the graphs are drawn (after the results with --run)

@@ -9,6 +9,7 @@
 
 #include "app/gui/command_line.h"
 #include "app/gui/language.h"
+#include "app/gui/bench_page.h"
 #include "app/gui/main_window.h"
 
 int main(int argc, char** argv) {
@@ -37,15 +38,16 @@ int main(int argc, char** argv) {
 
     int exitCode = 0;
     bool finished = false;
+    QWidget* shotTarget = &window;  // the Benchmark window with --bench
     QElapsedTimer clock;
     clock.start();
     // Automation: once the graphs are drawn (and, with --run, the results are in) or something
     // failed, write the screenshot, then quit.
-    auto finish = [&window, &options, &exitCode, &finished] {
+    auto finish = [&shotTarget, &options, &exitCode, &finished] {
         if (finished) return;
         finished = true;
         if (!options.screenshot.isEmpty()) {
-            if (!window.grab().save(options.screenshot)) {
+            if (!shotTarget->grab().save(options.screenshot)) {
                 std::fprintf(stderr, "quantlens: cannot write %s\n", qPrintable(options.screenshot));
                 exitCode = exitCode ? exitCode : 1;
             } else {
@@ -103,6 +105,14 @@ int main(int argc, char** argv) {
             exitCode = 3;
             finish();
         });
+    }
+    if (!options.bench.isEmpty()) {
+        ql::gui::BenchPage* page = window.openBenchmark(options.bench);
+        if (!page->errorText().isEmpty()) {
+            std::fprintf(stderr, "quantlens: --bench: %s\n", qPrintable(page->errorText()));
+            return 2;
+        }
+        shotTarget = page;
     }
     if (!options.model.isEmpty()) window.openModel(options.model);
     const int rc = QApplication::exec();

@@ -52,6 +52,7 @@
 #include "app/gui/pass_list_model.h"
 #include "app/gui/property_tree_model.h"
 #include "app/gui/recent_files.h"
+#include "app/gui/bench_page.h"
 #include "app/gui/language.h"
 #include <QActionGroup>
 
@@ -169,6 +170,7 @@ void MainWindow::buildActions() {
     }), QT_TR_NOOP("&Open..."));
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = title(file->addMenu(QString()), QT_TR_NOOP("Open &Recent"));
+    text(file->addAction(QString(), this, [this] { openBenchmark(); }), QT_TR_NOOP("Open &Benchmark..."));
     file->addSeparator();
     reportAction_ = text(file->addAction(QString(), this, [this] {
         saveWithDialog(tr("Export report"), tr("HTML report (*.html);;PDF report (*.pdf)"), QStringLiteral("report"),
@@ -435,6 +437,21 @@ void MainWindow::probeCpu() {
         cpuLabel_->setText(s.text);
         cpuLabel_->setToolTip(s.details);
     });
+}
+
+BenchPage* MainWindow::openBenchmark(const QString& dir) {
+    if (!benchPage_) {
+        // its own window: a bench study spans models, the main window shows one
+        benchPage_ = new BenchPage(this);
+        benchPage_->setWindowFlag(Qt::Window);
+        benchPage_->setObjectName(QStringLiteral("benchWindow"));
+        benchPage_->resize(1200, 800);
+        onLanguageChange(benchPage_, [this] { benchPage_->setWindowTitle(tr("QuantLens — Benchmark")); });
+    }
+    if (!dir.isEmpty()) benchPage_->openFolder(dir);
+    benchPage_->show();
+    benchPage_->raise();
+    return benchPage_;
 }
 
 void MainWindow::openModel(const QString& path) {

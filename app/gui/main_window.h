@@ -35,6 +35,7 @@ class QTreeView;
 
 namespace ql::gui {
 
+class BenchPage;
 class ChartsPanel;
 class GraphPanel;
 class JobReceiver;
@@ -54,6 +55,9 @@ public:
 
     // Loads on a worker; documentChanged() or loadFailed() follows. A newer call supersedes.
     void openModel(const QString& path);
+    // Shows the Benchmark window (one per main window) and, when `dir` is given, opens that
+    // bench output folder in it; the page says why when it cannot.
+    BenchPage* openBenchmark(const QString& dir = {});
     // Swaps in an already built document (what a Session will hand over).
     void setDocument(std::shared_ptr<const ModelDocument> document);
     const std::shared_ptr<const ModelDocument>& document() const { return document_; }
@@ -165,6 +169,7 @@ private:
     PassListModel* passModel_ = nullptr;
     PropertyTreeModel* inspectorModel_ = nullptr;
     RecentFiles* recent_ = nullptr;
+    BenchPage* benchPage_ = nullptr;
     QTableView* passView_ = nullptr;
     QPlainTextEdit* passChanges_ = nullptr;
     QTreeView* inspectorView_ = nullptr;

@@ -13,8 +13,6 @@ const QColor kFp32(0x4e, 0x79, 0xa7), kInt8(0xf2, 0x8e, 0x2b);
 const QList<QColor> kPalette = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0x59, 0xa1, 0x4f), QColor(0xe1, 0x57, 0x59),
                                 QColor(0x76, 0xb7, 0xb2), QColor(0xb0, 0x7a, 0xa1), QColor(0xed, 0xc9, 0x48), QColor(0x9c, 0x75, 0x5f)};
 
-QString tr(const char* text) { return QCoreApplication::translate("BenchCharts", text); }
-
 void reset(QCustomPlot& plot, const QString& title, bool showTitle) {
     plot.clearPlottables();
     plot.clearItems();
@@ -50,7 +48,7 @@ void drawSpeedUp(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
         errors->addData(std::max(0.0, p.speedUp - p.ciSpeedUp.low), std::max(0.0, p.ciSpeedUp.high - p.speedUp));
         QString label = QStringLiteral("%1\nb%2").arg(QString::fromStdString(c.modelName)).arg(c.batch);
         if (a.configs[p.int8].config.layout != "auto") label += QStringLiteral(" %1").arg(QString::fromStdString(c.layout));
-        if (!p.significant) label += QStringLiteral("\n") + tr("n.s.");
+        if (!p.significant) label += QStringLiteral("\n") + QCoreApplication::translate("BenchCharts", "n.s.");
         ticker->addTick(key, label);
         top = std::max(top, p.ciSpeedUp.high);
     }
@@ -62,7 +60,7 @@ void drawSpeedUp(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
     plot.xAxis->setSubTicks(false);
     plot.xAxis->setRange(0.3, key + 0.7);
     plot.yAxis->setRange(0, top * 1.12);
-    plot.yAxis->setLabel(tr("INT8 speed-up over FP32 (×), 95% CI"));
+    plot.yAxis->setLabel(QCoreApplication::translate("BenchCharts", "INT8 speed-up over FP32 (×), 95% CI"));
 }
 
 void drawByBatch(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::vector<bool>& keep) {
@@ -106,11 +104,11 @@ void drawByBatch(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
     plot.xAxis->setSubTicks(false);
     const double lo = batches.empty() ? 0 : std::log2(double(*batches.begin())), hi = batches.empty() ? 1 : std::log2(double(*batches.rbegin()));
     plot.xAxis->setRange(lo - 0.4, hi + 0.4);
-    plot.xAxis->setLabel(tr("batch size"));
+    plot.xAxis->setLabel(QCoreApplication::translate("BenchCharts", "batch size"));
     plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     plot.yAxis->setRange(std::max(1e-4, bottom * 0.7), std::max(top * 1.4, 1e-3));
-    plot.yAxis->setLabel(tr("ms per image (median, 95% CI, log scale)"));
+    plot.yAxis->setLabel(QCoreApplication::translate("BenchCharts", "ms per image (median, 95% CI, log scale)"));
     plot.legend->setVisible(true);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 }
@@ -156,16 +154,16 @@ void drawByLayout(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::v
     plot.xAxis->setSubTicks(false);
     plot.xAxis->setRange(0.4, double(groups.size()) + 0.6);
     plot.yAxis->setRange(0, std::max(top, 1e-3) * 1.15);
-    plot.yAxis->setLabel(tr("ms per image (median, 95% CI)"));
+    plot.yAxis->setLabel(QCoreApplication::translate("BenchCharts", "ms per image (median, 95% CI)"));
     plot.legend->setVisible(true);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 }
 }  // namespace
 
 std::vector<BenchChartInfo> benchCharts() {
-    return {{BenchChartKind::SpeedUp, QStringLiteral("speed-up"), tr("INT8 speed-up per model")},
-            {BenchChartKind::LatencyByBatch, QStringLiteral("latency-by-batch"), tr("Latency per image against batch size")},
-            {BenchChartKind::LatencyByLayout, QStringLiteral("latency-by-layout"), tr("Latency per image by layout")}};
+    return {{BenchChartKind::SpeedUp, QStringLiteral("speed-up"), QCoreApplication::translate("BenchCharts", "INT8 speed-up per model")},
+            {BenchChartKind::LatencyByBatch, QStringLiteral("latency-by-batch"), QCoreApplication::translate("BenchCharts", "Latency per image against batch size")},
+            {BenchChartKind::LatencyByLayout, QStringLiteral("latency-by-layout"), QCoreApplication::translate("BenchCharts", "Latency per image by layout")}};
 }
 
 void drawBenchChart(QCustomPlot& plot, BenchChartKind kind, const bench::BenchAnalysis& analysis, bool title, const std::vector<bool>& keep) {
