@@ -64,4 +64,20 @@ expect_refusal "no-such.onnx" "$CLI" bench --models "$W/no-such.onnx" --out "$W/
 head -c 300 "$MODEL" > "$W/truncated.onnx"
 expect_refusal "configuration(s) failed" "$CLI" bench --models "$W/truncated.onnx" --precisions fp32 --trials 2 --repeat 1 --out "$W/trunc"
 grep -q "truncated|fp32|auto|planned|t0|b1 trial 0 failed" "$W/trunc/results.md"
+# the Slurm array script as an array task would run it: two tasks, then the merge script
+DEPLOY="$(cd "$(dirname "$0")/../../deploy" && pwd)"
+for i in 0 1; do
+  SLURM_ARRAY_TASK_COUNT=2 SLURM_ARRAY_TASK_ID=$i SLURM_ARRAY_JOB_ID=42 SLURM_CPUS_PER_TASK=1 QUANTLENS_CLI="$CLI" \
+    MODELS="$MODEL" BATCHES=1,2 TRIALS=2 RESULTS="$W/slurm" bash "$DEPLOY/slurm/bench_array.sbatch" > /dev/null 2>&1
+done
+QUANTLENS_CLI="$CLI" RESULTS="$W/slurm" bash "$DEPLOY/slurm/merge.sbatch" > /dev/null
+python3 - "$W" <<'PY'
+import json, sys
+w = sys.argv[1]
+whole = json.load(open(f"{w}/whole/results.json"))
+slurm = json.load(open(f"{w}/slurm/merged/results.json"))
+assert sorted(c["id"] for c in whole["configs"]) == sorted(c["id"] for c in slurm["configs"])
+assert slurm["shards"] == ["0/2", "1/2"] and slurm["complete"]
+print("the Slurm array script's shards merge into the whole grid")
+PY
 echo "bench shards/merge: ok"
