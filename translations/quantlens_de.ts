@@ -8,8 +8,8 @@
         <translation>n. s.</translation>
     </message>
     <message>
-        <source>INT8 speed-up over FP32 (×), 95% CI</source>
-        <translation>INT8-Beschleunigung gegenüber FP32 (×), 95-%-KI</translation>
+        <source>INT8 speed-up over FP32 (×, log scale), 95% CI</source>
+        <translation>INT8-Beschleunigung gegenüber FP32 (×, log. Skala), 95-%-KI</translation>
     </message>
     <message>
         <source>batch size</source>

@@ -8,8 +8,8 @@
         <translation>不显著</translation>
     </message>
     <message>
-        <source>INT8 speed-up over FP32 (×), 95% CI</source>
-        <translation>INT8 相对 FP32 的加速比（×），95% 置信区间</translation>
+        <source>INT8 speed-up over FP32 (×, log scale), 95% CI</source>
+        <translation>INT8 相对 FP32 的加速比（×，对数刻度），95% 置信区间</translation>
     </message>
     <message>
         <source>batch size</source>

@@ -19,6 +19,7 @@
 #include "core/bench/analysis.h"
 #include "core/bench/bench_run.h"
 #include "core/bench/tables.h"
+#include "core/profile/profiler.h"
 #include "core/util/atomic_file.h"
 #ifdef QL_HAVE_QT_REPORT
 #include "app/report/bench_plot_writer.h"
@@ -200,6 +201,9 @@ int benchCommand(const BenchOptions& o) {
             calibTables[c.modelName] = table.string();
         }
 
+    if (const double load = profile::loadAverage(); load > double(machine->cores) - 0.5)
+        std::fprintf(stderr, "bench: warning: load average %.1f on %d cores before starting: other processes will compete with the trials\n", load,
+                     machine->cores);
     std::vector<size_t> all(mine.size());
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     std::vector<bench::TrialTask> tasks = bench::schedule(all, 0, o.spec.trials, o.spec.seed);

@@ -77,7 +77,7 @@ BenchPage::BenchPage(QWidget* parent) : QWidget(parent) {
     split->addWidget(table_);
     split->addWidget(plot_);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
     connect(open, &QPushButton::clicked, this, [this] {

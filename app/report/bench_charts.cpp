@@ -40,17 +40,18 @@ void drawSpeedUp(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
     errors->setDataPlottable(bars);
     errors->setPen(QPen(Qt::black, 1.2));
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    double key = 0, top = 1.0;
+    double key = 0, top = 1.0, bottom = 1.0;
     for (const auto& p : a.pairs) {
         if (!kept(keep, p.fp32) || !kept(keep, p.int8)) continue;
         const bench::BenchConfig& c = a.configs[p.int8].config;
-        bars->addData(++key, p.speedUp);
+        bars->addData(++key, p.speedUp - 1.0);  // QCPBars stack on the base value: the bar spans 1x .. speed-up
         errors->addData(std::max(0.0, p.speedUp - p.ciSpeedUp.low), std::max(0.0, p.ciSpeedUp.high - p.speedUp));
         QString label = QStringLiteral("%1\nb%2").arg(QString::fromStdString(c.modelName)).arg(c.batch);
         if (a.configs[p.int8].config.layout != "auto") label += QStringLiteral(" %1").arg(QString::fromStdString(c.layout));
         if (!p.significant) label += QStringLiteral("\n") + QCoreApplication::translate("BenchCharts", "n.s.");
         ticker->addTick(key, label);
         top = std::max(top, p.ciSpeedUp.high);
+        if (p.ciSpeedUp.low > 0) bottom = std::min(bottom, p.ciSpeedUp.low);
     }
     auto* one = new QCPItemStraightLine(&plot);
     one->point1->setCoords(0, 1);
@@ -59,8 +60,13 @@ void drawSpeedUp(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setSubTicks(false);
     plot.xAxis->setRange(0.3, key + 0.7);
-    plot.yAxis->setRange(0, top * 1.12);
-    plot.yAxis->setLabel(QCoreApplication::translate("BenchCharts", "INT8 speed-up over FP32 (×), 95% CI"));
+    // ratios on a log axis from 1x: 2x faster and 2x slower are bars of the same length
+    bars->setBaseValue(1.0);
+    plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot.yAxis->setNumberFormat(QStringLiteral("gb"));
+    plot.yAxis->setRange(std::min(0.8, bottom * 0.8), std::max(1.25, top * 1.25));
+    plot.yAxis->setLabel(QCoreApplication::translate("BenchCharts", "INT8 speed-up over FP32 (×, log scale), 95% CI"));
 }
 
 void drawByBatch(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::vector<bool>& keep) {

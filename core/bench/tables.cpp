@@ -1,5 +1,6 @@
 #include "core/bench/tables.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -99,10 +100,14 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
         notes = true;
         o << "- " << text << "\n";
     };
+    int loaded = 0;
+    double worst = 0;
     for (const auto& s : a.configs)
-        if (s.maxLoadAverage > double(s.threadsUsed) + 0.5)
-            note(s.config.id() + ": load average reached " + fmt("%.1f", s.maxLoadAverage) + " with " + std::to_string(s.threadsUsed) +
-                 " thread(s); other processes competed for the cores");
+        if (s.maxLoadAverage > double(s.threadsUsed) + 0.5) ++loaded, worst = std::max(worst, s.maxLoadAverage);
+    if (loaded)
+        note("In " + std::to_string(loaded) + " of " + std::to_string(a.configs.size()) + " configurations the load average rose above the "
+             "thread count (up to " + fmt("%.1f", worst) + " on " + std::to_string(run.machine.cores) + " cores): other processes competed for "
+             "the cores, which widens the intervals and can stall OpenMP barriers. Repeat on a quiet machine.");
     for (const auto& id : a.missing) note(id + ": no finished trial");
     for (const auto& f : run.failures) note(f.config + " trial " + std::to_string(f.trial) + " failed (exit " + std::to_string(f.exitCode) + "): " + f.message);
     for (const auto& s : a.configs)
