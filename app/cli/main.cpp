@@ -8,6 +8,7 @@
 
 #include "app/cli/bench_command.h"
 #include "app/cli/commands.h"
+#include "app/cli/quantize_command.h"
 
 namespace ql::cli {
 namespace {
@@ -168,6 +169,7 @@ int main(int argc, char** argv) {
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
 
     const auto runBench = addBenchCommands(app);
+    const auto runQuantize = addQuantizeCommand(app);
 
     try {
         app.parse(argc, argv);
@@ -198,6 +200,7 @@ int main(int argc, char** argv) {
         if (*cc) return calibrateCommand(cal);
         if (*cm) return compareCommand(cmp);
         if (int rc = runBench(); rc >= 0) return rc;
+        if (int rc = runQuantize(); rc >= 0) return rc;
         return kExitBadInput;
     } catch (const std::bad_alloc&) {
         std::cerr << "quantlens-cli: out of memory\n";

@@ -9,11 +9,11 @@ import sys
 # Lowest first. A folder may include itself and anything earlier in this list.
 LAYERS = [
     "core/util", "core/ir", "core/ops", "kernels/reference", "kernels/onednn", "core/analysis",
-    "core/passes", "core/quant", "core/data", "core/runtime", "core/profile", "importers/onnx",
+    "core/passes", "core/quant", "core/data", "core/runtime", "core/profile", "importers/onnx", "exporters/onnx",
     "core/session", "core/report", "core/bench", "app/report", "app/cli", "app/gui",
 ]
 MAX_LINES = 400
-LIMITED = ("core/", "kernels/", "importers/")
+LIMITED = ("core/", "kernels/", "importers/", "exporters/")
 
 def folder(rel):
     parts = rel.split("/")

@@ -1,0 +1,30 @@
+#include "core/session/quantize_workflow.h"
+
+namespace ql::session {
+
+Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& config, const QuantizeRequest& request, const Job& job) {
+    QL_TRY(config.validate());
+    if (!request.overwrite && std::filesystem::exists(request.output))
+        return Status::error(request.output.string() + " exists; not overwritten (use --force to replace it)");
+    const ProgressSpan span(job.progress);
+    CalibrationTable table;
+    if (!config.calibration.table.empty()) {
+        QL_ASSIGN(table, readCalibrationTable(config.calibration.table));
+    } else {
+        QL_ASSIGN(table, calibrateModel(session, config, request.calibration, {job.cancel, span.sub(0.0, 0.9)}));
+    }
+    if (job.cancel.isCancelled()) return Status::cancelled();
+    onnx_export::QdqOptions o;
+    o.ranges = &table.ranges;
+    o.perTensorWeights = config.calibration.perTensorWeights;
+    o.asymmetricActivations = config.asymmetricActivations;
+    o.fp32Fallback = config.fp32Fallback;
+    o.overwrite = request.overwrite;
+    QuantizeResult r;
+    QL_ASSIGN(r.report, onnx_export::writeQdqModel(session.modelPath(), request.output, o));
+    r.calibration = table.describe();
+    span.report(1.0, "written");
+    return r;
+}
+
+}  // namespace ql::session
