@@ -201,6 +201,26 @@ int benchCommand(const BenchOptions& o) {
             calibTables[c.modelName] = table.string();
         }
 
+    // The INT8 model as a file (QDQ), once per model: its size is the "serialized on disk" INT8
+    // figure; the ranges are the trials' (the table) or a few seeded random inputs.
+    for (const auto& c : mine) {
+        if (c.precision != "int8" || run.qdqFileBytes.count(c.modelName)) continue;
+        std::error_code ec;
+        fs::create_directories(out / "qdq", ec);
+        const fs::path file = out / "qdq" / (c.modelName + ".onnx"), log = out / "logs" / ("quantize-" + c.modelName + ".log");
+        std::vector<std::string> args = {selfExecutable().string(), "quantize", c.model, "-o", file.string(), "--force"};
+        const auto table = calibTables.find(c.modelName);
+        if (table != calibTables.end()) args.insert(args.end(), {"--calib-table", table->second});
+        else if (!o.spec.calibTable.empty()) args.insert(args.end(), {"--calib-table", o.spec.calibTable});
+        else args.insert(args.end(), {"--data", "random", "--samples", "4"});
+        std::fprintf(stderr, "bench: exporting %s as QDQ\n", c.modelName.c_str());
+        auto rc = runProcess(args, log);
+        if (!rc) return fail(rc.status());
+        if (*rc == kExitCancelled || interrupt().isCancelled()) return fail(Status::cancelled("bench interrupted while exporting"));
+        if (*rc == 0) run.qdqFileBytes[c.modelName] = int64_t(fs::file_size(file, ec));
+        else std::fprintf(stderr, "bench: %s: no QDQ file (%s); INT8 rows report the float file's size\n", c.modelName.c_str(), lastLine(log).c_str());
+    }
+
     if (const double load = profile::loadAverage(); load > double(machine->cores) - 0.5)
         std::fprintf(stderr, "bench: warning: load average %.1f on %d cores before starting: other processes will compete with the trials\n", load,
                      machine->cores);

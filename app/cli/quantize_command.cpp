@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "core/session/inputs.h"
 #include "core/session/quantize_workflow.h"
 
 namespace ql::cli {
@@ -41,6 +42,15 @@ int quantizeCommand(const QuantizeOptions& o) {
     session::QuantizeRequest request;
     request.output = o.output;
     request.overwrite = o.force;
+    if (o.data == "random") {
+        // no data set for this model (e.g. a benchmark): seeded N(0,1) inputs, one per sample
+        const int64_t n = std::min<int64_t>(config.calibration.samples, 64);
+        for (int64_t i = 0; i < n; ++i) {
+            auto batch = session::completeWithRandom(*(*s)->original(), {}, uint64_t(i));
+            if (!batch) return fail(batch.status());
+            request.calibration.inputs.push_back(std::move(batch).value());
+        }
+    }
     request.calibration.dataDir = o.data;
     request.calibration.split = o.split;
     request.calibration.mean = o.mean;
@@ -68,7 +78,7 @@ std::function<int()> addQuantizeCommand(CLI::App& app) {
     c->add_option("model", o->model, "ONNX model (float)")->required();
     c->add_option("-o,--output", o->output, "The QDQ model to write (.onnx)")->required();
     c->add_flag("--force", o->force, "Replace the output file if it exists");
-    c->add_option("--data", o->data, "Folder with the IDX files to calibrate on")->capture_default_str();
+    c->add_option("--data", o->data, "Folder with the IDX files to calibrate on, or 'random' for seeded N(0,1) inputs (at most 64)")->capture_default_str();
     c->add_option("--split", o->split, "Calibration split (keep it apart from the one you evaluate)")->capture_default_str()->check(CLI::IsMember({"train", "t10k"}));
     c->add_option("--method", o->method, "Calibration: minmax | entropy (KL) | percentile | mse")->capture_default_str()
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));

@@ -62,7 +62,11 @@ BenchAnalysis analyze(const BenchRun& run, int resamples) {
             a.missing.push_back(c.id());
             continue;
         }
-        a.configs.push_back(summarise(c, it->second, resamples, boot[c.id()]));
+        ConfigSummary s = summarise(c, it->second, resamples, boot[c.id()]);
+        s.serializedBytes = s.modelFileBytes;
+        if (auto q = run.qdqFileBytes.find(c.modelName); c.precision == "int8" && q != run.qdqFileBytes.end() && q->second > 0)
+            s.serializedBytes = q->second, s.serializedIsQdq = true;
+        a.configs.push_back(std::move(s));
     }
     std::map<std::string, size_t> fp32ByKey;
     for (size_t i = 0; i < a.configs.size(); ++i)

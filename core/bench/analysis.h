@@ -23,6 +23,10 @@ struct ConfigSummary {
     double ciHalfWidthPercent = 0;         // half the interval's width, % of the median
     std::vector<double> trialMediansMs;    // per trial, per batch: the independent units
     int64_t weightBytes = 0, arenaBytes = 0, modelFileBytes = 0, peakRssBytes = 0;  // peak: max over trials
+    // Serialized on disk: the ONNX file for FP32, the QDQ export for INT8 (the ONNX file when
+    // there is none: serializedIsQdq false).
+    int64_t serializedBytes = 0;
+    bool serializedIsQdq = false;
     std::optional<TrialAccuracy> accuracy;
     int threadsUsed = 0;
     bool sevenBitActivations = false;

@@ -165,6 +165,7 @@ std::string toJson(const BenchRun& run) {
               {"started", run.started}, {"finished", run.finished}, {"complete", run.complete}, {"configs", configs},
               {"trials", trials}, {"failures", failures}};
     if (!others.empty()) j["other_machines"] = others;
+    j["qdq_file_bytes"] = run.qdqFileBytes;
     return j.dump(1);
 }
 
@@ -206,6 +207,7 @@ Expected<BenchRun> benchRunFromJson(const std::string& text, const std::string& 
             QL_TRY(readOptional(j.at("failures")[i], "message", f.message, where));
             run.failures.push_back(std::move(f));
         }
+    QL_TRY(readOptional(j, "qdq_file_bytes", run.qdqFileBytes, source));
     if (j.contains("other_machines") && j.at("other_machines").is_array())
         for (const auto& m : j.at("other_machines")) {
             QL_ASSIGN(auto machine, machineFrom(m, source + " other_machines"));

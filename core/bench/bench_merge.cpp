@@ -80,6 +80,7 @@ Expected<BenchRun> mergeRuns(const std::vector<BenchRun>& runs, const std::vecto
             merged.trials.push_back(t);
         }
         merged.failures.insert(merged.failures.end(), r.failures.begin(), r.failures.end());
+        merged.qdqFileBytes.insert(r.qdqFileBytes.begin(), r.qdqFileBytes.end());
         merged.complete = merged.complete && r.complete;
         merged.started = std::min(merged.started, r.started);
         merged.finished = std::max(merged.finished, r.finished);

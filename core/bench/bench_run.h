@@ -3,6 +3,7 @@
 // covers, every finished trial and every failure. Rewritten atomically after each trial, so an
 // interrupted run leaves a valid file with the trials done so far. bench-merge joins shards.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct BenchRun {
     std::vector<BenchConfig> configs;    // the configurations it ran (its shard's slice)
     std::vector<TrialRecord> trials;
     std::vector<TrialFailure> failures;
+    // Per model name: its INT8 model as a QDQ ONNX file (quantlens-cli quantize), the serialized
+    // size INT8 configurations report; empty when the export failed or INT8 did not run.
+    std::map<std::string, int64_t> qdqFileBytes;
     std::string started, finished;       // UTC, ISO 8601; finished empty while running or if cut short
     bool complete = false;
 };

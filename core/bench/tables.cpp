@@ -65,8 +65,8 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
     if (!a.pairs.empty()) {
         o << "## FP32 vs INT8\n\n";
         o << "| Model | Batch | Threads | Layout | Executor | FP32 ms/image [95% CI] | INT8 ms/image [95% CI] | Speed-up [95% CI] | p (Welch) | p (Holm) | "
-             "| Weights FP32 / INT8 MiB | Ratio | Top-1 FP32 / INT8 % |\n";
-        o << "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n";
+             "| Weights FP32 / INT8 MiB | Ratio | File FP32 / INT8 MiB | Top-1 FP32 / INT8 % |\n";
+        o << "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n";
         for (const auto& p : a.pairs) {
             const ConfigSummary& f = a.configs[p.fp32];
             const ConfigSummary& i = a.configs[p.int8];
@@ -77,7 +77,8 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
               << sig3(i.msPerImage) << " " << interval(i.ciMsPerImage.low, i.ciMsPerImage.high) << " | " << fmt("%.2f", p.speedUp) << "× "
               << "[" << fmt("%.2f", p.ciSpeedUp.low) << ", " << fmt("%.2f", p.ciSpeedUp.high) << "] | " << pValue(p.welch) << " | "
               << (p.welch.valid ? fmt("%.4f", p.pHolm) : "n/a") << " | " << (p.significant ? "*" : "n.s.") << " | " << mib(f.weightBytes)
-              << " / " << mib(i.weightBytes) << " | " << fmt("%.2f", p.weightRatio) << "× | " << acc << " |\n";
+              << " / " << mib(i.weightBytes) << " | " << fmt("%.2f", p.weightRatio) << "× | " << mib(f.serializedBytes) << " / "
+              << mib(i.serializedBytes) << (i.serializedIsQdq ? "" : " (no QDQ file)") << " | " << acc << " |\n";
         }
         o << "\n";
     }
@@ -91,7 +92,7 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
           << (s.trials ? s.repeats / s.trials : 0) << " | " << sig3(s.msPerImage) << " " << interval(s.ciMsPerImage.low, s.ciMsPerImage.high)
           << " | " << fmt("%.1f", s.ciHalfWidthPercent) << " | " << sig3(s.meanMsPerImage) << " | " << sig3(s.imagesPerSecond) << " "
           << interval(s.ciImagesPerSecond.low, s.ciImagesPerSecond.high) << " | " << mib(s.weightBytes) << " | " << mib(s.arenaBytes) << " | "
-          << mib(s.modelFileBytes) << " | " << mib(s.peakRssBytes) << " | " << (s.accuracy ? pct(s.accuracy->top1) : "–") << " | "
+          << mib(s.serializedBytes) << " | " << mib(s.peakRssBytes) << " | " << (s.accuracy ? pct(s.accuracy->top1) : "–") << " | "
           << (s.accuracy ? pct(s.accuracy->top5) : "–") << " |\n";
     }
     bool notes = false;
@@ -115,7 +116,9 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
             note("INT8 of " + s.config.modelName + ": " + s.int8Note);
             break;
         }
-    note("File MiB is the ONNX file each configuration loaded; INT8 weights are quantized in memory when the plan is built.");
+    note("File MiB: the ONNX file for FP32; for INT8 the same model exported as QDQ (quantlens-cli quantize: s8 weights, calibrated "
+         "activation ranges) when the export ran, in qdq/ of the bench folder. The trials themselves load the float file and quantize "
+         "in memory when the plan is built.");
     return o.str();
 }
 
@@ -123,13 +126,13 @@ std::string configsCsv(const BenchAnalysis& a) {
     std::ostringstream o;
     o << "model,precision,batch,threads,threads_used,layout,executor,trials,runs,ms_per_image_median,ms_per_image_ci_low,ms_per_image_ci_high,"
          "ci_half_width_percent,ms_per_image_mean,images_per_second,images_per_second_ci_low,images_per_second_ci_high,weight_bytes,arena_bytes,"
-         "model_file_bytes,peak_rss_bytes,top1,top5,seven_bit_activations\n";
+         "model_file_bytes,serialized_bytes,peak_rss_bytes,top1,top5,seven_bit_activations\n";
     for (const auto& s : a.configs) {
         o << csvField(s.config.modelName) << "," << s.config.precision << "," << s.config.batch << "," << s.config.threads << "," << s.threadsUsed
           << "," << s.config.layout << "," << s.config.executor << "," << s.trials << "," << s.repeats << "," << fmt("%.6g", s.msPerImage) << ","
           << fmt("%.6g", s.ciMsPerImage.low) << "," << fmt("%.6g", s.ciMsPerImage.high) << "," << fmt("%.3f", s.ciHalfWidthPercent) << ","
           << fmt("%.6g", s.meanMsPerImage) << "," << fmt("%.6g", s.imagesPerSecond) << "," << fmt("%.6g", s.ciImagesPerSecond.low) << ","
-          << fmt("%.6g", s.ciImagesPerSecond.high) << "," << s.weightBytes << "," << s.arenaBytes << "," << s.modelFileBytes << ","
+          << fmt("%.6g", s.ciImagesPerSecond.high) << "," << s.weightBytes << "," << s.arenaBytes << "," << s.modelFileBytes << "," << s.serializedBytes << ","
           << s.peakRssBytes << "," << (s.accuracy ? fmt("%.6f", s.accuracy->top1) : "") << "," << (s.accuracy ? fmt("%.6f", s.accuracy->top5) : "")
           << "," << (s.sevenBitActivations ? "true" : "false") << "\n";
     }
@@ -162,7 +165,8 @@ std::string resultsJson(const BenchRun& run, const BenchAnalysis& a) {
                   {"ms_per_image", {{"median", s.msPerImage}, {"mean", s.meanMsPerImage}, {"ci95", {s.ciMsPerImage.low, s.ciMsPerImage.high}}}},
                   {"images_per_second", {{"median", s.imagesPerSecond}, {"ci95", {s.ciImagesPerSecond.low, s.ciImagesPerSecond.high}}}},
                   {"ci_half_width_percent", s.ciHalfWidthPercent}, {"weight_bytes", s.weightBytes}, {"arena_bytes", s.arenaBytes},
-                  {"model_file_bytes", s.modelFileBytes}, {"peak_rss_bytes", s.peakRssBytes},
+                  {"model_file_bytes", s.modelFileBytes}, {"serialized_bytes", s.serializedBytes},
+                  {"serialized_is_qdq", s.serializedIsQdq}, {"peak_rss_bytes", s.peakRssBytes},
                   {"seven_bit_activations", s.sevenBitActivations}, {"int8_note", s.int8Note}};
         if (s.accuracy) c["accuracy"] = {{"images", s.accuracy->images}, {"top1", s.accuracy->top1}, {"top5", s.accuracy->top5}};
         configs.push_back(c);

@@ -37,6 +37,10 @@ for r in (whole, merged):
         assert 0 < p["speed_up_ci95"][0] <= p["speed_up"] <= p["speed_up_ci95"][1], p
         assert 0 <= p["p_holm"] <= 1 and p["welch_log"]["valid"], p
         assert p["weight_ratio"] > 3, p  # int8 weights about 4x smaller
+    by_id = {c["id"]: c for c in r["configs"]}
+    for p in r["pairs"]:
+        f, i = by_id[p["fp32"]], by_id[p["int8"]]
+        assert i["serialized_is_qdq"] and 3 * i["serialized_bytes"] < f["serialized_bytes"], (f, i)  # the QDQ export
 print("configurations, trials and pairs of the merge equal the whole run's")
 PY
 for f in results.md configs.csv pairs.csv plots/speed-up.png plots/speed-up.svg plots/latency-by-batch.svg; do
