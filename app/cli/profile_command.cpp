@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
+#include "core/report/int8_diagnosis.h"
 #include "core/report/profile_report.h"
 #include "core/session/inputs.h"
 #include "core/session/workflows.h"
@@ -94,6 +95,7 @@ int profileCommand(const ProfileOptions& o) {
             std::printf("output %s: cosine %.5f, SQNR %.1f dB, max |error| %.4g, same top-1 %s\n", a.output.c_str(), a.cosine, a.sqnrDb,
                         a.maxAbsError, a.sameArgmax ? "yes" : "no");
     }
+    if (const report::Int8Diagnosis d = report::diagnoseInt8(rep); d.available) std::printf("\n%s", report::formatDiagnosis(d).c_str());
     std::printf("peak RSS %s\n", mib(rep.peakRssBytes).c_str());
     if (rep.loadAverage > 0 && rep.loadAverage > double(rep.cpu.threads) + 0.5)
         std::printf("warning: load average %.1f with %d thread(s): other processes compete for the cores; timings are not trustworthy\n",

@@ -1,5 +1,7 @@
 #include "core/report/profile_report.h"
 
+#include "core/report/int8_diagnosis.h"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -81,6 +83,14 @@ std::string toJson(const session::RunResult& r) {
     for (const auto& a : r.agreement)
         j["agreement"].push_back({{"output", a.output}, {"cosine", number(a.cosine)}, {"max_abs_error", number(a.maxAbsError)},
                                   {"sqnr_db", number(a.sqnrDb)}, {"same_argmax", a.sameArgmax}});
+    if (const Int8Diagnosis d = diagnoseInt8(r); d.available) {
+        json causes = json::array();
+        for (const auto& c : d.causes)
+            causes.push_back({{"kind", c.kind}, {"ms", number(c.ms)}, {"share", number(c.share)}, {"steps", c.steps}, {"nodes", c.nodes},
+                              {"text", c.text}, {"fix", c.fix}});
+        j["int8_diagnosis"] = {{"summary", d.summary}, {"int8_steps_ms", number(d.int8StepsMs)}, {"int8_kernel_ms", number(d.int8KernelMs)},
+                               {"causes", causes}};
+    }
     return j.dump() + "\n";
 }
 

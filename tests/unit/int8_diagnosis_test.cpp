@@ -1,0 +1,109 @@
+// The "why is INT8 (not) faster" diagnosis names the cause on constructed cases.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/report/int8_diagnosis.h"
+#include "core/session/inputs.h"
+#include "core/session/quantize_workflow.h"
+#include "tests/unit/test_models.h"
+
+namespace ql {
+namespace {
+
+const std::string kModel = std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx";
+
+Expected<session::RunResultPtr> profileBoth(const std::filesystem::path& model, runtime::Layout layout = runtime::Layout::Auto) {
+    QL_ASSIGN(auto s, session::Session::open(model));
+    session::RunConfig c;
+    c.layout = layout;
+    c.warmup = 1;
+    c.repeat = 3;
+    QL_ASSIGN(auto inputs, session::completeWithRandom(*s->original(), {}, 1));
+    return session::profileModel(*s, c, {inputs});
+}
+
+const report::DiagnosisCause* find(const report::Int8Diagnosis& d, const std::string& kind) {
+    for (const auto& c : d.causes)
+        if (c.kind == kind) return &c;
+    return nullptr;
+}
+
+TEST(Int8Diagnosis, NamesTheQdqNodesLeftUnfolded) {
+    const auto dir = test::tempDir("diag_qdq");
+    auto s = session::Session::open(kModel);
+    ASSERT_TRUE(s);
+    session::RunConfig c;
+    c.calibration.samples = 16;
+    session::QuantizeRequest q;
+    q.output = dir / "qdq.onnx";
+    ASSERT_TRUE(session::quantizeModel(**s, c, q));
+    auto r = profileBoth(q.output);
+    ASSERT_TRUE(r) << r.status().message();
+    const report::Int8Diagnosis d = report::diagnoseInt8(**r);
+    ASSERT_TRUE(d.available);
+    const auto* qdq = find(d, "unfolded_qdq");
+    ASSERT_TRUE(qdq) << report::formatDiagnosis(d);
+    EXPECT_GE(qdq->steps, 8);  // one Q and one DQ per distinct activation at least
+    EXPECT_GT(qdq->ms, 0);
+    EXPECT_NE(qdq->nodes.front().find("QuantizeLinear"), std::string::npos);
+    EXPECT_NE(qdq->text.find("not folded"), std::string::npos);
+    // the float model itself has no such cause
+    auto plain = profileBoth(kModel);
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(find(report::diagnoseInt8(**plain), "unfolded_qdq"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Int8Diagnosis, NamesAnOpWithoutInt8KernelBetweenInt8Convs) {
+    // conv -> Sigmoid -> conv: Sigmoid has no int8 kernel and does not fuse into the conv
+    test::OnnxBuilder b;
+    b.input("x", {1, 8, 16, 16}).output("y");
+    std::vector<float> w(8 * 8 * 9), bias(8, 0.1f);
+    for (size_t i = 0; i < w.size(); ++i) w[i] = float(int(i * 37 % 17) - 8) / 40.f;
+    b.initializer("w1", {8, 8, 3, 3}, w).initializer("b1", {8}, bias).initializer("w2", {8, 8, 3, 3}, w).initializer("b2", {8}, bias);
+    test::OnnxBuilder::setInts(b.node("Conv", {"x", "w1", "b1"}, {"c1"}, "conv1"), "pads", {1, 1, 1, 1});
+    b.node("Sigmoid", {"c1"}, {"s"}, "the_sigmoid");
+    test::OnnxBuilder::setInts(b.node("Conv", {"s", "w2", "b2"}, {"y"}, "conv2"), "pads", {1, 1, 1, 1});
+    const auto dir = test::tempDir("diag_island");
+    auto r = profileBoth(b.save(dir, "island.onnx"));
+    ASSERT_TRUE(r) << r.status().message();
+    const report::Int8Diagnosis d = report::diagnoseInt8(**r);
+    const auto* island = find(d, "fp32_island");
+    ASSERT_TRUE(island) << report::formatDiagnosis(d);
+    EXPECT_EQ(island->nodes.front(), "the_sigmoid");
+    EXPECT_NE(island->fix.find("an int8 kernel for Sigmoid"), std::string::npos) << island->fix;
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Int8Diagnosis, SaysWhenAForcedLayoutAddsReorders) {
+    auto forced = profileBoth(kModel, runtime::Layout::Nchw);
+    ASSERT_TRUE(forced);
+    const report::Int8Diagnosis d = report::diagnoseInt8(**forced);
+    const auto* reorders = find(d, "layout_reorders");
+    if (!reorders) GTEST_SKIP() << "this CPU's kernels took NCHW without reorders:\n" << report::formatDiagnosis(d);
+    EXPECT_NE(reorders->text.find("forced to nchw"), std::string::npos) << reorders->text;
+    EXPECT_NE(reorders->fix.find("--layout auto"), std::string::npos);
+}
+
+TEST(Int8Diagnosis, NamesTheMissingVnniAndSortsByCost) {
+    // a result as an AVX2 machine gives it: no VNNI, 7-bit activations
+    auto r = profileBoth(kModel);
+    ASSERT_TRUE(r);
+    auto avx2 = std::make_shared<session::RunResult>(**r);
+    avx2->cpu.int8Vnni = false;
+    avx2->cpu.isa = "avx2";
+    for (auto& p : avx2->runs)
+        if (p.precision == runtime::Precision::Int8) p.sevenBitActivations = true;
+    const report::Int8Diagnosis d = report::diagnoseInt8(*avx2);
+    const auto* isa = find(d, "no_vnni");
+    ASSERT_TRUE(isa);
+    EXPECT_NE(isa->text.find("avx2"), std::string::npos);
+    EXPECT_NE(isa->text.find("7-bit"), std::string::npos);
+    for (size_t i = 1; i < d.causes.size(); ++i)
+        if (d.causes[i].ms > 0) EXPECT_LE(d.causes[i].ms, d.causes[i - 1].ms);
+    EXPECT_FALSE(find(report::diagnoseInt8(**r), "no_vnni") && (*r)->cpu.int8Vnni);
+}
+
+}  // namespace
+}  // namespace ql
