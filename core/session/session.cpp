@@ -38,6 +38,12 @@ Expected<std::shared_ptr<ir::Graph>> importModel(const std::filesystem::path& fi
     return std::make_shared<ir::Graph>(std::move(g));
 }
 
+Expected<std::shared_ptr<ir::Graph>> inferImported(const ir::Graph& imported, const std::filesystem::path& file, const LoadOptions& options) {
+    ir::Graph g = imported;
+    if (Status st = applyInputShapes(g, options.shapes, options.sampleShape); !st) return st.withContext(file.string() + ": ");
+    return inferAt(g, file, options.batch, options.cancel, options.progress);
+}
+
 Expected<std::shared_ptr<const Session>> Session::open(const std::filesystem::path& model, const OpenOptions& options) {
     const ProgressSpan span(options.progress);
     QL_ASSIGN(auto raw, import(model, options.cancel, span.sub(0.0, 0.5), options.shapes, options.sampleShape));

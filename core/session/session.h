@@ -66,7 +66,9 @@ struct LoadOptions {
 
 // Import + shape inference, without the passes: what `inspect` and tests need.
 Expected<std::shared_ptr<ir::Graph>> loadModel(const std::filesystem::path& file, const LoadOptions& options = {});
-// Import only (no shapes inferred): the inputs as declared, symbolic dimensions included.
+// Import only (no shapes inferred): the inputs as declared, symbolic dimensions included ...
 Expected<std::shared_ptr<ir::Graph>> importModel(const std::filesystem::path& file, const CancelToken& cancel = {}, const ProgressFn& progress = {});
+// ... and then what loadModel does after importing: fix the symbolic dimensions, infer shapes.
+Expected<std::shared_ptr<ir::Graph>> inferImported(const ir::Graph& imported, const std::filesystem::path& file, const LoadOptions& options = {});
 
 }  // namespace ql::session
