@@ -85,8 +85,9 @@ int evalCommand(const EvalOptions& o) {
     const std::string name = std::filesystem::path(o.model).filename().string();
     std::printf("data: %s\n", r->dataset.c_str());
     if (!r->calibrationSource.empty()) std::printf("int8 calibration: %s\n", r->calibrationSource.c_str());
-    std::printf("normalisation (pixel/255 - %g) / %g from %s; ISA %s, %d thread(s)%s%s\n", r->mean, r->std, r->normalisationSource.c_str(),
-                r->cpu.isa.c_str(), r->cpu.threads, r->int8Note.empty() ? "" : "; int8: ", r->int8Note.c_str());
+    if (r->normalisationSource.find(".npy") != std::string::npos) std::printf("normalisation %s", r->normalisationSource.c_str());
+    else std::printf("normalisation (pixel/255 - %g) / %g from %s", r->mean, r->std, r->normalisationSource.c_str());
+    std::printf("; ISA %s, %d thread(s)%s%s\n", r->cpu.isa.c_str(), r->cpu.threads, r->int8Note.empty() ? "" : "; int8: ", r->int8Note.c_str());
     std::printf("eval %s on %lld images (%s executor, batch %lld): top-1 %.2f%%  top-5 %.2f%%  (%.1f s, %.0f images/s)\n", name.c_str(),
                 (long long)r->images, (r->executor + " " + runtime::precisionName(r->precision)).c_str(), (long long)r->batch, 100.0 * r->top1,
                 100.0 * r->top5, r->seconds, perSecond(r->images, r->runSeconds));

@@ -13,6 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr int64_t kMaxImagePixels = int64_t(1) << 26;
+
 int channelsOf(const Preprocess& p) { return p.channels == "gray" ? 1 : 3; }
 
 Status checkPreprocess(const Preprocess& p) {
@@ -63,6 +65,11 @@ Status loadImage(const fs::path& file, const Preprocess& p, int64_t height, int6
     QL_TRY(checkPreprocess(p));
     const int c = channelsOf(p);
     int w = 0, h = 0, fileChannels = 0;
+    // Header first: a small file claiming a huge image is refused before anything is allocated.
+    if (!stbi_info(file.c_str(), &w, &h, &fileChannels))
+        return Status::error(file.string() + ": cannot decode the image (" + std::string(stbi_failure_reason() ? stbi_failure_reason() : "unknown format") + ")");
+    if (int64_t(w) * int64_t(h) > kMaxImagePixels)
+        return Status::error(file.string() + ": image is " + std::to_string(w) + "x" + std::to_string(h) + ", more than " + std::to_string(kMaxImagePixels >> 20) + " Mpixels");
     std::unique_ptr<unsigned char, void (*)(void*)> pixels(stbi_load(file.c_str(), &w, &h, &fileChannels, c), stbi_image_free);
     if (!pixels)
         return Status::error(file.string() + ": cannot decode the image (" + std::string(stbi_failure_reason() ? stbi_failure_reason() : "unknown reason") + ")");

@@ -140,7 +140,10 @@ Expected<DatasetPtr> openImageFolder(const fs::path& dir, const Preprocess& pre)
     }
     // The first image fixes the sample shape; every other image must come out the same.
     QL_ASSIGN(ir::Dims shape, preprocessedShape(entries.front().file, pre));
-    how += ", " + std::to_string(entries.size()) + " images";
+    how += ", " + std::to_string(entries.size()) + " images, " + pre.channels + (pre.nhwc ? " nhwc" : " nchw");
+    if (pre.resizeShorter) how += ", resize shorter side " + std::to_string(pre.resizeShorter);
+    if (pre.resizeHeight) how += ", resize " + std::to_string(pre.resizeHeight) + "x" + std::to_string(pre.resizeWidth);
+    if (pre.cropHeight) how += ", centre crop " + std::to_string(pre.cropHeight) + "x" + std::to_string(pre.cropWidth);
     return DatasetPtr(std::make_shared<ImageFolderDataset>(dir, std::move(entries), pre, std::move(shape), std::move(how)));
 }
 

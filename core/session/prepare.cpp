@@ -71,6 +71,14 @@ Expected<OpenedData> openData(const Session& session, const DataRequest& request
         d.norm.source = "none (.npy samples are preprocessed)";
     } else if (!pre.mean.empty() || !pre.std.empty()) {
         d.norm.source = "command line";
+        if (pre.mean.size() > 1 || pre.std.size() > 1) {
+            auto list = [](const std::vector<float>& v) {
+                std::string s;
+                for (float f : v) s += (s.empty() ? "" : ",") + std::to_string(f).substr(0, 6);
+                return s.empty() ? std::string("default") : s;
+            };
+            d.norm.source += ", per channel mean " + list(pre.mean) + " std " + list(pre.std);
+        }
         if (pre.mean.empty()) pre.mean = {0.f};
         if (pre.std.empty()) pre.std = {1.f};
         d.norm.mean = pre.mean[0], d.norm.std = pre.std[0];
