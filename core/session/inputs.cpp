@@ -106,7 +106,7 @@ Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::opti
     std::map<std::string, int64_t> symbols;  // dimension name -> value
     auto fix = [&](ir::Value& v, const ir::Dims& want, size_t offset, const std::string& what) -> Status {
         if (v.dims.size() != want.size() + offset)
-            return Status::error(what + " has rank " + std::to_string(want.size() + offset) + ", input '" + v.name + "' is " + dimsText(v));
+            return Status::error(what + ": rank " + std::to_string(want.size() + offset) + ", but input '" + v.name + "' is " + dimsText(v));
         for (size_t k = 0; k < want.size(); ++k) {
             const size_t i = k + offset;
             if (v.dims[i] >= 0) {
@@ -135,7 +135,9 @@ Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::opti
             for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
             return Status::error("--shape/--input names '" + name + "', but the model's inputs are " + known);
         }
-        QL_TRY(fix(g.value(g.inputs[size_t(it - names.begin())]), dims, 0, "the shape given for '" + name + "'"));
+        std::string given = "[";
+        for (size_t i = 0; i < dims.size(); ++i) given += (i ? "," : "") + std::to_string(dims[i]);
+        QL_TRY(fix(g.value(g.inputs[size_t(it - names.begin())]), dims, 0, "input '" + name + "' has shape " + given + "]"));
     }
     if (sampleShape && g.inputs.size() == 1 && !shapes.count(names[0])) {
         std::string sample = "[";
