@@ -30,6 +30,9 @@ Status checkPreprocess(const Preprocess& p) {
 
 // Size after resize, then after the crop; errors name the file.
 Status targetSize(const fs::path& file, const Preprocess& p, int w, int h, int64_t& rh, int64_t& rw, int64_t& oh, int64_t& ow) {
+    // Checked before anything is allocated: a small file may claim a huge image.
+    if (int64_t(w) * int64_t(h) > kMaxImagePixels)
+        return Status::error(file.string() + ": image is " + std::to_string(w) + "x" + std::to_string(h) + ", more than " + std::to_string(kMaxImagePixels >> 20) + " Mpixels");
     rh = h, rw = w;
     if (p.resizeHeight > 0) {
         rh = p.resizeHeight, rw = p.resizeWidth;
@@ -44,7 +47,9 @@ Status targetSize(const fs::path& file, const Preprocess& p, int w, int h, int64
                                  std::to_string(p.cropWidth) + "x" + std::to_string(p.cropHeight) + " crop");
         oh = p.cropHeight, ow = p.cropWidth;
     }
-    if (rh > 16384 || rw > 16384) return Status::error(file.string() + ": resized image would be larger than 16384 pixels on a side");
+    if (rh > 16384 || rw > 16384 || rh * rw > kMaxImagePixels)
+        return Status::error(file.string() + ": resized image would be " + std::to_string(rw) + "x" + std::to_string(rh) + ", more than " +
+                             std::to_string(kMaxImagePixels >> 20) + " Mpixels or 16384 on a side");
     return Status::ok();
 }
 
@@ -68,13 +73,13 @@ Status loadImage(const fs::path& file, const Preprocess& p, int64_t height, int6
     // Header first: a small file claiming a huge image is refused before anything is allocated.
     if (!stbi_info(file.c_str(), &w, &h, &fileChannels))
         return Status::error(file.string() + ": cannot decode the image (" + std::string(stbi_failure_reason() ? stbi_failure_reason() : "unknown format") + ")");
-    if (int64_t(w) * int64_t(h) > kMaxImagePixels)
-        return Status::error(file.string() + ": image is " + std::to_string(w) + "x" + std::to_string(h) + ", more than " + std::to_string(kMaxImagePixels >> 20) + " Mpixels");
+    int64_t rh, rw, oh, ow;
+    QL_TRY(targetSize(file, p, w, h, rh, rw, oh, ow));
+    const int infoW = w, infoH = h;
     std::unique_ptr<unsigned char, void (*)(void*)> pixels(stbi_load(file.c_str(), &w, &h, &fileChannels, c), stbi_image_free);
     if (!pixels)
         return Status::error(file.string() + ": cannot decode the image (" + std::string(stbi_failure_reason() ? stbi_failure_reason() : "unknown reason") + ")");
-    int64_t rh, rw, oh, ow;
-    QL_TRY(targetSize(file, p, w, h, rh, rw, oh, ow));
+    if (w != infoW || h != infoH) return Status::error(file.string() + ": the image's header and its data disagree on its size");
     if (oh != height || ow != width)
         return Status::error(file.string() + ": image is " + std::to_string(ow) + "x" + std::to_string(oh) + " (width x height) after preprocessing, the data set's samples are " +
                              std::to_string(width) + "x" + std::to_string(height) + "; give --resize and/or --crop so all images agree");
