@@ -118,10 +118,11 @@ Expected<CalibrationSet> calibrationSetFor(const Session& session, const OpenedD
         r.dataset = calibSpec;
         r.split = spec.split;
         // The same preprocessing as the evaluated images, so ranges match what the model sees.
-        if (spec.kind != data::DatasetKind::Npy && evaluated.spec.kind != data::DatasetKind::Npy) r.preprocess = evaluated.preprocess;
+        const bool samePreprocess = spec.kind != data::DatasetKind::Npy && evaluated.spec.kind != data::DatasetKind::Npy;
+        if (samePreprocess) r.preprocess = evaluated.preprocess;
         QL_ASSIGN(auto opened, openData(session, r));
         c.calibration = opened.data;
-        c.note = opened.description;
+        c.note = samePreprocess ? opened.data->description() + " (normalisation " + evaluated.norm.source + ", as the evaluated data)" : opened.description;
         return c;
     }
     if (evaluated.spec.kind == data::DatasetKind::Idx) {
