@@ -324,3 +324,28 @@ TEST(InputShapes, FixSymbolicDimensionsOrSayHow) {
     ASSERT_TRUE(session::applyInputShapes(single, {}, ir::Dims{3, 8, 16}).isOk());  // a data set's sample shape
     EXPECT_EQ(single.value(x).dims, (ir::Dims{-1, 3, 8, 16}));
 }
+
+// The shapes given at open stay with the session: re-deriving at another batch keeps them.
+TEST(InputShapes, SessionKeepsThemAcrossBatches) {
+    const fs::path model = fs::path(QL_SOURCE_DIR) / "tests" / "models" / "dynamic_hw.onnx";
+    session::OpenOptions o;
+    o.shapes = session::parseShapeSpecs({"x=1,3,24,40"}).value();
+    auto s = session::Session::open(model, o);
+    ASSERT_TRUE(s.isOk()) << s.message();
+    const ir::Graph& g = *(*s)->original();
+    EXPECT_EQ(g.value(g.inputs[0]).dims, (ir::Dims{1, 3, 24, 40}));
+    EXPECT_EQ(g.value(g.inputs[0]).dimParams[2], "height");  // still named, for display
+    auto at3 = (*s)->withBatch(3);
+    ASSERT_TRUE(at3.isOk()) << at3.message();
+    const ir::Graph& g3 = *(*at3)->original();
+    EXPECT_EQ(g3.value(g3.inputs[0]).dims, (ir::Dims{3, 3, 24, 40}));
+    EXPECT_EQ(g3.value(g3.outputs[0]).dims, (ir::Dims{3, 5}));
+    session::OpenOptions sample;
+    sample.sampleShape = ir::Dims{3, 8, 8};
+    auto fromData = session::Session::open(model, sample);
+    ASSERT_TRUE(fromData.isOk()) << fromData.message();
+    EXPECT_EQ((*fromData)->original()->value((*fromData)->original()->inputs[0]).dims, (ir::Dims{1, 3, 8, 8}));
+    auto none = session::Session::open(model);
+    ASSERT_FALSE(none.isOk());
+    EXPECT_TRUE(mentions(none.status(), model.string() + ": input 'x'")) << none.message();
+}
