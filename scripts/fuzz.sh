@@ -24,7 +24,7 @@ fi
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}" CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
   -DQL_FUZZ=ON -DQL_BUILD_GUI=OFF >/dev/null
-targets=(onnx_import npy idx json)
+targets=(onnx_import npy idx json dataset)
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 status=0
 for t in "${targets[@]}"; do

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(cmake g++ make ccache pkg-config libgtest-dev zlib1g-dev
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libdnnl-dev ocl-icd-opencl-dev libgraphviz-dev
   libqcustomplot-dev libprotobuf-dev protobuf-compiler libonnx-dev
-  libcli11-dev nlohmann-json3-dev
+  libcli11-dev nlohmann-json3-dev libstb-dev
   libonnx-testdata dataset-fashion-mnist xvfb python3)
 missing=()
 for p in "${BUILD_PKGS[@]}"; do

@@ -14,18 +14,16 @@ int calibrateCommand(const CalibrateOptions& o) {
     config.calibration.perTensorWeights = o.perTensor;
     config.asymmetricActivations = o.activations && *o.activations == "asymmetric";
     if (auto st = config.validate(); !st) return fail(st);
-    if (o.std && *o.std == 0.f) return fail(Status::error("--std must not be 0"));
     std::error_code ec;
     if (!o.force && std::filesystem::exists(o.output, ec))
         return fail(Status::error(o.output + ": exists; add --force to overwrite it"));
 
-    auto s = session::Session::open(o.model, {1, interrupt(), {}});
+    auto data = o.data.resolve(1);
+    if (!data) return fail(data.status());
+    auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());
     session::CalibrationRequest request;
-    request.dataDir = o.data;
-    request.split = o.split;
-    request.mean = o.mean;
-    request.std = o.std;
+    data->fill(request);
     auto t = session::calibrateModel(**s, config, request, {interrupt(), {}});
     if (!t) return fail(t.status());
     if (auto st = session::writeCalibrationTable(o.output, *t, true); !st) return fail(st);

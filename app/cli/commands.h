@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/session/run_config.h"
+#include "core/data/dataset.h"
+#include "core/session/session.h"
 #include "core/util/status.h"
 
 namespace ql::cli {
@@ -32,14 +34,40 @@ struct ExecutionOptions {
     Expected<session::RunConfig> resolve(const session::RunConfig& defaults) const;
 };
 
+// Where samples come from: --dataset SPEC (docs/datasets.md), or the older --data DIR --split
+// (an IDX folder), and how images are preprocessed.
+struct DataOptions {
+    // {} everywhere: the commands set their defaults with designated initialisers.
+    std::string dataset{}, calibDataset{};
+    std::string data{}, split{};          // --data / --split; the command's defaults
+    std::string resize{}, crop{}, channels = "rgb", dataLayout = "nchw";
+    std::optional<std::string> mean{}, std{};
+    std::vector<std::string> shapes{};    // --shape NAME=D0,D1,...
+
+    // The data set part of a request, and the options to open the model with (its symbolic
+    // dimensions fixed by --shape, else by the data set's sample shape).
+    struct Resolved {
+        std::string dataset, calibDataset, split;  // dataset "" = none (compare: random inputs)
+        data::Preprocess preprocess;
+        std::optional<float> mean, std;            // one value each: IDX-style, the model card's otherwise
+        session::OpenOptions open;
+        template <typename Request> void fill(Request& r) const {
+            r.dataset = dataset, r.split = split, r.preprocess = preprocess, r.mean = mean, r.std = std;
+        }
+    };
+    Expected<Resolved> resolve(int64_t batch) const;
+};
+
 struct InspectOptions {
     std::string model;
     bool json = false;
     int64_t batch = 1;
+    std::vector<std::string> shapes;  // --shape NAME=D0,D1,...
 };
 
 struct RunOptions {
     std::string model;
+    std::vector<std::string> shapes;  // --shape NAME=D0,D1,...
     std::vector<std::string> inputs;  // NAME=FILE
     std::optional<int64_t> batch;
     std::optional<uint64_t> seed;
@@ -48,10 +76,11 @@ struct RunOptions {
 };
 
 struct EvalOptions {
-    std::string model, data = "/usr/share/datasets/fashion-mnist", split = "t10k";
+    std::string model, json;
+    bool force = false;               // replace an existing --json file
+    DataOptions data{.data = "/usr/share/datasets/fashion-mnist", .split = "t10k"};
     int64_t limit = 0;
     std::optional<int64_t> batch;
-    std::optional<float> mean, std;
     ExecutionOptions exec;
 };
 
@@ -67,20 +96,20 @@ struct ProfileOptions {
 };
 
 struct CalibrateOptions {
-    std::string model, data = "/usr/share/datasets/fashion-mnist", split = "train", output;
+    std::string model, output;
+    DataOptions data{.data = "/usr/share/datasets/fashion-mnist", .split = "train"};
     std::optional<std::string> method, activations;
     std::optional<double> percentile;
     std::optional<int64_t> samples;
-    std::optional<float> mean, std;
     bool perTensor = false, force = false;
 };
 
 struct CompareOptions {
-    std::string model, data = "random", split = "t10k", mode = "propagated", json;
+    std::string model, mode = "propagated", json;
+    DataOptions data{.data = "random", .split = "t10k"};  // --data random: seeded N(0,1) inputs
     int64_t samples = 32, maxLayers = 0, top = 5;
     std::optional<int64_t> batch;
     std::optional<uint64_t> seed;
-    std::optional<float> mean, std;
     bool all = false;
     ExecutionOptions exec;
 };

@@ -34,15 +34,14 @@ int compareCommand(const CompareOptions& o) {
     if (Status st = config->validate(); !st) return fail(st);
     auto mode = session::parseCompareMode(o.mode);
     if (!mode) return fail(mode.status());
-    if (o.std && *o.std == 0.f) return fail(Status::error("--std must not be 0"));
+    auto data = o.data.resolve(config->batch);
+    if (!data) return fail(data.status());
 
-    auto s = session::Session::open(o.model, {config->batch, interrupt(), {}});
+    auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());
     session::CompareRequest request;
-    if (o.data != "random") request.dataDir = o.data;
-    request.split = o.split;
-    request.mean = o.mean;
-    request.std = o.std;
+    data->fill(request);
+    request.calibDataset = data->calibDataset;
     request.samples = o.samples;
     request.mode = *mode;
     request.maxIsolatedLayers = o.maxLayers;

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
+#include "core/session/inputs.h"
 
 namespace ql::cli {
 
@@ -62,6 +63,42 @@ Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig&
     if (samples) c.calibration.samples = *samples;
     if (perTensor) c.calibration.perTensorWeights = true;
     return c;
+}
+
+Expected<DataOptions::Resolved> DataOptions::resolve(int64_t batch) const {
+    Resolved r;
+    r.split = split;
+    r.calibDataset = calibDataset;
+    if (!dataset.empty()) r.dataset = dataset;
+    else if (!data.empty() && data != "random") r.dataset = "idx:" + data;  // --data DIR: an IDX folder, as before SPECs
+    if (!resize.empty()) QL_TRY(data::parseResize(resize, r.preprocess));
+    if (!crop.empty()) QL_TRY(data::parseCrop(crop, r.preprocess));
+    r.preprocess.channels = channels;
+    r.preprocess.nhwc = dataLayout == "nhwc";
+    std::vector<float> m, sd;
+    if (mean) {
+        QL_ASSIGN(m, data::parseFloatList(*mean, "--mean"));
+    }
+    if (std) {
+        QL_ASSIGN(sd, data::parseFloatList(*std, "--std"));
+    }
+    for (float v : sd)
+        if (v == 0.f) return Status::error("--std must not be 0");
+    if (m.size() > 1 || sd.size() > 1) {
+        r.preprocess.mean = m, r.preprocess.std = sd;  // per channel
+    } else {
+        // one value each: overrides the model card's value one by one
+        if (!m.empty()) r.mean = m[0];
+        if (!sd.empty()) r.std = sd[0];
+    }
+    r.open.batch = batch;
+    r.open.cancel = interrupt();
+    QL_ASSIGN(r.open.shapes, session::parseShapeSpecs(shapes));
+    if (!r.dataset.empty()) {
+        QL_ASSIGN(auto spec, data::parseDatasetSpec(r.dataset, split));
+        QL_ASSIGN(r.open.sampleShape, data::peekSampleShape(spec, r.preprocess));
+    }
+    return r;
 }
 
 }  // namespace ql::cli

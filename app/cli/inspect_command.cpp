@@ -5,6 +5,7 @@
 
 #include "app/cli/commands.h"
 #include "core/analysis/model_summary.h"
+#include "core/session/inputs.h"
 #include "core/session/session.h"
 #include "core/util/strings.h"
 
@@ -15,7 +16,7 @@ std::string dimsWithParams(const analysis::TensorSummary& t) {
     std::string s = "[";
     for (size_t i = 0; i < t.dims.size(); ++i) {
         if (i) s += ",";
-        if (i < t.dimParams.size() && !t.dimParams[i].empty()) s += t.dimParams[i] + "=" + std::to_string(t.dims[i]);
+        if (i < t.dimParams.size() && !t.dimParams[i].empty()) s += t.dims[i] < 0 ? t.dimParams[i] : t.dimParams[i] + "=" + std::to_string(t.dims[i]);
         else s += std::to_string(t.dims[i]);
     }
     return s + "]";
@@ -38,15 +39,32 @@ std::string human(double v) {
 }  // namespace
 
 int inspectCommand(const InspectOptions& o) {
-    auto graph = session::loadModel(o.model, {o.batch, interrupt(), {}});
-    if (!graph) return fail(graph.status());
-    analysis::ModelSummary s = analysis::summarize(**graph, o.batch);
+    auto imported = session::importModel(o.model, interrupt());
+    if (!imported) return fail(imported.status());
+    auto shapes = session::parseShapeSpecs(o.shapes);
+    if (!shapes) return fail(shapes.status());
+    // Symbolic height/width and no --shape: show what the file declares and what needs no shapes
+    // (inputs, ops, parameters); MACs and layer shapes wait for --shape.
+    const std::vector<std::string> symbolic = session::symbolicInputs(**imported);
+    const bool inferred = symbolic.empty() || !shapes->empty();
+    std::shared_ptr<ir::Graph> graph = *imported;
+    if (inferred) {
+        session::LoadOptions lo{o.batch, interrupt(), {}};
+        lo.shapes = *shapes;
+        auto g = session::inferImported(**imported, o.model, lo);
+        if (!g) return fail(g.status());
+        graph = *g;
+    }
+    analysis::ModelSummary s = analysis::summarize(*graph, o.batch);
+    std::string shapeHint;
+    for (const auto& in : symbolic) shapeHint += (shapeHint.empty() ? "" : "; ") + in;
 
     if (o.json) {
         nlohmann::json j = {{"model", o.model}, {"graph_name", s.graphName}, {"producer", s.producer}, {"opset", s.opset},
                             {"ir_version", s.irVersion}, {"batch", s.batch}, {"inputs", tensors(s.inputs)}, {"outputs", tensors(s.outputs)},
                             {"op_histogram", s.opHistogram}, {"node_count", s.nodeCount}, {"param_count", s.paramCount},
-                            {"param_bytes", s.paramBytes}, {"total_macs", s.totalMacs}};
+                            {"param_bytes", s.paramBytes}, {"total_macs", inferred ? nlohmann::json(s.totalMacs) : nlohmann::json(nullptr)},
+                            {"symbolic_inputs", symbolic}, {"shapes_inferred", inferred}};
         j["layers"] = nlohmann::json::array();
         for (const auto& l : s.layers)
             j["layers"].push_back({{"name", l.name}, {"op", l.opType}, {"macs", l.macs}, {"params", l.paramCount}, {"output_shape", l.outputDims}});
@@ -66,6 +84,12 @@ int inspectCommand(const InspectOptions& o) {
     }
     std::cout << ")\n";
     std::cout << "params    " << s.paramCount << " (" << human(double(s.paramBytes)) << "B)\n";
+    if (!inferred) {
+        std::cout << "symbolic  " << shapeHint << "\n";
+        std::cout << "MACs      unknown until the symbolic dimensions are fixed: give --shape NAME=D0,D1,... (e.g. for a data set's samples)\n";
+        return kExitOk;
+    }
+    if (!symbolic.empty()) std::cout << "symbolic  " << shapeHint << ", fixed by --shape\n";
     std::cout << "MACs      " << human(double(s.totalMacs)) << " at batch " << s.batch << "\n\n";
     std::printf("%-40s %-20s %14s %10s  %s\n", "layer", "op", "MACs", "params", "output");
     for (const auto& l : s.layers) {

@@ -44,6 +44,28 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::ExistingFile);
 }
 
+void addShapeOption(CLI::App* c, std::vector<std::string>& shapes) {
+    c->add_option("--shape", shapes, "NAME=D0,D1,...: fixes an input's symbolic dimensions (height, width); repeat per input. "
+                                     "Without it a data set's samples or an --input file give them; the batch dimension follows --batch");
+}
+
+// --dataset SPEC with the image preprocessing, plus the older --data DIR --split (an IDX folder).
+void addDataOptions(CLI::App* c, DataOptions& d, const std::string& dataHelp, const std::string& splitHelp, bool calibrationSet) {
+    auto* dataset = c->add_option("--dataset", d.dataset, "Data set: DIR (detected), idx:DIR, folder:DIR or npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
+    auto* data = c->add_option("--data", d.data, dataHelp)->capture_default_str();
+    dataset->excludes(data);
+    c->add_option("--split", d.split, splitHelp)->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    if (calibrationSet)
+        c->add_option("--calib-dataset", d.calibDataset, "int8 calibration data set SPEC (default: the other IDX split, else a held-out slice of --dataset)");
+    c->add_option("--resize", d.resize, "Images: resize so the shorter side is N, or to HxW");
+    c->add_option("--crop", d.crop, "Images: centre crop N or HxW after resizing");
+    c->add_option("--channels", d.channels, "Images: rgb | bgr | gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
+    c->add_option("--data-layout", d.dataLayout, "Images: sample layout nchw | nhwc")->capture_default_str()->check(CLI::IsMember({"nchw", "nhwc"}));
+    c->add_option("--mean", d.mean, "Normalisation (pixel/255 - mean) / std: one value or one per channel (0.485,0.456,0.406); default from MODEL.json");
+    c->add_option("--std", d.std, "See --mean");
+    addShapeOption(c, d.shapes);
+}
+
 // Edit distance, for "did you mean --repeat?".
 size_t distance(const std::string& a, const std::string& b) {
     std::vector<size_t> row(b.size() + 1);
@@ -99,6 +121,7 @@ int main(int argc, char** argv) {
     ci->add_option("model", inspect.model, "ONNX model")->required();
     ci->add_flag("--json", inspect.json, "Print JSON instead of text");
     ci->add_option("--batch", inspect.batch, "Batch size for shapes and MACs")->capture_default_str()->check(CLI::Range(1, 1 << 16));
+    addShapeOption(ci, inspect.shapes);
 
     RunOptions run;
     auto* cr = app.add_subcommand("run", "Run the model once on .npy / TensorProto .pb inputs (random with a seed when absent)");
@@ -107,29 +130,26 @@ int main(int argc, char** argv) {
     cr->add_option("--batch", run.batch, "Batch size when no input file implies one (default 1)")->check(CLI::Range(1, 1 << 16));
     cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)");
     cr->add_option("--save-outputs", run.saveOutputs, "Folder to save each output as <name>.npy");
+    addShapeOption(cr, run.shapes);
     addExecutionOptions(cr, run.exec, "reference", "fp32");
 
     EvalOptions eval;
-    auto* ce = app.add_subcommand("eval", "Top-1 / top-5 on a labelled Fashion-MNIST style IDX data set");
+    auto* ce = app.add_subcommand("eval", "Top-1 / top-5 on a labelled data set; fp32,int8: agreement and McNemar's test");
     ce->add_option("model", eval.model, "ONNX model")->required();
-    ce->add_option("--data", eval.data, "Folder with the IDX files")->capture_default_str();
-    ce->add_option("--split", eval.split, "Evaluated split; int8 calibrates on the other")->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    addDataOptions(ce, eval.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Evaluated IDX split; int8 calibrates on the other", true);
     ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
     ce->add_option("--batch", eval.batch, "Images per batch (default 100)")->check(CLI::Range(1, 4096));
-    ce->add_option("--mean", eval.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
-    ce->add_option("--std", eval.std, "See --mean");
+    ce->add_option("--json", eval.json, "Write the result as JSON (docs/eval-json.md)");
+    ce->add_flag("--force", eval.force, "Replace an existing --json file");
     addExecutionOptions(ce, eval.exec, "planned", "fp32");
 
     CalibrateOptions cal;
     auto* cc = app.add_subcommand("calibrate", "Calibrate activation ranges on a data set and write a calibration table (docs/calibration-table.md)");
     cc->add_option("model", cal.model, "ONNX model")->required();
-    cc->add_option("--data", cal.data, "Folder with the IDX files")->capture_default_str();
-    cc->add_option("--split", cal.split, "Calibration split (keep it apart from the one you evaluate)")->capture_default_str()->check(CLI::IsMember({"train", "t10k"}));
+    addDataOptions(cc, cal.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Calibration IDX split (keep it apart from the one you evaluate)", false);
     addCalibrationOptions(cc, cal.method, cal.percentile, cal.samples, cal.perTensor);
     cc->add_option("--activations", cal.activations, "int8 activations the table is made for: symmetric | asymmetric; default symmetric")
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));
-    cc->add_option("--mean", cal.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
-    cc->add_option("--std", cal.std, "See --mean");
     cc->add_option("-o,--output", cal.output, "The calibration table to write (JSON)")->required();
     cc->add_flag("--force", cal.force, "Overwrite the output file if it exists");
 
@@ -152,8 +172,7 @@ int main(int argc, char** argv) {
     CompareOptions cmp;
     auto* cm = app.add_subcommand("compare", "Per-layer FP32 vs INT8 error (SQNR, cosine, max error, MSE, clipped share), propagated or isolated");
     cm->add_option("model", cmp.model, "ONNX model")->required();
-    cm->add_option("--data", cmp.data, "Folder with the IDX files, or 'random' for seeded N(0,1) inputs")->capture_default_str();
-    cm->add_option("--split", cmp.split, "Compared split; int8 calibrates on the other")->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    addDataOptions(cm, cmp.data, "Folder with the IDX files, or 'random' for seeded N(0,1) inputs", "Compared IDX split; int8 calibrates on the other", true);
     cm->add_option("--samples", cmp.samples, "Samples compared")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(1) << 30));
     cm->add_option("--mode", cmp.mode, "propagated (whole network INT8) | isolated (one layer INT8 at a time) | both")
         ->capture_default_str()->check(CLI::IsMember({"propagated", "isolated", "both"}));
@@ -162,8 +181,6 @@ int main(int argc, char** argv) {
     cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(CLI::Range(1, 1000));
     cm->add_option("--batch", cmp.batch, "Samples per batch (default 1)")->check(CLI::Range(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
-    cm->add_option("--mean", cmp.mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
-    cm->add_option("--std", cmp.std, "See --mean");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
     cm->add_flag("--all", cmp.all, "Isolated: list every layer, not only the isolated ones");
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");

@@ -21,10 +21,19 @@ int runCommand(const RunOptions& o) {
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());
 
-    // The batch follows the given inputs, else --batch, else the config's.
-    auto opened = session::Session::open(o.model, {1, interrupt(), {}});
+    // Symbolic dimensions: --shape, else the input files' shapes.
+    session::OpenOptions open{1, interrupt(), {}};
+    auto shapes = session::parseShapeSpecs(o.shapes);
+    if (!shapes) return fail(shapes.status());
+    open.shapes = std::move(shapes).value();
+    session::addShapesOf(*given, open.shapes);
+    // The batch follows the given inputs, else --batch, else --shape, else the config's.
+    auto opened = session::Session::open(o.model, open);
     if (!opened) return fail(opened.status());
-    const int64_t implied = session::impliedBatch(*(*opened)->original(), *given);
+    int64_t implied = session::impliedBatch(*(*opened)->original(), *given);
+    if (!implied && !o.batch)
+        for (const auto& [name, dims] : open.shapes)
+            if (!dims.empty()) implied = dims[0];
     config->batch = implied ? implied : o.batch.value_or(config->batch);
     if (o.seed) config->seed = *o.seed;
     auto at = (*opened)->withBatch(config->batch, interrupt());

@@ -83,14 +83,29 @@ Expected<LabelledImages> readIdxDataset(const fs::path& images, const fs::path& 
     return d;
 }
 
+namespace {
+fs::path pick(const fs::path& dir, const std::string& stem) {
+    std::error_code ec;
+    fs::path gz = dir / (stem + ".gz");
+    return fs::exists(gz, ec) ? gz : dir / stem;
+}
+}  // namespace
+
 Expected<LabelledImages> readFashionMnist(const fs::path& dir, const std::string& split) {
-    auto pick = [&](const std::string& stem) {
-        fs::path gz = dir / (stem + ".gz");
-        return fs::exists(gz) ? gz : dir / stem;
-    };
-    fs::path images = pick(split + "-images-idx3-ubyte"), labels = pick(split + "-labels-idx1-ubyte");
+    fs::path images = pick(dir, split + "-images-idx3-ubyte"), labels = pick(dir, split + "-labels-idx1-ubyte");
     if (!fs::exists(images)) return Status::error(images.string() + ": no such file (is the data set folder right?)");
     return readIdxDataset(images, labels);
+}
+
+Expected<std::vector<int64_t>> peekFashionMnistImageSize(const fs::path& dir, const std::string& split) {
+    const fs::path images = pick(dir, split + "-images-idx3-ubyte");
+    gzFile f = gzopen(images.c_str(), "rb");
+    if (!f) return Status::error(images.string() + ": no such file (is the data set folder right?)");
+    uint8_t h[16];
+    const int n = gzread(f, h, sizeof h);
+    gzclose(f);
+    if (n != int(sizeof h) || h[0] != 0 || h[1] != 0 || h[2] != 0x08 || h[3] != 3) return Status::error(images.string() + ": not an IDX file of u8 images");
+    return std::vector<int64_t>{int64_t(be32(h + 8)), int64_t(be32(h + 12))};
 }
 
 }  // namespace ql::data

@@ -23,5 +23,7 @@ Expected<LabelledImages> readIdxDataset(const std::filesystem::path& images, con
 
 // "train" or "t10k" split from a folder holding the four Fashion-MNIST files.
 Expected<LabelledImages> readFashionMnist(const std::filesystem::path& dir, const std::string& split);
+// The [height, width] of a split's images, from the header alone.
+Expected<std::vector<int64_t>> peekFashionMnistImageSize(const std::filesystem::path& dir, const std::string& split);
 
 }  // namespace ql::data

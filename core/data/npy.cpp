@@ -36,7 +36,7 @@ DType dtypeOfDescr(const std::string& d) {
 }
 }  // namespace
 
-Expected<ir::Tensor> readNpy(const fs::path& file) {
+Expected<NpyHeader> readNpyHeader(const fs::path& file) {
     const std::string where = file.string() + ": ";
     std::ifstream in(file, std::ios::binary);
     if (!in) return Status::error(where + "cannot open");
@@ -59,12 +59,12 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
     if (!in.read(header.data(), headerLen)) return Status::error(where + "truncated header");
     std::smatch m;
     if (!std::regex_search(header, m, std::regex("'descr'\\s*:\\s*'([^']+)'"))) return Status::error(where + "header has no descr");
-    DType dt = dtypeOfDescr(m[1]);
-    if (dt == DType::Undefined) return Status::error(where + "element type '" + std::string(m[1]) + "' is not supported");
+    NpyHeader h;
+    h.dtype = dtypeOfDescr(m[1]);
+    if (h.dtype == DType::Undefined) return Status::error(where + "element type '" + std::string(m[1]) + "' is not supported");
     if (std::regex_search(header, std::regex("'fortran_order'\\s*:\\s*True"))) return Status::error(where + "Fortran-order arrays are not supported");
     if (!std::regex_search(header, m, std::regex("'shape'\\s*:\\s*\\(([^)]*)\\)"))) return Status::error(where + "header has no shape");
     // A tuple of non-negative integers: "()", "(5,)", "(2, 3)"; anything else is refused.
-    ir::Dims dims;
     const std::string shape = m[1];
     size_t i = 0;
     auto skipSpace = [&] { while (i < shape.size() && shape[i] == ' ') ++i; };
@@ -77,19 +77,18 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
             ++digits;
         }
         if (digits == 0) return Status::error(where + "shape '(" + shape + ")' is not a tuple of integers");
-        dims.push_back(d);
+        h.dims.push_back(d);
         skipSpace();
         if (i < shape.size() && shape[i] != ',') return Status::error(where + "shape '(" + shape + ")' is not a tuple of integers");
         ++i;
     }
     // The data must be in the file before anything is allocated for it: a small file claiming a
     // huge shape is refused, not allocated.
-    const std::streamoff dataStart = in.tellg();
+    h.dataOffset = uint64_t(in.tellg());
     in.seekg(0, std::ios::end);
-    const uint64_t available = uint64_t(in.tellg() - dataStart);
-    in.seekg(dataStart);
-    uint64_t expected = ir::dtypeSize(dt);
-    for (int64_t d : dims) {
+    const uint64_t available = uint64_t(in.tellg()) - h.dataOffset;
+    uint64_t expected = ir::dtypeSize(h.dtype);
+    for (int64_t d : h.dims) {
         if (d != 0 && expected > available / uint64_t(d)) {
             expected = UINT64_MAX;
             break;
@@ -100,10 +99,18 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
         return Status::error(where + "data is shorter than the shape: it needs " +
                              (expected == UINT64_MAX ? std::string("more than 2^64") : std::to_string(expected)) + " bytes, the file holds " +
                              std::to_string(available));
-    auto t = ir::Tensor::create(dt, dims);
-    if (!t) return Status::error(where + t.message());
+    h.dataBytes = expected;
+    return h;
+}
+
+Expected<ir::Tensor> readNpy(const fs::path& file) {
+    QL_ASSIGN(NpyHeader h, readNpyHeader(file));
+    auto t = ir::Tensor::create(h.dtype, h.dims);
+    if (!t) return Status::error(file.string() + ": " + t.message());
+    std::ifstream in(file, std::ios::binary);
+    in.seekg(std::streamoff(h.dataOffset));
     if (!in.read(static_cast<char*>(t->raw()), std::streamsize(t->byteSize())))
-        return Status::error(where + "data is shorter than the shape " + std::to_string(t->byteSize()) + " bytes");
+        return Status::error(file.string() + ": data is shorter than the shape " + std::to_string(t->byteSize()) + " bytes");
     return t;
 }
 

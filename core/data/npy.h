@@ -1,11 +1,20 @@
 #pragma once
 // NumPy .npy files (format 1.0/2.0, little-endian, C order) <-> ir::Tensor.
+#include <cstdint>
 #include <filesystem>
 
 #include "core/ir/tensor.h"
 #include "core/util/status.h"
 
 namespace ql::data {
+
+// What the header says, checked against the file's size (the data is all there).
+struct NpyHeader {
+    ir::DType dtype = ir::DType::Undefined;
+    ir::Dims dims;
+    uint64_t dataOffset = 0, dataBytes = 0;
+};
+Expected<NpyHeader> readNpyHeader(const std::filesystem::path& file);
 
 Expected<ir::Tensor> readNpy(const std::filesystem::path& file);
 // Written to a temporary file and renamed, so a crash never leaves half a file.

@@ -1,6 +1,5 @@
 #include <algorithm>
 
-#include "core/data/idx_dataset.h"
 #include "core/runtime/calibration_run.h"
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
@@ -20,9 +19,8 @@ Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfi
     runtime::CalibrationBatches batches;
     std::shared_ptr<const ir::Graph> graph;
     detail::AtBatch at;
-    data::LabelledImages images;
+    data::DatasetPtr set = request.data;
     std::string inName;
-    detail::Normalisation norm;
     if (!request.inputs.empty()) {
         graph = session.fused();
         batches.count = int64_t(request.inputs.size());
@@ -30,24 +28,28 @@ Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfi
         table.samples = batches.count * session.batch();
         table.source = "the run's inputs";
     } else {
-        if (request.split != "t10k" && request.split != "train")
-            return Status::error("the calibration split must be t10k or train, got '" + request.split + "'");
-        QL_ASSIGN(images, data::readFashionMnist(request.dataDir, request.split));
-        QL_ASSIGN(norm, detail::normalisationFor(session, request.mean, request.std));
-        const int64_t samples = std::min(config.calibration.samples, images.count);
+        if (!set) {
+            QL_ASSIGN(auto opened, detail::openData(session, {request.dataset, request.dataDir, request.split, request.preprocess, request.mean, request.std}));
+            set = opened.data;
+            table.source = opened.description;
+        } else {
+            table.source = set->description();
+        }
+        const int64_t samples = std::min(config.calibration.samples, set->size());
+        if (samples < 1) return Status::error(set->description() + ": no samples to calibrate on");
         int64_t b = std::min<int64_t>(64, samples);
         while (samples % b) --b;
         QL_ASSIGN(at, detail::atBatch(session, b, job.cancel, span.sub(0.0, 0.05)));
         graph = at.session->fused();
         const ir::Graph& g = *at.session->original();
-        if (g.inputs.size() != 1) return Status::error(model + ": calibration on a data set needs a model with one input");
+        QL_TRY(detail::checkSamplesFit(session, g, *set));
         inName = g.value(g.inputs[0]).name;
         batches.count = samples / b;
         batches.batch = [&, b](int64_t i) -> Expected<runtime::TensorMap> {
-            return runtime::TensorMap{{inName, images.batch(i * b, b, norm.mean, norm.std)}};
+            QL_ASSIGN(auto batch, set->read(i * b, b, b));
+            return runtime::TensorMap{{inName, std::move(batch.samples)}};
         };
         table.samples = samples;
-        table.source = request.split + " split of " + request.dataDir.string() + " (normalisation " + norm.source + ")";
     }
     auto stats = runtime::collectRanges(graph, batches, table.observer, job.cancel, span.sub(0.05, 1.0));
     if (!stats) return stats.status().isCancelled() ? stats.status() : stats.status().withContext(model + ": calibration: ");

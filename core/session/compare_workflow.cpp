@@ -6,7 +6,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/data/idx_dataset.h"
 #include "core/profile/profiler.h"
 #include "core/session/compare_isolated.h"
 #include "core/session/inputs.h"
@@ -98,8 +97,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
     // The samples: given inputs, an IDX split, or seeded random batches.
     Batches batches;
     batches.batch = config.batch;
-    data::LabelledImages images;
-    detail::Normalisation norm;
+    data::DatasetPtr compared;
     std::string inName;
     std::optional<CalibrationTable> table;
     const bool int8 = request.against == runtime::Precision::Int8;
@@ -113,21 +111,23 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
             cr.inputs = {request.inputs};
             QL_ASSIGN(table, calibrateModel(*at.session, config, cr, {job.cancel, span.sub(0.03, 0.1)}));
         }
-    } else if (!request.dataDir.empty()) {
-        if (request.split != "t10k" && request.split != "train") return Status::error("the split must be t10k or train, got '" + request.split + "'");
-        if (original.inputs.size() != 1) return Status::error(model + ": comparing on a data set needs a model with one input");
+    } else if (!request.dataset.empty() || !request.dataDir.empty()) {
+        QL_ASSIGN(auto opened, detail::openData(session, {request.dataset, request.dataDir, request.split, request.preprocess, request.mean, request.std}));
+        QL_TRY(detail::checkSamplesFit(session, original, *opened.data));
         inName = original.value(original.inputs[0]).name;
-        QL_ASSIGN(images, data::readFashionMnist(request.dataDir, request.split));
-        QL_ASSIGN(norm, detail::normalisationFor(session, request.mean, request.std));
-        batches.samples = std::min(request.samples, images.count);
+        compared = opened.data;
+        if (int8 && config.calibration.table.empty()) {
+            QL_ASSIGN(auto set, detail::calibrationSetFor(session, opened, request.calibDataset, config.calibration.samples));
+            compared = set.evaluated;
+            QL_ASSIGN(table, detail::calibrateOn(session, config, set.calibration, set.note, {job.cancel, span.sub(0.03, 0.1)}));
+        }
+        batches.samples = std::min(request.samples, compared->size());
         batches.get = [&](int64_t i) -> Expected<runtime::TensorMap> {
             // a full batch; rows past batches.rows(i) are padding and left out of the statistics
-            return runtime::TensorMap{{inName, images.batch(i * batches.batch, batches.batch, norm.mean, norm.std)}};
+            QL_ASSIGN(auto b, compared->read(i * batches.batch, batches.rows(i), batches.batch));
+            return runtime::TensorMap{{inName, std::move(b.samples)}};
         };
-        result->inputSource = request.split + " split of " + request.dataDir.string() + " (normalisation " + norm.source + ")";
-        if (int8) {
-            QL_ASSIGN(table, detail::calibrateOnOtherSplit(session, config, request.dataDir, request.split, norm, {job.cancel, span.sub(0.03, 0.1)}));
-        }
+        result->inputSource = compared->description() + " (normalisation " + opened.norm.source + ")";
     } else {
         batches.samples = request.samples;
         batches.get = [&](int64_t i) { return completeWithRandom(original, {}, config.seed + uint64_t(i)); };

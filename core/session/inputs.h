@@ -1,7 +1,9 @@
 #pragma once
 // Model inputs: files named by the user (.npy or TensorProto .pb), random
-// tensors with a seed for the rest.
+// tensors with a seed for the rest; and the shapes that fix an input's symbolic dimensions.
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,5 +18,24 @@ Expected<runtime::TensorMap> loadInputFiles(const std::vector<std::string>& spec
 int64_t impliedBatch(const ir::Graph& g, const runtime::TensorMap& given);
 // Random N(0,1) floats / small integers for every graph input not in `given`.
 Expected<runtime::TensorMap> completeWithRandom(const ir::Graph& g, runtime::TensorMap given, uint64_t seed);
+
+// Full shapes (batch included) of graph inputs by name: `--shape NAME=1,3,48,192`, or the shape
+// of an --input file. They fix the inputs' symbolic dimensions (height, width, length); the
+// batch dimension still follows the session's batch.
+using InputShapes = std::map<std::string, ir::Dims>;
+// specs: "NAME=D0,D1,..." (positive integers); a name given twice is an error.
+Expected<InputShapes> parseShapeSpecs(const std::vector<std::string>& specs);
+// The shapes of given input tensors, for the names `shapes` does not already fix.
+void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes);
+
+// Fixes the symbolic dimensions of g's inputs in place (dimParams stay, so the names are still
+// shown): from `shapes` by input name, else for a model with one input from `sampleShape` (one
+// sample, without the batch dim: what a data set yields). A dimension name shared by several
+// inputs gets one value. A shape that contradicts a fixed dimension, names no input or leaves a
+// non-batch dimension symbolic is an error saying how to fix it.
+Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::optional<ir::Dims>& sampleShape);
+
+// Inputs with symbolic dimensions other than the batch, as "x [N,3,height,width]"; empty if none.
+std::vector<std::string> symbolicInputs(const ir::Graph& g);
 
 }  // namespace ql::session

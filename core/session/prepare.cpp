@@ -1,5 +1,7 @@
 #include "core/session/prepare.h"
 
+#include <algorithm>
+
 #include "core/data/model_card.h"
 #include "core/session/workflows.h"
 
@@ -55,17 +57,100 @@ Expected<Normalisation> normalisationFor(const Session& session, std::optional<f
     return n;
 }
 
-Expected<std::optional<CalibrationTable>> calibrateOnOtherSplit(const Session& session, const RunConfig& config,
-                                                                const std::filesystem::path& dataDir, const std::string& evaluatedSplit,
-                                                                const Normalisation& norm, const Job& job) {
+Expected<OpenedData> openData(const Session& session, const DataRequest& request) {
+    OpenedData d;
+    if (request.dataset.empty()) {
+        QL_ASSIGN(d.spec, data::parseDatasetSpec("idx:" + request.dataDir.string(), request.split));
+    } else {
+        QL_ASSIGN(d.spec, data::parseDatasetSpec(request.dataset, request.split));
+    }
+    data::Preprocess pre = request.preprocess;
+    if (d.spec.kind == data::DatasetKind::Npy) {
+        if (request.mean || request.std || !pre.mean.empty() || !pre.std.empty())
+            return Status::error(d.spec.text() + ": .npy samples are used as they are (already preprocessed); --mean/--std do not apply");
+        d.norm.source = "none (.npy samples are preprocessed)";
+    } else if (!pre.mean.empty() || !pre.std.empty()) {
+        d.norm.source = "command line";
+        if (pre.mean.size() > 1 || pre.std.size() > 1) {
+            auto list = [](const std::vector<float>& v) {
+                std::string s;
+                for (float f : v) s += (s.empty() ? "" : ",") + std::to_string(f).substr(0, 6);
+                return s.empty() ? std::string("default") : s;
+            };
+            d.norm.source += ", per channel mean " + list(pre.mean) + " std " + list(pre.std);
+        }
+        if (pre.mean.empty()) pre.mean = {0.f};
+        if (pre.std.empty()) pre.std = {1.f};
+        d.norm.mean = pre.mean[0], d.norm.std = pre.std[0];
+    } else {
+        QL_ASSIGN(d.norm, normalisationFor(session, request.mean, request.std));
+        pre.mean = {d.norm.mean}, pre.std = {d.norm.std};
+    }
+    d.preprocess = pre;
+    QL_ASSIGN(d.data, data::openDataset(d.spec, pre));
+    if (d.data->size() == 0) return Status::error(d.spec.text() + ": holds no samples");
+    d.description = d.data->description() + " (normalisation " + d.norm.source + ")";
+    return d;
+}
+
+Status checkSamplesFit(const Session& session, const ir::Graph& graph, const data::Dataset& data) {
+    const std::string model = session.modelPath().string();
+    if (graph.inputs.size() != 1) return Status::error(model + ": a data set feeds models with one input; this one has " + std::to_string(graph.inputs.size()));
+    const ir::Value& in = graph.value(graph.inputs[0]);
+    const ir::Dims& sample = data.sampleShape();
+    const bool fits = in.dims.size() == sample.size() + 1 && std::equal(sample.begin(), sample.end(), in.dims.begin() + 1);
+    if (fits) return Status::ok();
+    std::string want = "[", got = "[";
+    for (size_t i = 1; i < in.dims.size(); ++i) want += (i > 1 ? "," : "") + std::to_string(in.dims[i]);
+    for (size_t i = 0; i < sample.size(); ++i) got += (i ? "," : "") + std::to_string(sample[i]);
+    return Status::error(model + ": input '" + in.name + "' takes samples of shape " + want + "], the data set " + data.description() + " has " + got +
+                         "] (for image folders: --resize, --crop, --channels, --data-layout)");
+}
+
+Expected<CalibrationSet> calibrationSetFor(const Session& session, const OpenedData& evaluated, const std::string& calibSpec, int64_t samples) {
+    CalibrationSet c;
+    c.evaluated = evaluated.data;
+    if (!calibSpec.empty()) {
+        QL_ASSIGN(auto spec, data::parseDatasetSpec(calibSpec, evaluated.spec.kind == data::DatasetKind::Idx ? data::otherIdxSplit(evaluated.spec).split : "t10k"));
+        if (spec.sameData(evaluated.spec))
+            return Status::error("--calib-dataset " + calibSpec + " is the evaluated data set: calibrate on other samples (or leave it out for a disjoint slice)");
+        DataRequest r;
+        r.dataset = calibSpec;
+        r.split = spec.split;
+        // The same preprocessing as the evaluated images, so ranges match what the model sees.
+        const bool samePreprocess = spec.kind != data::DatasetKind::Npy && evaluated.spec.kind != data::DatasetKind::Npy;
+        if (samePreprocess) r.preprocess = evaluated.preprocess;
+        QL_ASSIGN(auto opened, openData(session, r));
+        c.calibration = opened.data;
+        c.note = samePreprocess ? opened.data->description() + " (normalisation " + evaluated.norm.source + ", as the evaluated data)" : opened.description;
+        return c;
+    }
+    if (evaluated.spec.kind == data::DatasetKind::Idx) {
+        DataRequest r;
+        r.dataset = "idx:" + evaluated.spec.dir.string();
+        r.split = data::otherIdxSplit(evaluated.spec).split;
+        r.mean = evaluated.norm.mean, r.std = evaluated.norm.std;
+        QL_ASSIGN(auto opened, openData(session, r));
+        c.calibration = opened.data;
+        c.note = opened.data->description() + " (normalisation " + evaluated.norm.source + ")";
+        return c;
+    }
+    const int64_t n = evaluated.data->size();
+    const int64_t held = std::min(samples, n / 2);
+    if (held < 1) return Status::error(evaluated.spec.text() + ": " + std::to_string(n) + " sample(s) are too few to hold a calibration slice out; give --calib-dataset");
+    c.calibration = data::sliceDataset(evaluated.data, n - held, held);
+    c.evaluated = data::sliceDataset(evaluated.data, 0, n - held);
+    c.note = c.calibration->description() + ", held out of the evaluation";
+    return c;
+}
+
+Expected<std::optional<CalibrationTable>> calibrateOn(const Session& session, const RunConfig& config, const data::DatasetPtr& set,
+                                                      const std::string& source, const Job& job) {
     if (!config.calibration.table.empty()) return std::optional<CalibrationTable>();
     CalibrationRequest cr;
-    cr.dataDir = dataDir;
-    cr.split = evaluatedSplit == "t10k" ? "train" : "t10k";
-    cr.mean = norm.mean;
-    cr.std = norm.std;
+    cr.data = set;
     QL_ASSIGN(CalibrationTable table, calibrateModel(session, config, cr, job));
-    table.source = cr.split + " split (normalisation " + norm.source + ")";
+    table.source = source;
     return std::optional<CalibrationTable>(std::move(table));
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/data/dataset.h"
 #include "core/session/calibration_table.h"
 #include "core/session/job.h"
 #include "core/session/run_config.h"
@@ -34,10 +35,39 @@ struct Normalisation {
 };
 Expected<Normalisation> normalisationFor(const Session& session, std::optional<float> mean, std::optional<float> std);
 
-// The calibration set is never the evaluated set: for an IDX split, int8 ranges come from the
-// other split. nullopt when the config names a calibration table (that one is used instead).
-Expected<std::optional<CalibrationTable>> calibrateOnOtherSplit(const Session& session, const RunConfig& config,
-                                                                const std::filesystem::path& dataDir, const std::string& evaluatedSplit,
-                                                                const Normalisation& norm, const Job& job);
+// Where a workflow's samples come from: a --dataset SPEC, else the IDX folder `dataDir` (the
+// options the commands had before SPECs), with the IDX split; images normalised by
+// `preprocess`, whose mean/std default to the request's, then the model card's.
+struct DataRequest {
+    std::string dataset;
+    std::filesystem::path dataDir;
+    std::string split = "t10k";
+    data::Preprocess preprocess;
+    std::optional<float> mean, std;
+};
+struct OpenedData {
+    data::DatasetSpec spec;
+    data::DatasetPtr data;
+    Normalisation norm;       // what IDX / folder images are normalised with (npy: as they are)
+    data::Preprocess preprocess;  // as applied (mean/std resolved)
+    std::string description;  // the data set and its normalisation, for messages
+};
+Expected<OpenedData> openData(const Session& session, const DataRequest& request);
+
+// The model's single input must take the data set's samples: [batch, sampleShape...].
+Status checkSamplesFit(const Session& session, const ir::Graph& graph, const data::Dataset& data);
+
+// The calibration set is never the evaluated set. For `evaluated`: the --calib-dataset SPEC
+// when given (refused when it is the evaluated data), else the other IDX split, else the last
+// `samples` samples (at most half) held out: `evaluated` then shrinks to the rest.
+struct CalibrationSet {
+    data::DatasetPtr calibration, evaluated;
+    std::string note;  // printed: where calibration comes from
+};
+Expected<CalibrationSet> calibrationSetFor(const Session& session, const OpenedData& evaluated, const std::string& calibSpec, int64_t samples);
+
+// Calibrates on `set` unless the config names a table (nullopt then: prepare() reads it).
+Expected<std::optional<CalibrationTable>> calibrateOn(const Session& session, const RunConfig& config, const data::DatasetPtr& set,
+                                                      const std::string& source, const Job& job);
 
 }  // namespace ql::session::detail

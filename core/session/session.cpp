@@ -18,21 +18,35 @@ Expected<std::shared_ptr<ir::Graph>> inferAt(const ir::Graph& raw, const std::fi
     return graph;
 }
 
-Expected<std::shared_ptr<const ir::Graph>> import(const std::filesystem::path& file, const CancelToken& cancel, const ProgressFn& progress) {
+// Imports and fixes the symbolic input dimensions (errors name the file).
+Expected<std::shared_ptr<const ir::Graph>> import(const std::filesystem::path& file, const CancelToken& cancel, const ProgressFn& progress,
+                                                  const InputShapes& shapes, const std::optional<ir::Dims>& sampleShape) {
     QL_ASSIGN(auto g, onnx_io::importOnnxFile(file, {cancel, progress}));
+    if (Status st = applyInputShapes(g, shapes, sampleShape); !st) return st.withContext(file.string() + ": ");
     return std::shared_ptr<const ir::Graph>(std::make_shared<ir::Graph>(std::move(g)));
 }
 }  // namespace
 
 Expected<std::shared_ptr<ir::Graph>> loadModel(const std::filesystem::path& file, const LoadOptions& options) {
     const ProgressSpan span(options.progress);
-    QL_ASSIGN(auto raw, import(file, options.cancel, span.sub(0.0, 0.6)));
+    QL_ASSIGN(auto raw, import(file, options.cancel, span.sub(0.0, 0.6), options.shapes, options.sampleShape));
     return inferAt(*raw, file, options.batch, options.cancel, span.sub(0.6, 1.0));
+}
+
+Expected<std::shared_ptr<ir::Graph>> importModel(const std::filesystem::path& file, const CancelToken& cancel, const ProgressFn& progress) {
+    QL_ASSIGN(auto g, onnx_io::importOnnxFile(file, {cancel, progress}));
+    return std::make_shared<ir::Graph>(std::move(g));
+}
+
+Expected<std::shared_ptr<ir::Graph>> inferImported(const ir::Graph& imported, const std::filesystem::path& file, const LoadOptions& options) {
+    ir::Graph g = imported;
+    if (Status st = applyInputShapes(g, options.shapes, options.sampleShape); !st) return st.withContext(file.string() + ": ");
+    return inferAt(g, file, options.batch, options.cancel, options.progress);
 }
 
 Expected<std::shared_ptr<const Session>> Session::open(const std::filesystem::path& model, const OpenOptions& options) {
     const ProgressSpan span(options.progress);
-    QL_ASSIGN(auto raw, import(model, options.cancel, span.sub(0.0, 0.5)));
+    QL_ASSIGN(auto raw, import(model, options.cancel, span.sub(0.0, 0.5), options.shapes, options.sampleShape));
     return derive(model, std::move(raw), options.batch, options.cancel, ProgressSpan(span.sub(0.5, 1.0)));
 }
 

@@ -4,10 +4,12 @@
 // session's batch) and the graph after every fusion pass, each with the pass's structured record.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/ir/graph.h"
 #include "core/passes/pass_manager.h"
+#include "core/session/inputs.h"
 #include "core/util/cancel.h"
 #include "core/util/status.h"
 
@@ -22,6 +24,11 @@ struct OpenOptions {
     int64_t batch = 1;
     CancelToken cancel;
     ProgressFn progress;  // stages "import", "shape inference", "pass ..."
+    // Symbolic input dimensions other than the batch (height, width, length): fixed from these
+    // shapes by input name, else (one-input models) from a data set's sample shape; see
+    // applyInputShapes. A model that needs them and gets none fails to open, saying so.
+    InputShapes shapes{};
+    std::optional<ir::Dims> sampleShape{};  // {} initialisers: callers that list the first fields stay warning-free
 };
 
 class Session {
@@ -42,6 +49,7 @@ private:
     static Expected<std::shared_ptr<const Session>> derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
                                                            const CancelToken& cancel, const ProgressSpan& progress);
     std::filesystem::path path_;
+    // raw_ below already has its symbolic dimensions fixed (dimParams kept for display).
     int64_t batch_ = 1;
     std::shared_ptr<const ir::Graph> raw_;       // as read from the file, before shape inference
     std::shared_ptr<const ir::Graph> original_;
@@ -52,9 +60,15 @@ struct LoadOptions {
     int64_t batch = 1;
     CancelToken cancel;
     ProgressFn progress;
+    InputShapes shapes{};                 // as in OpenOptions
+    std::optional<ir::Dims> sampleShape{};  // {} initialisers: callers that list the first fields stay warning-free
 };
 
 // Import + shape inference, without the passes: what `inspect` and tests need.
 Expected<std::shared_ptr<ir::Graph>> loadModel(const std::filesystem::path& file, const LoadOptions& options = {});
+// Import only (no shapes inferred): the inputs as declared, symbolic dimensions included ...
+Expected<std::shared_ptr<ir::Graph>> importModel(const std::filesystem::path& file, const CancelToken& cancel = {}, const ProgressFn& progress = {});
+// ... and then what loadModel does after importing: fix the symbolic dimensions, infer shapes.
+Expected<std::shared_ptr<ir::Graph>> inferImported(const ir::Graph& imported, const std::filesystem::path& file, const LoadOptions& options = {});
 
 }  // namespace ql::session

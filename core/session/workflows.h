@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/data/dataset.h"
 #include "core/session/calibration_table.h"
 #include "core/session/comparison.h"
 #include "core/session/job.h"
@@ -15,15 +16,20 @@
 namespace ql::session {
 
 struct CalibrationRequest {
-    // An IDX data set split (Fashion-MNIST style), normalised like evaluation does ...
+    // A data set: --dataset SPEC (docs/datasets.md), else the IDX folder dataDir, with the IDX
+    // split, normalised like evaluation does ...
+    std::string dataset;
     std::filesystem::path dataDir = "/usr/share/datasets/fashion-mnist";
     std::string split = "train";
+    data::Preprocess preprocess;         // image folders (and mean/std for IDX)
     std::optional<float> mean, std;      // override the model card's normalisation
+    // ... or this data set as opened (a disjoint slice) ...
+    data::DatasetPtr data;
     // ... or, when not empty, these input batches (at the session's batch) instead.
     std::vector<runtime::TensorMap> inputs;
 };
 
-// Streams config.calibration.samples images of the split (or the given inputs) through the
+// Streams config.calibration.samples samples of the data set (or the given inputs) through the
 // fused model with config.calibration's method, one batch at a time (bounded memory), and
 // returns the table. Cancel and progress per batch. The batch size depends on the sample count
 // only (its largest divisor up to 64), so the same options always give the same table.
@@ -42,39 +48,62 @@ struct ProfileRequest {
 Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job = {});
 
 struct EvalRequest {
+    std::string dataset;                 // --dataset SPEC; empty: the IDX folder dataDir
     std::filesystem::path dataDir = "/usr/share/datasets/fashion-mnist";
-    std::string split = "t10k";          // evaluated split; int8 calibrates on the other one
+    std::string split = "t10k";          // evaluated IDX split; int8 calibrates on the other one
+    std::string calibDataset;            // int8 calibration set SPEC; empty: the other IDX split or a held-out slice
+    data::Preprocess preprocess;         // image folders (and mean/std for IDX)
     int64_t limit = 0;                   // 0 = the whole split
     std::optional<float> mean, std;      // override the model card's normalisation
 };
 
+// McNemar's test on paired predictions: b = right in the first precision only, c = right in the
+// second only. Exact two-sided binomial when b + c < 25, else chi-square (1 df) with continuity
+// correction. p = 1 when b + c = 0.
+struct McNemar {
+    int64_t onlyFirst = 0, onlySecond = 0;   // b, c
+    double statistic = 0, p = 1;             // chi-square statistic (0 for the exact test)
+    bool exact = true;
+};
+McNemar mcnemarTest(int64_t onlyFirst, int64_t onlySecond);
+
 struct EvalResult {
     runtime::Precision precision = runtime::Precision::Fp32;
     std::string executor, split, normalisationSource, int8Note;
+    std::string dataset, calibrationSource;  // the evaluated data; where int8 ranges came from ("" for fp32 only)
     float mean = 0.f, std = 1.f;
-    int64_t images = 0, batch = 1;
-    double top1 = 0, top5 = 0, seconds = 0;
+    int64_t images = 0, batch = 1, classes = 0;
+    int64_t top1Count = 0, top5Count = 0;
+    double top1 = 0, top5 = 0, seconds = 0;  // seconds: wall time of the evaluation loop (data included)
+    double runSeconds = 0;                   // time in this precision's executor runs only
     kernels::onednn::CpuFacts cpu;
-    // With a second precision in the config (fp32,int8): its scores on the same images, and the
-    // share of images where both give the same top-1 class.
+    // With a second precision in the config (fp32,int8): its scores on the same images, the
+    // share of images where both give the same top-1 class, and McNemar's test on correctness.
     struct Paired {
         runtime::Precision precision = runtime::Precision::Int8;
-        std::string int8Note;
-        double top1 = 0, top5 = 0, agreement = 0;
+        std::string executor, int8Note;
+        int64_t top1Count = 0, top5Count = 0, sameTop1 = 0;
+        double top1 = 0, top5 = 0, agreement = 0, runSeconds = 0;
+        McNemar mcnemar;
     };
     std::optional<Paired> paired;
 };
 
 // Evaluates config.precisions.front() (and a second precision side by side, if given) in
-// batches of config.batch; int8 calibrates on config.calibration.samples images of the other
-// split unless config.calibration.table names a table.
+// batches of config.batch; int8 calibrates on config.calibration.samples samples of the
+// calibration set (detail::calibrationSetFor: never the evaluated samples) unless
+// config.calibration.table names a table.
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job = {});
 
 struct CompareRequest {
-    // An IDX data set split (Fashion-MNIST style); empty: seeded random inputs (config.seed),
-    // int8 then calibrating on the first config.calibration.samples of them.
+    // A data set: --dataset SPEC, else an IDX folder (Fashion-MNIST style); both empty: seeded
+    // random inputs (config.seed), int8 then calibrating on the first
+    // config.calibration.samples of them.
+    std::string dataset;
     std::filesystem::path dataDir;
     std::string split = "t10k";          // compared split; int8 calibrates on the other one
+    std::string calibDataset;            // int8 calibration set SPEC (else other split / held-out slice)
+    data::Preprocess preprocess;
     std::optional<float> mean, std;      // override the model card's normalisation
     int64_t samples = 32;                // compared in batches of config.batch
     // When not empty: this one batch (every graph input, at config.batch) instead; int8
