@@ -28,7 +28,8 @@ std::function<int()> addBenchCommands(CLI::App& app) {
     cb->add_option("--target-ci", s.targetCiPercent, "Add trials until each configuration's 95% CI half-width is under PCT % of its median")
         ->check(CLI::Range(0.0, 99.0));
     cb->add_option("--max-trials", s.maxTrials, "Cap on trials per configuration with --target-ci")->capture_default_str()->check(CLI::Range(1, 1000));
-    cb->add_option("--dataset", s.dataset, "Labelled data set (IDX folder) for top-1/top-5 of each configuration")->check(CLI::ExistingDirectory);
+    cb->add_option("--dataset", s.dataset, "Labelled data set SPEC for top-1/top-5 of each configuration: DIR, idx:DIR, folder:DIR, "
+                                           "npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
     cb->add_option("--limit", s.limit, "Images of the data set to evaluate (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
     cb->add_option("--calib-table", s.calibTable, "int8 ranges from this calibration table (else: calibrated on the data set when given, "
                                                   "or on each trial's random inputs)")->check(CLI::ExistingFile);

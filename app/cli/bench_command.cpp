@@ -186,14 +186,19 @@ int benchCommand(const BenchOptions& o) {
     // (never the evaluated one), shared by every trial: latency and accuracy then run the same
     // quantized model, and no trial pays for calibrating.
     std::map<std::string, std::string> calibTables;
-    if (!o.spec.dataset.empty() && o.spec.calibTable.empty())
+    // An IDX data set has a train split to calibrate on; other data sets calibrate in each
+    // trial's evaluation on a held-out slice (the evaluated images are never the calibration set).
+    const bool idx = o.spec.dataset.rfind("idx:", 0) == 0 || fs::exists(fs::path(o.spec.dataset) / "train-images-idx3-ubyte.gz") ||
+                     fs::exists(fs::path(o.spec.dataset) / "train-images-idx3-ubyte");
+    if (idx && o.spec.calibTable.empty())
         for (const auto& c : mine) {
             if (c.precision != "int8" || calibTables.count(c.modelName)) continue;
             std::error_code ec;
             fs::create_directories(out / "calib", ec);
             const fs::path table = out / "calib" / (c.modelName + ".json"), log = out / "logs" / ("calibrate-" + c.modelName + ".log");
             std::fprintf(stderr, "bench: calibrating %s on %s\n", c.modelName.c_str(), o.spec.dataset.c_str());
-            std::vector<std::string> args = {selfExecutable().string(), "calibrate", c.model, "--data", o.spec.dataset, "-o", table.string(), "--force"};
+            std::vector<std::string> args = {selfExecutable().string(), "calibrate", c.model, "--dataset", o.spec.dataset, "--split", "train",
+                                             "-o", table.string(), "--force"};
             auto rc = runProcess(args, log);
             if (!rc) return fail(rc.status());
             if (*rc == kExitCancelled || interrupt().isCancelled()) return fail(Status::cancelled("bench interrupted while calibrating"));

@@ -89,6 +89,7 @@ struct ProfileOptions {
     std::string report;              // FILE.html | FILE.pdf (needs the Qt report library)
     bool force = false;              // replace an existing --report file
     std::vector<std::string> inputs;
+    std::vector<std::string> shapes;  // --shape NAME=D0,D1,...
     std::optional<int64_t> batch, warmup, repeat;
     std::optional<uint64_t> seed;
     bool verbose = false;

@@ -157,6 +157,7 @@ int main(int argc, char** argv) {
     auto* cp = app.add_subcommand("profile", "Per-layer latency, memory and FP32-vs-INT8 agreement on this CPU (oneDNN)");
     cp->add_option("model", prof.model, "ONNX model")->required();
     cp->add_option("--input", prof.inputs, "NAME=FILE (.npy or .pb); random inputs otherwise");
+    addShapeOption(cp, prof.shapes);
     cp->add_option("--batch", prof.batch, "Batch size (default 1)")->check(CLI::Range(1, 1 << 16));
     cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(CLI::Range(0, 100000));
     cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(CLI::Range(1, 100000));

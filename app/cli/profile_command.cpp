@@ -69,10 +69,16 @@ int profileCommand(const ProfileOptions& o) {
     if (!o.report.empty() && !o.force && std::filesystem::exists(o.report))
         return fail(Status::error(o.report + " exists; not overwritten (use --force to replace it)"));
 
-    auto s = session::Session::open(o.model, {config->batch, interrupt(), {}});
-    if (!s) return fail(s.status());
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());
+    // symbolic dimensions (height, width): --shape, else the input files' shapes
+    session::OpenOptions open{config->batch, interrupt(), {}};
+    auto shapes = session::parseShapeSpecs(o.shapes);
+    if (!shapes) return fail(shapes.status());
+    open.shapes = std::move(shapes).value();
+    session::addShapesOf(*given, open.shapes);
+    auto s = session::Session::open(o.model, open);
+    if (!s) return fail(s.status());
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
     // a report shows per-layer SQNR: compare the layers then (untimed capture runs after the timing)

@@ -13,7 +13,7 @@ namespace ql::cli {
 
 namespace {
 struct QuantizeOptions {
-    std::string model, data = "/usr/share/datasets/fashion-mnist", split = "train", output, activations = "symmetric", method = "minmax", calibTable;
+    std::string model, dataset, data = "/usr/share/datasets/fashion-mnist", split = "train", output, activations = "symmetric", method = "minmax", calibTable;
     std::optional<double> percentile;
     std::optional<int64_t> samples;
     std::optional<float> mean, std;
@@ -52,6 +52,7 @@ int quantizeCommand(const QuantizeOptions& o) {
         }
     }
     request.calibration.dataDir = o.data;
+    request.calibration.dataset = o.dataset;
     request.calibration.split = o.split;
     request.calibration.mean = o.mean;
     request.calibration.std = o.std;
@@ -78,6 +79,7 @@ std::function<int()> addQuantizeCommand(CLI::App& app) {
     c->add_option("model", o->model, "ONNX model (float)")->required();
     c->add_option("-o,--output", o->output, "The QDQ model to write (.onnx)")->required();
     c->add_flag("--force", o->force, "Replace the output file if it exists");
+    c->add_option("--dataset", o->dataset, "Calibration data set SPEC: DIR, idx:DIR (its --split), folder:DIR, npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
     c->add_option("--data", o->data, "Folder with the IDX files to calibrate on, or 'random' for seeded N(0,1) inputs (at most 64)")->capture_default_str();
     c->add_option("--split", o->split, "Calibration split (keep it apart from the one you evaluate)")->capture_default_str()->check(CLI::IsMember({"train", "t10k"}));
     c->add_option("--method", o->method, "Calibration: minmax | entropy (KL) | percentile | mse")->capture_default_str()

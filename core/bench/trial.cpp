@@ -51,7 +51,7 @@ Expected<TrialRecord> runTrial(const BenchConfig& config, int trial, const Trial
 
     if (options.accuracy && !options.dataset.empty()) {
         session::EvalRequest er;
-        er.dataDir = options.dataset;
+        er.dataset = options.dataset;
         er.limit = options.limit;
         QL_ASSIGN(auto eval, session::evaluateModel(*session, rc, er, {cancel, {}}));
         rec.accuracy = TrialAccuracy{eval.images, eval.top1, eval.top5};

@@ -83,7 +83,10 @@ TEST(QdqExport, FallbackTablesAndRefusals) {
     auto s = session::Session::open(kModel);
     ASSERT_TRUE(s);
     // a calibration table made once, used for two exports
-    auto table = session::calibrateModel(**s, calibrationConfig(), {kData, "train", {}, {}, {}});
+    session::CalibrationRequest data;
+    data.dataDir = kData;
+    data.split = "train";
+    auto table = session::calibrateModel(**s, calibrationConfig(), data);
     ASSERT_TRUE(table) << table.status().message();
     ASSERT_TRUE(session::writeCalibrationTable(dir.path / "t.json", *table, false));
     session::RunConfig c;
