@@ -112,6 +112,8 @@ struct CompareOptions {
     std::optional<int64_t> batch;
     std::optional<uint64_t> seed;
     bool all = false;
+    std::string fallbackUntil;        // sqnr=DB | drop=POINTS: revert sensitive layers until it holds
+    int64_t maxFallback = 10, fallbackImages = 2000;
     ExecutionOptions exec;
 };
 

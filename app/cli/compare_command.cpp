@@ -4,6 +4,7 @@
 
 #include "app/cli/commands.h"
 #include "core/report/compare_report.h"
+#include "core/session/fallback_workflow.h"
 #include "core/session/workflows.h"
 #include "core/util/atomic_file.h"
 
@@ -24,6 +25,47 @@ std::string percent(const profile::LayerError& e, double share) {
     return b;
 }
 }  // namespace
+
+// --fallback-until: the automatic FP32 fallback loop after the comparison.
+int fallback(const CompareOptions& o, const session::Session& s, const session::RunConfig& config, const session::CompareRequest& compare,
+             const DataOptions::Resolved& data) {
+    auto target = session::parseFallbackTarget(o.fallbackUntil);
+    if (!target) return fail(target.status());
+    session::FallbackRequest request;
+    request.target = *target;
+    request.compare = compare;
+    request.maxLayers = int(o.maxFallback);
+    if (target->metric == session::FallbackTarget::Metric::Top1Drop) {
+        if (data.dataset.empty()) return fail(Status::error("--fallback-until drop=... needs a labelled --dataset (top-1 is measured on it)"));
+        data.fill(request.eval);
+        request.eval.calibDataset = data.calibDataset;
+        request.eval.limit = o.fallbackImages;
+    }
+    std::printf("\nautomatic FP32 fallback until %s:\n", o.fallbackUntil.c_str());
+    auto r = session::autoFallback(s, config, request, {interrupt(), {}});
+    if (!r) return fail(r.status());
+    const bool sqnr = target->metric == session::FallbackTarget::Metric::OutputSqnr;
+    auto value = [&](double v) { return sqnr ? db(v) + " dB output SQNR" : db(v) + " points top-1 drop"; };
+    std::printf("  sensitivity ranking (isolated output SQNR):");
+    for (size_t i = 0; i < r->ranking.size(); ++i) std::printf("%s %s (%s dB)", i ? "," : "", r->ranking[i].c_str(), db(r->rankingSqnr[i]).c_str());
+    std::printf("\n");
+    for (const auto& step : r->steps) {
+        std::printf("  %-14s %s\n", step.fp32Layers.empty() ? "all INT8:" : ("+ " + step.fp32Layers.back() + ":").c_str(), value(step.metric).c_str());
+    }
+    const auto chosen = r->fallback();
+    std::printf("  %s: %zu layer(s) in FP32 (%s -> %s)\n", r->met ? "met" : "NOT met (ranking exhausted or --max-fallback reached)", chosen.size(),
+                value(r->steps.front().metric).c_str(), value(r->steps.back().metric).c_str());
+    std::printf("  latency (median, batch %lld): FP32 %.3f ms, all INT8 %.3f ms, with the fallback %.3f ms: the fallback costs %+.3f ms "
+                "(speed-up %.2fx -> %.2fx)\n",
+                (long long)config.batch, r->fp32Ms, r->int8Ms, r->mixedMs, r->mixedMs - r->int8Ms, r->int8Ms > 0 ? r->fp32Ms / r->int8Ms : 0.0,
+                r->mixedMs > 0 ? r->fp32Ms / r->mixedMs : 0.0);
+    if (!chosen.empty()) {
+        std::string list;
+        for (const auto& c : chosen) list += (list.empty() ? "" : ",") + c;
+        std::printf("  repeat with: --fp32-fallback %s\n", list.c_str());
+    }
+    return kExitOk;  // a threshold not met is a finding, said above, not an error
+}
 
 int compareCommand(const CompareOptions& o) {
     session::RunConfig defaults;
@@ -109,6 +151,7 @@ int compareCommand(const CompareOptions& o) {
         if (Status st = writeFileAtomically(o.json, report::toJson(r)); !st) return fail(st);
         std::printf("comparison written to %s\n", o.json.c_str());
     }
+    if (!o.fallbackUntil.empty()) return fallback(o, **s, *config, request, *data);
     return kExitOk;
 }
 

@@ -184,6 +184,12 @@ int main(int argc, char** argv) {
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
     cm->add_flag("--all", cmp.all, "Isolated: list every layer, not only the isolated ones");
+    cm->add_option("--fallback-until", cmp.fallbackUntil, "Revert the most sensitive layers to FP32 one by one until sqnr=DB (model output "
+                                                          "SQNR on the compared samples) or drop=POINTS (top-1 drop on --dataset) holds; "
+                                                          "prints the layers, what they bought and their INT8 latency cost");
+    cm->add_option("--max-fallback", cmp.maxFallback, "Revert at most N layers")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(10000)));
+    cm->add_option("--fallback-images", cmp.fallbackImages, "drop=: images of the data set the top-1 drop is measured on (0 = all)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
 
     const auto runBench = addBenchCommands(app);
