@@ -8,6 +8,7 @@ namespace ql::passes {
 
 std::vector<Pass> fusionPipeline() {
     return {{"eliminate-identities", eliminateIdentities},
+            {"fold-qdq", foldQdq},
             {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},
             {"fuse-conv-add", fuseConvAdd},

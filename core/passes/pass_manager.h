@@ -37,7 +37,7 @@ struct Pass {
     PassFn run;
 };
 
-// The fusion pipeline, in order: identity removal, Pad folding, BN folding, Conv+Add, Conv+activation.
+// The fusion pipeline, in order: identity removal, QDQ folding, Pad folding, BN folding, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
 // After each pass `afterEach` (if set) sees the graph and the record, e.g. to keep a snapshot.
@@ -47,6 +47,8 @@ Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass
 
 // The individual passes (each has a tiny-graph test).
 Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
+// QDQ models: QuantizeLinear -> DequantizeLinear pairs on activations become ir::Value::quant.
+Status foldQdq(ir::Graph& g, std::vector<std::string>& changes);
 Status foldPad(ir::Graph& g, std::vector<std::string>& changes);
 Status foldBatchNorm(ir::Graph& g, std::vector<std::string>& changes);
 Status fuseConvAdd(ir::Graph& g, std::vector<std::string>& changes);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/data/model_card.h"
+#include "core/runtime/calibration_run.h"
 #include "core/session/workflows.h"
 
 namespace ql::session::detail {
@@ -18,6 +19,23 @@ Expected<AtBatch> atBatch(const Session& session, int64_t batch, const CancelTok
     return a;
 }
 
+namespace {
+// The ranges a QDQ model's QuantizeLinear nodes implied, kept on the values by the fold-qdq
+// pass: the real interval the u8/s8 code range covers (s8 symmetric: +-127 steps).
+quant::RangeTable modelRanges(const ir::Graph& g) {
+    quant::RangeTable t;
+    for (size_t i = 0; i < g.valueCount(); ++i) {
+        const ir::Value& val = g.value(ir::ValueId{int32_t(i)});
+        if (!val.quant || val.quant->scales.size() != 1) continue;
+        const float s = val.quant->scales[0];
+        const float z = val.quant->zeroPoints.empty() ? 0.f : float(val.quant->zeroPoints[0]);
+        const bool u8 = val.quant->storage == ir::DType::U8;
+        t[val.name] = {s * ((u8 ? 0.f : (z == 0 ? -127.f : -128.f)) - z), s * ((u8 ? 255.f : 127.f) - z)};
+    }
+    return t;
+}
+}  // namespace
+
 Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunConfig& config, runtime::Precision precision,
                                             std::vector<runtime::TensorMap> calibration, const CancelToken& cancel, const ProgressFn& progress,
                                             const CalibrationTable* table) {
@@ -31,8 +49,28 @@ Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunCon
             o.ranges = std::make_shared<const quant::RangeTable>(std::move(t.ranges));
             o.rangesNote = t.describe() + " (calibration table " + config.calibration.table + ")";
         } else if (table) {
-            o.ranges = std::make_shared<const quant::RangeTable>(table->ranges);
-            o.rangesNote = table->describe();
+            // a QDQ model's own scales win over the workflow's calibration of the same values
+            quant::RangeTable merged = table->ranges;
+            const quant::RangeTable model = modelRanges(*session.fused());
+            for (const auto& [name, range] : model) merged[name] = range;
+            o.ranges = std::make_shared<const quant::RangeTable>(std::move(merged));
+            o.rangesNote = model.empty() ? table->describe()
+                                         : "the model's own QuantizeLinear scales for " + std::to_string(model.size()) + " value(s), " + table->describe() +
+                                               " for the rest";
+        } else if (quant::RangeTable model = modelRanges(*session.fused()); !model.empty()) {
+            // A QDQ model says how to quantize the tensors it marked; calibration on the
+            // inputs only fills in the values it left out (graph outputs, the last layers).
+            const auto& c = calibration;
+            runtime::CalibrationBatches batches{int64_t(c.size()), [&c](int64_t i) -> Expected<runtime::TensorMap> { return c[size_t(i)]; }};
+            quant::RangeTable merged;
+            if (!c.empty()) {
+                QL_ASSIGN(auto collected, runtime::collectRanges(session.fused(), batches, o.observer, cancel, progress));
+                merged = std::move(collected.ranges);
+            }
+            for (const auto& [name, range] : model) merged[name] = range;
+            o.ranges = std::make_shared<const quant::RangeTable>(std::move(merged));
+            o.rangesNote = "the model's own QuantizeLinear scales for " + std::to_string(model.size()) + " value(s)" +
+                           (c.empty() ? "" : ", " + quant::calibrationMethodName(o.observer.method) + " ranges from the run's inputs for the rest");
         } else {
             o.calibration = std::move(calibration);
         }

@@ -8,6 +8,7 @@
 #include "core/profile/output_agreement.h"
 #include "core/session/inputs.h"
 #include "core/session/quantize_workflow.h"
+#include "tests/unit/test_models.h"
 
 namespace ql {
 namespace {
@@ -76,6 +77,58 @@ TEST(QdqExport, BundledModelBecomesAQdqModelThatRunsLikeTheFloatOne) {
     ASSERT_EQ(agreement.size(), 1u);
     EXPECT_GT(agreement[0].cosine, 0.99);
     EXPECT_GT(agreement[0].sqnrDb, 15);
+
+    // profiled, the model's Q/DQ pairs fold into int8 kernels with its own scales: nothing runs
+    // on reference kernels, and INT8 agrees with FP32 like a calibrated float model does
+    session::RunConfig both;
+    both.warmup = 1;
+    both.repeat = 2;
+    auto p = session::profileModel(**q, both, {*inputs});
+    ASSERT_TRUE(p) << p.status().message();
+    const session::PrecisionRun* int8 = (*p)->find(runtime::Precision::Int8);
+    ASSERT_TRUE(int8);
+    EXPECT_NE(int8->int8Note.find("the model's own QuantizeLinear scales"), std::string::npos) << int8->int8Note;
+    for (const auto& l : int8->profile.layers) {
+        EXPECT_NE(l.step.impl, "reference") << l.step.name;
+        EXPECT_NE(l.step.opType, "QuantizeLinear");
+        EXPECT_NE(l.step.opType, "DequantizeLinear");
+    }
+    ASSERT_EQ((*p)->agreement.size(), 1u);
+    EXPECT_GT((*p)->agreement[0].cosine, 0.99);
+    bool recorded = false;
+    for (const auto& pass : (*q)->passRecords())
+        if (pass.pass == "fold-qdq") recorded = pass.changes.size() >= 8;
+    EXPECT_TRUE(recorded);
+}
+
+TEST(QdqFold, TorchStylePairsThroughACastFoldAndKeepTheirScale) {
+    // input -> QuantizeLinear(0.1, u8 0) -> Cast(uint8) -> DequantizeLinear -> Relu: what torch exports
+    test::OnnxBuilder b;
+    b.input("x", {1, 4}).output("y");
+    b.initializer("s", {}, {0.1f});
+    auto* zp = b.model().mutable_graph()->add_initializer();
+    zp->set_name("zp");
+    zp->set_data_type(onnx::TensorProto::UINT8);
+    zp->add_int32_data(3);
+    b.node("QuantizeLinear", {"x", "s", "zp"}, {"q"}, "q");
+    test::OnnxBuilder::setInt(b.node("Cast", {"q"}, {"qc"}, "cast"), "to", onnx::TensorProto::UINT8);
+    b.node("DequantizeLinear", {"qc", "s", "zp"}, {"dq"}, "dq");
+    b.node("Relu", {"dq"}, {"y"}, "relu");
+    const auto dir = test::tempDir("qdq_fold");
+    auto s = session::Session::open(b.save(dir, "m.onnx"));
+    ASSERT_TRUE(s) << s.status().message();
+    const ir::Graph& g = *(*s)->fused();
+    ASSERT_EQ(g.liveNodeCount(), 1u);
+    const ir::Node& relu = g.node(g.nodeIds().front());
+    EXPECT_EQ(relu.opType, "Relu");
+    EXPECT_EQ(relu.fusedFrom.size(), 4u);  // it stands for the Q, the Cast and the DQ too
+    const ir::Value& x = g.value(relu.inputs[0]);
+    EXPECT_EQ(x.name, "x");
+    ASSERT_TRUE(x.quant);
+    EXPECT_FLOAT_EQ(x.quant->scales[0], 0.1f);
+    EXPECT_EQ(x.quant->zeroPoints[0], 3);
+    EXPECT_EQ(x.quant->storage, ir::DType::U8);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(QdqExport, FallbackTablesAndRefusals) {

@@ -1,0 +1,113 @@
+// fold-qdq: a pre-quantized (QDQ) model marks the tensors it wants in int8 with
+// QuantizeLinear -> DequantizeLinear pairs. Run as nodes, each pair is two reference-kernel steps
+// and keeps the layers between them in f32 (the trap that makes int8 QDQ models slower than
+// float). The pass removes every per-tensor pair on an activation and keeps what it said on the
+// value instead (ir::Value::quant: scale, zero point, u8/s8), so the INT8 plan quantizes that
+// value with the model's own parameters and the layers around it run on int8 kernels. Weight
+// DequantizeLinear nodes on constants are already folded into constants at import.
+#include <cmath>
+
+#include "core/passes/pass_manager.h"
+
+namespace ql::passes {
+
+namespace {
+using ir::Graph;
+using ir::Node;
+using ir::NodeId;
+using ir::ValueId;
+
+// A scalar constant input (scale or zero point), or nullptr.
+const ir::Tensor* scalarInput(const Graph& g, const Node& n, size_t i) {
+    if (!n.hasInput(i)) return nullptr;
+    const auto& c = g.value(n.inputs[i]).constant;
+    return c && c->numel() == 1 ? &*c : nullptr;
+}
+
+struct QParams {
+    float scale = 0;
+    int32_t zeroPoint = 0;
+    ir::DType dtype = ir::DType::U8;  // ONNX default when the zero point is omitted
+};
+
+// The per-tensor parameters of a QuantizeLinear / DequantizeLinear, or nullopt (per-axis,
+// missing constants, a scale that is not a positive number).
+std::optional<QParams> paramsOf(const Graph& g, const Node& n) {
+    const ir::Tensor* scale = scalarInput(g, n, 1);
+    if (!scale || scale->dtype() != ir::DType::F32) return std::nullopt;
+    QParams p;
+    p.scale = scale->data<float>()[0];
+    if (!(p.scale > 0) || !std::isfinite(p.scale)) return std::nullopt;
+    if (n.hasInput(2)) {
+        const ir::Tensor* zp = scalarInput(g, n, 2);
+        if (!zp) return std::nullopt;
+        p.dtype = zp->dtype();
+        if (p.dtype == ir::DType::U8) p.zeroPoint = zp->data<uint8_t>()[0];
+        else if (p.dtype == ir::DType::S8) p.zeroPoint = zp->data<int8_t>()[0];
+        else return std::nullopt;
+    }
+    return p;
+}
+
+bool same(const QParams& a, const QParams& b) { return a.scale == b.scale && a.zeroPoint == b.zeroPoint && a.dtype == b.dtype; }
+}  // namespace
+
+Status foldQdq(Graph& g, std::vector<std::string>& changes) {
+    for (NodeId id : g.nodeIds()) {
+        const Node& q = g.node(id);
+        if (q.removed || q.opType != "QuantizeLinear" || !q.domain.empty() || !q.hasInput(0) || q.outputs.size() != 1) continue;
+        const ValueId x = q.inputs[0], y = q.outputs[0];
+        if (g.value(x).constant || g.isGraphOutput(y) || g.value(y).consumers.empty()) continue;
+        const auto qp = paramsOf(g, q);
+        if (!qp) continue;
+        // every reader of the quantized tensor must be a DequantizeLinear with the same
+        // parameters, directly or through a Cast to the type it already has (torch exports
+        // QuantizeLinear -> Cast -> DequantizeLinear; the importer keeps Cast's "to" as an ir::DType)
+        std::vector<NodeId> casts, dequantizers;
+        bool foldable = true;
+        for (NodeId c : g.value(y).consumers) {
+            const Node& n = g.node(c);
+            if (n.opType == "Cast" && n.domain.empty() && n.attrs.getInt("to", -1) == int64_t(qp->dtype) && !g.isGraphOutput(n.outputs[0])) {
+                casts.push_back(c);
+                for (NodeId cc : g.value(n.outputs[0]).consumers) dequantizers.push_back(cc);
+            } else {
+                dequantizers.push_back(c);
+            }
+        }
+        for (NodeId c : dequantizers) {
+            const Node& d = g.node(c);
+            const auto dp = d.opType == "DequantizeLinear" && d.domain.empty() && d.hasInput(0) ? paramsOf(g, d) : std::nullopt;
+            foldable = foldable && dp && same(*qp, *dp) && !g.isGraphOutput(d.outputs[0]);
+        }
+        if (!foldable || dequantizers.empty()) continue;
+        const std::string qName = q.name, valueName = g.value(x).name;
+        std::vector<NodeId> provenance = q.fusedFrom;
+        for (NodeId c : casts) provenance.insert(provenance.end(), g.node(c).fusedFrom.begin(), g.node(c).fusedFrom.end());
+        for (NodeId c : dequantizers) {
+            const Node& d = g.node(c);
+            provenance.insert(provenance.end(), d.fusedFrom.begin(), d.fusedFrom.end());
+            const ValueId out = d.outputs[0];
+            // the readers of the dequantized tensor now stand for the pair as well
+            for (NodeId r : g.value(out).consumers) {
+                auto& from = g.node(r).fusedFrom;
+                from.insert(from.end(), provenance.begin(), provenance.end());
+            }
+            g.removeNode(c);
+            g.replaceAllUses(out, x);
+        }
+        for (NodeId c : casts) g.removeNode(c);
+        g.removeNode(id);
+        ir::QuantParams params;
+        params.storage = qp->dtype;
+        params.scales = {qp->scale};
+        params.zeroPoints = {qp->zeroPoint};
+        g.value(x).quant = params;
+        char line[256];
+        std::snprintf(line, sizeof line, "fold QuantizeLinear '%s' and %zu DequantizeLinear: '%s' keeps scale %g, zero point %d (%s)", qName.c_str(),
+                      dequantizers.size(), valueName.c_str(), double(qp->scale), qp->zeroPoint, qp->dtype == ir::DType::U8 ? "u8" : "s8");
+        changes.push_back(line);
+    }
+    return Status::ok();
+}
+
+}  // namespace ql::passes
