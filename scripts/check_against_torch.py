@@ -59,7 +59,7 @@ def main():
         if a.keep_bn:
             print(f"{name}: {bn_in_file} BatchNormalization node(s) in the ONNX file, {foldable} of them foldable into their Conv; "
                   f"{bn_run} left after QuantLens' fusion passes")
-            if bn_run != bn_in_file - foldable:
+            if bn_run > bn_in_file - foldable:  # the rest may also go (DenseNet pre-activation BN as a depthwise conv)
                 worst = float("inf")
         with torch.no_grad():
             ref = model(torch.from_numpy(x)).numpy()
