@@ -28,26 +28,6 @@ RowScore scoreRow(const float* row, int64_t classes, int64_t label) {
 
 }  // namespace
 
-McNemar mcnemarTest(int64_t b, int64_t c) {
-    McNemar m;
-    m.onlyFirst = b, m.onlySecond = c;
-    const int64_t n = b + c;
-    if (n == 0) return m;
-    if (n < 25) {
-        // Two-sided exact binomial test of min(b, c) successes in n trials at p = 1/2.
-        const int64_t k = std::min(b, c);
-        double tail = 0;
-        for (int64_t i = 0; i <= k; ++i) tail += std::exp(std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1) - double(n) * std::log(2.0));
-        m.p = std::min(1.0, 2.0 * tail);
-        return m;
-    }
-    m.exact = false;
-    const double d = std::abs(double(b - c)) - 1.0;
-    m.statistic = d > 0 ? d * d / double(n) : 0.0;
-    m.p = std::erfc(std::sqrt(m.statistic / 2.0));  // chi-square with 1 df: P(X > s) = erfc(sqrt(s/2))
-    return m;
-}
-
 Expected<EvalResult> evaluateModel(const Session& session, const RunConfig& config, const EvalRequest& request, const Job& job) {
     QL_TRY(config.validate());
     if (config.precisions.size() > 2) return Status::error("evaluation takes one precision, or two to compare side by side");

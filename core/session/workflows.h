@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/data/dataset.h"
+#include "core/profile/significance.h"
 #include "core/session/calibration_table.h"
 #include "core/session/comparison.h"
 #include "core/session/job.h"
@@ -57,15 +58,9 @@ struct EvalRequest {
     std::optional<float> mean, std;      // override the model card's normalisation
 };
 
-// McNemar's test on paired predictions: b = right in the first precision only, c = right in the
-// second only. Exact two-sided binomial when b + c < 25, else chi-square (1 df) with continuity
-// correction. p = 1 when b + c = 0.
-struct McNemar {
-    int64_t onlyFirst = 0, onlySecond = 0;   // b, c
-    double statistic = 0, p = 1;             // chi-square statistic (0 for the exact test)
-    bool exact = true;
-};
-McNemar mcnemarTest(int64_t onlyFirst, int64_t onlySecond);
+// McNemar's test on the paired predictions (core/profile/significance.h).
+using profile::McNemar;
+using profile::mcnemarTest;
 
 struct EvalResult {
     runtime::Precision precision = runtime::Precision::Fp32;
