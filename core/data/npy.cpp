@@ -1,5 +1,7 @@
 #include "core/data/npy.h"
 
+#include <algorithm>
+
 #include "core/util/atomic_file.h"
 
 #include <cctype>
@@ -88,7 +90,10 @@ Expected<NpyHeader> readNpyHeader(const fs::path& file) {
     in.seekg(0, std::ios::end);
     const uint64_t available = uint64_t(in.tellg()) - h.dataOffset;
     uint64_t expected = ir::dtypeSize(h.dtype);
+    // an array with a zero dimension holds no data, whatever its other dimensions say
+    if (std::find(h.dims.begin(), h.dims.end(), int64_t(0)) != h.dims.end()) expected = 0;
     for (int64_t d : h.dims) {
+        if (expected == 0) break;
         if (d != 0 && expected > available / uint64_t(d)) {
             expected = UINT64_MAX;
             break;

@@ -7,10 +7,12 @@ namespace ql::session {
 
 namespace {
 Expected<std::shared_ptr<ir::Graph>> inferAt(const ir::Graph& raw, const std::filesystem::path& file, int64_t batch,
-                                             const CancelToken& cancel, const ProgressFn& progress) {
+                                             const CancelToken& cancel, const ProgressFn& progress,
+                                             const std::map<std::string, ir::Tensor>& shapeOperands = {}) {
     auto graph = std::make_shared<ir::Graph>(raw);
     passes::InferShapesOptions o;
     o.batch = batch;
+    o.inputValues = shapeOperands;
     o.cancel = cancel;
     o.progress = progress;
     Status st = passes::inferShapes(*graph, o);
@@ -24,6 +26,28 @@ Expected<std::shared_ptr<const ir::Graph>> import(const std::filesystem::path& f
     QL_ASSIGN(auto g, onnx_io::importOnnxFile(file, {cancel, progress}));
     if (Status st = applyInputShapes(g, shapes, sampleShape); !st) return st.withContext(file.string() + ": ");
     return std::shared_ptr<const ir::Graph>(std::make_shared<ir::Graph>(std::move(g)));
+}
+// The given input values that are shape operands: integer tensors, what Resize reads as scales
+// or sizes and Range's bounds. Data inputs stay out, so shape inference does not fold the model on them.
+std::map<std::string, ir::Tensor> shapeOperandsOf(const ir::Graph& g, const std::map<std::string, ir::Tensor>& given) {
+    std::map<std::string, ir::Tensor> out;
+    for (ir::ValueId id : g.inputs) {
+        const ir::Value& v = g.value(id);
+        auto it = given.find(v.name);
+        if (it == given.end()) continue;
+        const ir::DType t = it->second.dtype();
+        bool operand = t == ir::DType::S64 || t == ir::DType::S32;
+        if (!operand && !v.consumers.empty()) {
+            operand = true;
+            for (ir::NodeId c : v.consumers) {
+                const ir::Node& n = g.node(c);
+                // Resize's scales/sizes, Range's start/limit/delta (float too)
+                operand = operand && ((n.opType == "Resize" && !(n.hasInput(0) && n.inputs[0] == id)) || n.opType == "Range");
+            }
+        }
+        if (operand) out.emplace(v.name, it->second);
+    }
+    return out;
 }
 }  // namespace
 
@@ -47,20 +71,23 @@ Expected<std::shared_ptr<ir::Graph>> inferImported(const ir::Graph& imported, co
 Expected<std::shared_ptr<const Session>> Session::open(const std::filesystem::path& model, const OpenOptions& options) {
     const ProgressSpan span(options.progress);
     QL_ASSIGN(auto raw, import(model, options.cancel, span.sub(0.0, 0.5), options.shapes, options.sampleShape));
-    return derive(model, std::move(raw), options.batch, options.cancel, ProgressSpan(span.sub(0.5, 1.0)));
+    auto operands = shapeOperandsOf(*raw, options.inputValues);
+    return derive(model, std::move(raw), options.batch, std::move(operands), options.cancel, ProgressSpan(span.sub(0.5, 1.0)));
 }
 
 Expected<std::shared_ptr<const Session>> Session::withBatch(int64_t batch, const CancelToken& cancel, const ProgressFn& progress) const {
-    return derive(path_, raw_, batch, cancel, ProgressSpan(progress));
+    return derive(path_, raw_, batch, shapeOperands_, cancel, ProgressSpan(progress));
 }
 
 Expected<std::shared_ptr<const Session>> Session::derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
-                                                         const CancelToken& cancel, const ProgressSpan& progress) {
-    QL_ASSIGN(auto inferred, inferAt(*raw, path, batch, cancel, progress.sub(0.0, 0.6)));
+                                                         std::map<std::string, ir::Tensor> shapeOperands, const CancelToken& cancel,
+                                                         const ProgressSpan& progress) {
+    QL_ASSIGN(auto inferred, inferAt(*raw, path, batch, cancel, progress.sub(0.0, 0.6), shapeOperands));
     auto s = std::shared_ptr<Session>(new Session);
     s->path_ = std::move(path);
     s->batch_ = batch;
     s->raw_ = std::move(raw);
+    s->shapeOperands_ = std::move(shapeOperands);
     s->original_ = std::make_shared<const ir::Graph>(*inferred);
     // The passes rewrite `inferred` in place; each observer call keeps a copy (tensor storage
     // is shared between copies, so snapshots cost node and value tables, not weights).

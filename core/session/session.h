@@ -3,6 +3,7 @@
 // share across threads and drop. It keeps the graph as imported (shapes inferred for the
 // session's batch) and the graph after every fusion pass, each with the pass's structured record.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,6 +30,10 @@ struct OpenOptions {
     // applyInputShapes. A model that needs them and gets none fails to open, saying so.
     InputShapes shapes{};
     std::optional<ir::Dims> sampleShape{};  // {} initialisers: callers that list the first fields stay warning-free
+    // Values of graph inputs known before the run (`run --input`): the shape operands among
+    // them (integer tensors; Resize scales) take part in shape inference, so a model whose
+    // Reshape shape or Slice starts arrive as inputs opens. Other inputs are left alone.
+    std::map<std::string, ir::Tensor> inputValues{};
 };
 
 class Session {
@@ -47,11 +52,13 @@ public:
 
 private:
     static Expected<std::shared_ptr<const Session>> derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
-                                                           const CancelToken& cancel, const ProgressSpan& progress);
+                                                           std::map<std::string, ir::Tensor> shapeOperands, const CancelToken& cancel,
+                                                           const ProgressSpan& progress);
     std::filesystem::path path_;
     // raw_ below already has its symbolic dimensions fixed (dimParams kept for display).
     int64_t batch_ = 1;
     std::shared_ptr<const ir::Graph> raw_;       // as read from the file, before shape inference
+    std::map<std::string, ir::Tensor> shapeOperands_;  // input values shape inference used
     std::shared_ptr<const ir::Graph> original_;
     std::vector<PassSnapshot> passes_;
 };

@@ -2,8 +2,16 @@
 // executor. A test whose model uses anything QuantLens does not support is skipped with the
 // reason; a supported test must pass unless known_failures.txt lists it with a reason.
 //
-// usage: onnx_node_tests [DATA_DIR] [--known FILE] [--filter SUBSTRING] [--verbose]
+// With --cli QUANTLENS_CLI each test runs as a user runs it instead: `quantlens-cli run
+// model.onnx --input NAME=input_i.pb ... --save-outputs DIR` in a child process, its .npy
+// outputs compared the same way (input values then reach shape inference through the CLI).
+//
+// usage: onnx_node_tests [DATA_DIR] [--known FILE] [--filter SUBSTRING] [--cli QUANTLENS_CLI] [--verbose]
+#include <unistd.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +19,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/data/npy.h"
 #include "core/passes/infer_shapes.h"
 #include "core/runtime/reference_executor.h"
 #include "core/util/strings.h"
@@ -50,6 +59,55 @@ struct Outcome {
     bool skipped = false;
     std::string reason;
 };
+
+// The same test through the command line: exit code 2 with an "unsupported" message is a skip.
+Outcome runTestThroughCli(const fs::path& dir, const std::string& cli) {
+    auto g = onnx_io::importOnnxFile(dir / "model.onnx");
+    if (!g) return {true, g.message().substr(g.message().find(": ") + 2)};
+    std::vector<fs::path> sets;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.is_directory() && e.path().filename().string().rfind("test_data_set_", 0) == 0) sets.push_back(e.path());
+    std::sort(sets.begin(), sets.end());
+    if (sets.empty()) return {true, "no test data sets"};
+    const fs::path work = fs::temp_directory_path() / ("ql_cli_node_" + std::to_string(::getpid()));
+    for (const fs::path& set : sets) {
+        fs::remove_all(work);
+        fs::create_directories(work);
+        std::string command = "'" + cli + "' run '" + (dir / "model.onnx").string() + "'";
+        for (size_t i = 0; i < g->inputs.size(); ++i) {
+            // inputs QuantLens cannot read are out of scope, as in the in-process runner
+            auto t = onnx_io::readTensorProtoFile(set / ("input_" + std::to_string(i) + ".pb"));
+            if (!t) return {isUnsupported(t.message()), t.message()};
+            command += " --input '" + g->value(g->inputs[i]).name + "=" + (set / ("input_" + std::to_string(i) + ".pb")).string() + "'";
+        }
+        command += " --save-outputs '" + (work / "out").string() + "' > '" + (work / "log").string() + "' 2>&1";
+        const int rc = std::system(command.c_str());
+        std::ifstream log(work / "log");
+        std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>()), last;
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) last = line;
+        if (rc != 0) {
+            fs::remove_all(work);
+            return {isUnsupported(last), "quantlens-cli run: " + last};
+        }
+        for (size_t i = 0; i < g->outputs.size(); ++i) {
+            auto want = onnx_io::readTensorProtoFile(set / ("output_" + std::to_string(i) + ".pb"));
+            if (!want) return {isUnsupported(want.message()), want.message()};
+            std::string name = g->value(g->outputs[i]).name, file = name;
+            std::replace_if(file.begin(), file.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '_');
+            auto got = data::readNpy(work / "out" / (file + ".npy"));
+            if (!got) return {false, set.filename().string() + ": " + got.status().message()};
+            Status c = compare(name, *got, *want);
+            if (!c) {
+                fs::remove_all(work);
+                return {false, set.filename().string() + ": " + c.message()};
+            }
+        }
+    }
+    fs::remove_all(work);
+    return {};
+}
 
 Outcome runTest(const fs::path& dir) {
     auto g = onnx_io::importOnnxFile(dir / "model.onnx");
@@ -116,13 +174,14 @@ std::map<std::string, std::string> readKnownFailures(const fs::path& file) {
 int main(int argc, char** argv) {
     fs::path dataDir = "/usr/share/libonnx-testdata/data/node";
     fs::path knownFile;
-    std::string filter;
+    std::string filter, cli;
     bool verbose = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--known" && i + 1 < argc) knownFile = argv[++i];
         else if (a == "--filter" && i + 1 < argc) filter = argv[++i];
         else if (a == "--verbose") verbose = true;
+        else if (a == "--cli" && i + 1 < argc) cli = argv[++i];
         else dataDir = a;
     }
     if (!fs::is_directory(dataDir)) {
@@ -139,7 +198,7 @@ int main(int argc, char** argv) {
     std::map<std::string, int> skipReasons;
     for (const fs::path& t : tests) {
         const std::string name = t.filename().string();
-        Outcome o = runTest(t);
+        Outcome o = cli.empty() ? runTest(t) : runTestThroughCli(t, cli);
         if (o.skipped) {
             ++skipped;
             std::string reason = o.reason.substr(0, 120);

@@ -24,6 +24,19 @@ TEST(Npy, RoundTripKeepsDtypeShapeAndValues) {
     fs::remove_all(dir);
 }
 
+TEST(Npy, ArraysWithAZeroDimensionRoundTrip) {
+    // an empty output (Reshape with allowzero, a Slice past the end) is a valid array
+    fs::path dir = test::tempDir("npy-empty");
+    auto t = ir::Tensor::create(ir::DType::F32, {2, 0, 3});
+    ASSERT_TRUE(t);
+    ASSERT_TRUE(data::writeNpy(dir / "e.npy", *t));
+    auto back = data::readNpy(dir / "e.npy");
+    ASSERT_TRUE(back) << back.status().message();
+    EXPECT_EQ(back->dims(), (ir::Dims{2, 0, 3}));
+    EXPECT_EQ(back->numel(), 0);
+    fs::remove_all(dir);
+}
+
 TEST(Npy, TruncatedAndForeignFilesAreErrors) {
     fs::path dir = test::tempDir("npy-bad");
     ASSERT_TRUE(data::writeNpy(dir / "a.npy", ir::Tensor::fromFloats({100}, std::vector<float>(100, 1.f))).isOk());
