@@ -10,6 +10,7 @@ std::vector<Pass> fusionPipeline() {
     return {{"eliminate-identities", eliminateIdentities},
             {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},
+            {"batchnorm-to-conv", batchNormToConv},
             {"fuse-conv-add", fuseConvAdd},
             {"fuse-conv-activation", fuseConvActivation}};
 }

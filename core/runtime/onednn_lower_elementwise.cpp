@@ -1,5 +1,5 @@
 // FP32 element-wise and channel ops on oneDNN: eltwise (activations, Clip with constant
-// bounds), binary (with broadcast second operand), concat, softmax and batch normalization.
+// bounds), binary (with broadcast second operand), softmax and batch normalization.
 // Int8 inputs are dequantized first, in their producer's layout.
 #include <tuple>
 
@@ -80,35 +80,6 @@ Status lowerBinary(PlanBuilder& b, const ir::Node& n) {
     const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
     args.push_back({DNNL_ARG_DST, dst});
     return b.addPrimitive(n, dnnl::binary(pd), std::move(args), std::move(consts), pd.impl_info_str(), dst);
-}
-
-Status lowerConcat(PlanBuilder& b, const ir::Node& n) {
-    const ir::Value& yv = b.value(n.outputs[0]);
-    if (yv.dtype != DType::F32) return b.fallback(n, "non-float concat");
-    QL_ASSIGN(int axis, ops::normalizeAxis(n.attrs.getInt("axis", 1), int(yv.dims.size()), n));
-    std::vector<memory::desc> mds;
-    std::vector<std::pair<int, int>> args;
-    memory::desc first;
-    for (size_t i = 0; i < n.inputs.size(); ++i) {
-        if (b.constantOf(n.inputs[i])) return b.fallback(n, "constant concat operand");
-        auto in = b.f32Input(n.inputs[i]);
-        if (!in) return b.fallback(n, in.message());
-        // all operands in the first operand's layout family
-        memory::desc want = i == 0 ? b.buffer(*in).md : b.layoutLike(first, b.value(n.inputs[i]).dims);
-        QL_ASSIGN(int src, b.ensure(n.inputs[i], want, 1.f));
-        if (i == 0) first = b.buffer(src).md;
-        mds.push_back(b.buffer(src).md);
-        args.push_back({DNNL_ARG_MULTIPLE_SRC + int(i), src});
-    }
-    dnnl::concat::primitive_desc pd;
-    try {
-        pd = dnnl::concat::primitive_desc(axis, mds, b.engine());
-    } catch (const dnnl::error& e) {
-        return b.fallback(n, std::string("oneDNN concat unavailable: ") + e.what());
-    }
-    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
-    args.push_back({DNNL_ARG_DST, dst});
-    return b.addPrimitive(n, dnnl::concat(pd), std::move(args), {}, pd.impl_info_str(), dst);
 }
 
 Status lowerSoftmax(PlanBuilder& b, const ir::Node& n) {

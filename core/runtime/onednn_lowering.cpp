@@ -6,6 +6,7 @@
 
 #include "core/ops/fused_ops.h"
 #include "core/ops/op_registry.h"
+#include "core/quant/shared_ranges.h"
 #include "kernels/reference/evaluate_node.h"
 #include "core/runtime/onednn_lowerers.h"
 
@@ -26,7 +27,7 @@ const Lowerer* findLowerer(const ir::Node& n) {
         for (const char* op : {"Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSwish", "Elu", "Exp", "Log", "Sqrt", "Abs", "Softplus"})
             onnx(op, {lowerEltwise});
         for (const char* op : {"Add", "Sub", "Mul", "Div", "Max", "Min"}) onnx(op, {lowerBinary});
-        onnx("Concat", {lowerConcat});
+        onnx("Concat", {lowerConcat, concatTakesInt8});
         onnx("Softmax", {lowerSoftmax});
         onnx("BatchNormalization", {lowerBatchNorm});
         for (const char* op : {"Flatten", "Reshape", "Squeeze", "Unsqueeze"}) onnx(op, {lowerView, viewTakesInt8});
@@ -71,6 +72,8 @@ Status lowerNode(PlanBuilder& b, const ir::Node& n) {
 Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress) {
     PlanBuilder b(impl, infos);
     const ir::Graph& g = *impl.graph;
+    if (b.int8Plan())  // before any lowering asks for int8 parameters
+        b.useRanges(quant::shareRanges(g, *impl.options.ranges, [&b](const ir::Node& n) { return sharesInt8Scale(b, n); }));
     for (ir::ValueId id : g.inputs) {
         const ir::Value& v = g.value(id);
         const int buf = b.newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims);

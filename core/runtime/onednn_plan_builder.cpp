@@ -171,9 +171,10 @@ bool PlanBuilder::keptFp32(const ir::Node& n) const {
 }
 
 const quant::ValueRange* PlanBuilder::rangeOf(ir::ValueId v) const {
-    if (!p_.options.ranges) return nullptr;
-    auto it = p_.options.ranges->find(value(v).name);
-    return it == p_.options.ranges->end() ? nullptr : &it->second;
+    const quant::RangeTable* table = ranges_ ? &*ranges_ : p_.options.ranges;
+    if (!table) return nullptr;
+    auto it = table->find(value(v).name);
+    return it == table->end() ? nullptr : &it->second;
 }
 
 std::optional<quant::Int8Params> PlanBuilder::int8Of(ir::ValueId v) const {
