@@ -23,6 +23,9 @@ bool int8Source(const PlanBuilder& b, ir::ValueId v) {
     const ir::Node& p = b.graph().node(val.producer);
     if (const Lowerer* l = findLowerer(p); l && l->lower == lowerConv) return convTakesInt8(b, p, p.inputs[0]);
     if (isPool(p) || isView(p)) return p.outputs.size() == 1 && !b.keptFp32(p) && int8Source(b, p.inputs[0]);
+    // an int8 activation passes int8 on (its own condition looks downstream: not asked here,
+    // that would loop back to this concat)
+    if (const Lowerer* l = findLowerer(p); l && l->lower == lowerEltwise && l->takesInt8) return b.runsInt8(p) && int8Source(b, p.inputs[0]);
     if (p.opType == "Concat" && p.domain.empty()) return concatRunsInt8(b, p);
     return false;
 }
@@ -44,7 +47,9 @@ bool concatTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId) { ret
 
 bool sharesInt8Scale(const PlanBuilder& b, const ir::Node& n) {
     if (n.opType == "Concat" && n.domain.empty()) return concatRunsInt8(b, n);
-    // pools and views already keep their input's scale: the group makes their consumers agree
+    // pools, views and int8 activations keep their input's scale: the group makes their
+    // consumers agree
+    if (const Lowerer* l = findLowerer(n); l && l->lower == lowerEltwise && l->takesInt8) return l->takesInt8(b, n, n.inputs[0]);
     return (isPool(n) || isView(n)) && n.outputs.size() == 1 && !b.keptFp32(n);
 }
 

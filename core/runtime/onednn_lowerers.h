@@ -20,8 +20,9 @@ Status lowerResize(PlanBuilder& b, const ir::Node& n);
 Status lowerGemm(PlanBuilder& b, const ir::Node& n);
 bool gemmTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
 
-// onednn_lower_elementwise.cpp: eltwise, binary, softmax, batch normalization (FP32).
+// onednn_lower_elementwise.cpp: eltwise (int8 where scale-invariant), binary, softmax, batch normalization (FP32).
 Status lowerEltwise(PlanBuilder& b, const ir::Node& n);
+bool eltwiseTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);  // ReLU, LeakyReLU, Clip
 Status lowerBinary(PlanBuilder& b, const ir::Node& n);
 Status lowerSoftmax(PlanBuilder& b, const ir::Node& n);
 Status lowerBatchNorm(PlanBuilder& b, const ir::Node& n);

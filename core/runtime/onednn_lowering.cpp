@@ -24,8 +24,8 @@ const Lowerer* findLowerer(const ir::Node& n) {
         for (const char* op : {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}) onnx(op, {lowerPool, poolTakesInt8});
         onnx("Resize", {lowerResize});
         for (const char* op : {"Gemm", "MatMul"}) onnx(op, {lowerGemm, gemmTakesInt8});
-        for (const char* op : {"Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSwish", "Elu", "Exp", "Log", "Sqrt", "Abs", "Softplus"})
-            onnx(op, {lowerEltwise});
+        for (const char* op : {"Relu", "LeakyRelu", "Clip"}) onnx(op, {lowerEltwise, eltwiseTakesInt8});
+        for (const char* op : {"Sigmoid", "Tanh", "HardSwish", "Elu", "Exp", "Log", "Sqrt", "Abs", "Softplus"}) onnx(op, {lowerEltwise});
         for (const char* op : {"Add", "Sub", "Mul", "Div", "Max", "Min"}) onnx(op, {lowerBinary});
         onnx("Concat", {lowerConcat, concatTakesInt8});
         onnx("Softmax", {lowerSoftmax});

@@ -89,6 +89,7 @@ public:
 private:
     StepInfo& addStep(Step s, StepInfo info);
     void finishInfo(StepInfo& info, int outBuffer) const;
+    std::string islandNote(const ir::Node& n, const Step& s, int dst) const;
     Expected<int> constantBuffer(ir::ValueId v, const ir::Tensor& c, const memory::desc& want);
 
     OnednnPlan::Impl& p_;

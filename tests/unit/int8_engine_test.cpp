@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 
 #include "core/passes/infer_shapes.h"
@@ -247,4 +248,59 @@ TEST(Passes, UnfoldableBatchNormBecomesDepthwiseConvWithItsRelu) {
     EXPECT_EQ(n.fusedFrom.size(), 2u);  // bn, relu
     Outcome after = run(g, in, {"reference"});
     for (int64_t i = 0; i < before.y.numel(); ++i) EXPECT_NEAR(after.y.data<float>()[i], before.y.data<float>()[i], 1e-5f);
+}
+
+// x -> conv -> max pool -> activation -> conv -> y: ReLU, LeakyReLU and Clip run on the int8
+// data in its own scale (exact up to the rounding of the result), other activations are FP32
+// islands whose step says so.
+TEST(Int8Engine, ScaleInvariantActivationsRunInt8OthersAreExplainedIslands) {
+    struct Act {
+        std::string op;
+        std::function<double(double)> f;
+    };
+    const std::vector<Act> acts = {{"Relu", [](double v) { return std::max(0.0, v); }},
+                                   {"LeakyRelu", [](double v) { return v > 0 ? v : 0.01 * v; }},
+                                   {"Clip", [](double v) { return std::clamp(v, -0.2, 0.6); }},
+                                   {"HardSwish", nullptr}};
+    for (const Act& act : acts) {
+        OnnxBuilder b;
+        b.input("x", {1, 8, 10, 10}).output("y");
+        conv(b, "x", "c", 8, 8, 3, 0.2f, 61);
+        maxPool3x3(b, "c", "p");
+        if (act.op == "Clip") {
+            b.initializer("lo", {}, {-0.2f}).initializer("hi", {}, {0.6f});
+            b.node("Clip", {"p", "lo", "hi"}, {"a"}, "act");
+        } else {
+            b.node(act.op, {"p"}, {"a"}, "act");
+        }
+        conv(b, "a", "y", 8, 4, 3, 0.2f, 62);
+        auto g = importGraph(b);
+        const auto in = inputX(*g, 8);
+        Outcome ref = run(g, in, {"reference"});
+        for (const bool asymmetric : {false, true}) {
+            runtime::ExecutorOptions o;
+            o.precision = runtime::Precision::Int8;
+            o.asymmetricActivations = asymmetric;
+            Outcome q = run(g, in, o);
+            const std::string what = act.op + (asymmetric ? " asymmetric" : " symmetric");
+            const runtime::StepInfo* s = stepNamed(q.steps, "act");
+            ASSERT_NE(s, nullptr) << what;
+            EXPECT_GT(sqnrDb(ref.y, q.y), 30.0) << what;
+            if (!act.f || (asymmetric && act.op == "LeakyRelu")) {  // no exact int8 form
+                EXPECT_EQ(s->dtype, "f32") << what;
+                EXPECT_EQ(s->note.rfind("FP32 island", 0), 0u) << what << ": note '" << s->note << "'";
+                continue;
+            }
+            expectConversionsOnlyAtTheEdges(q.steps, what);
+            EXPECT_TRUE(s->dtype == "s8" || s->dtype == "u8") << what << ": " << s->dtype;
+            EXPECT_TRUE(s->note.empty()) << what << ": " << s->note;
+            // its scale is its input's: one step of the pool output's parameters
+            const float step = quant::int8ParamsFor(q.prepared.ranges->at("c"), q.prepared.sevenBitActivations, asymmetric).scale;
+            const ir::Tensor& pool = q.nodes.at("p");
+            const ir::Tensor& got = q.nodes.at("act");
+            double worst = 0;
+            for (int64_t i = 0; i < pool.numel(); ++i) worst = std::max(worst, std::fabs(act.f(pool.data<float>()[i]) - got.data<float>()[i]));
+            EXPECT_LE(worst, 0.5 * step * 1.001) << what << ": step " << step;
+        }
+    }
 }
