@@ -12,7 +12,8 @@ std::vector<Pass> fusionPipeline() {
             {"fold-batchnorm", foldBatchNorm},
             {"batchnorm-to-conv", batchNormToConv},
             {"fuse-conv-add", fuseConvAdd},
-            {"fuse-conv-activation", fuseConvActivation}};
+            {"fuse-conv-activation", fuseConvActivation},
+            {"reuse-concat-prefix", reuseConcatPrefix}};
 }
 
 namespace {

@@ -38,7 +38,7 @@ struct Pass {
 };
 
 // The fusion pipeline, in order: identity removal, Pad folding, BN folding, the BNs left as
-// depthwise 1x1 convs, Conv+Add, Conv+activation.
+// depthwise 1x1 convs, Conv+Add, Conv+activation, concats reading an earlier concat's result.
 std::vector<Pass> fusionPipeline();
 
 // After each pass `afterEach` (if set) sees the graph and the record, e.g. to keep a snapshot.
@@ -53,5 +53,6 @@ Status foldBatchNorm(ir::Graph& g, std::vector<std::string>& changes);
 Status batchNormToConv(ir::Graph& g, std::vector<std::string>& changes);  // batchnorm_to_conv.cpp
 Status fuseConvAdd(ir::Graph& g, std::vector<std::string>& changes);
 Status fuseConvActivation(ir::Graph& g, std::vector<std::string>& changes);
+Status reuseConcatPrefix(ir::Graph& g, std::vector<std::string>& changes);  // concat_prefix.cpp
 
 }  // namespace ql::passes

@@ -2,6 +2,8 @@
 // the output share one scale and zero point (quant::shareRanges over the plan's ranges), so the
 // producers write int8 in the concat's parameters and the concat only copies bytes. Otherwise
 // FP32, int8 operands dequantized in their producer's layout.
+#include <optional>
+
 #include "core/ops/infer_common.h"
 #include "core/runtime/onednn_lowerers.h"
 
@@ -65,6 +67,13 @@ Status lowerConcat(PlanBuilder& b, const ir::Node& n) {
     std::vector<memory::desc> mds;
     std::vector<std::pair<int, int>> args;
     memory::desc first;
+    // int8: an operand already in the shared parameters is taken as its producer laid it out
+    // (oneDNN's concat accepts mixed layouts); the others are converted into the layout of the
+    // first such operand (the int8 layers' layout, so the concat's output keeps it too)
+    auto ready = [&](const Buffer& pb) { return pb.dtype == dt && pb.scale == scale && pb.zeroPoint == zeroPoint; };
+    std::optional<memory::desc> anchor;
+    for (ir::ValueId in : n.inputs)
+        if (auto pb = b.producedBuffer(in); q && !anchor && pb && ready(b.buffer(*pb))) anchor = b.buffer(*pb).md;
     for (size_t i = 0; i < n.inputs.size(); ++i) {
         if (b.constantOf(n.inputs[i])) return b.fallback(n, "constant concat operand");
         const ir::Dims& dims = b.value(n.inputs[i]).dims;
@@ -73,10 +82,7 @@ Status lowerConcat(PlanBuilder& b, const ir::Node& n) {
         const Buffer& pb = b.buffer(*produced);
         memory::desc want;
         if (q) {
-            // an operand already in the shared parameters is taken as its producer laid it out
-            // (oneDNN's concat accepts mixed layouts); others are converted into the first one's
-            const bool ready = pb.dtype == dt && pb.scale == scale && pb.zeroPoint == zeroPoint;
-            want = ready ? pb.md : i == 0 ? b.layoutLike(pb.md, dims) : b.layoutLike(first, dims);
+            want = ready(pb) ? pb.md : b.layoutLike(anchor ? *anchor : b.actMd(dims, dt), dims);
             want.data.data_type = static_cast<dnnl_data_type_t>(toDnnl(dt));
         } else {
             auto in = b.f32Input(n.inputs[i]);

@@ -69,6 +69,16 @@ Outcome run(std::shared_ptr<ir::Graph> g, const runtime::TensorMap& in, runtime:
     return r;
 }
 
+// The graph as it is, on the reference kernels (no fusion passes).
+ir::Tensor referenceOnly(std::shared_ptr<ir::Graph> g, const runtime::TensorMap& in) {
+    auto ex = runtime::ReferenceExecutor::create(g);
+    EXPECT_TRUE(ex.isOk()) << ex.message();
+    if (!ex) return {};
+    auto out = (*ex)->run(in);
+    EXPECT_TRUE(out.isOk()) << out.message();
+    return out ? out->at("y") : ir::Tensor{};
+}
+
 double sqnrDb(const ir::Tensor& ref, const ir::Tensor& y) {
     double signal = 0, noise = 0;
     for (int64_t i = 0; i < ref.numel(); ++i) {
@@ -102,7 +112,7 @@ void maxPool3x3(OnnxBuilder& b, const std::string& in, const std::string& out) {
 // between the layers.
 void expectConversionsOnlyAtTheEdges(const std::vector<runtime::StepInfo>& steps, const std::string& what) {
     for (const auto& s : steps) {
-        if (s.inserted) EXPECT_TRUE(s.name == "reorder x" || s.name == "reorder y") << what << ": " << s.name;
+        if (s.inserted) EXPECT_TRUE(s.name == "reorder x" || s.name == "reorder y") << what << ": " << s.name << " (" << s.opType << " to " << s.dtype << " " << s.format << ")";
         EXPECT_NE(s.impl, "reference") << what << " " << s.name << ": " << s.fallbackReason;
     }
 }
@@ -303,4 +313,46 @@ TEST(Int8Engine, ScaleInvariantActivationsRunInt8OthersAreExplainedIslands) {
             EXPECT_LE(worst, 0.5 * step * 1.001) << what << ": step " << step;
         }
     }
+}
+
+// A dense block: each layer concatenates the block input and every earlier layer's output.
+// After the pass each concat reads the previous concat plus one new map; the one-operand
+// concat is gone; FP32 outputs are unchanged and the INT8 plan converts nothing inside.
+TEST(Passes, DenseBlockConcatsReadTheEarlierConcat) {
+    OnnxBuilder b;
+    b.input("x", {1, 4, 6, 6}).output("y");
+    b.node("Concat", {"x"}, {"cat1"}, "cat1");
+    std::vector<std::string> features = {"x"};
+    for (int i = 1; i <= 3; ++i) {
+        const std::string in = i == 1 ? "cat1" : "cat" + std::to_string(i), out = "f" + std::to_string(i);
+        conv(b, in, out, 4 * i, 4, 3, 0.3f, unsigned(70 + i));
+        features.push_back(out);
+        auto& cat = b.node("Concat", features, {i == 3 ? "y" : "cat" + std::to_string(i + 1)}, "cat" + std::to_string(i + 1));
+        OnnxBuilder::setInt(cat, "axis", 1);
+    }
+    auto g = importGraph(b);
+    const auto in = inputX(*g, 9);
+    const ir::Tensor before = referenceOnly(g, in);
+    std::vector<std::string> changes;
+    ASSERT_TRUE(passes::reuseConcatPrefix(*g, changes).isOk());
+    EXPECT_EQ(changes.size(), 3u);  // cat3 and cat4 rewritten, cat1 removed
+    EXPECT_FALSE(g->findNode("cat1").has_value());
+    auto inputsOf = [&](const char* node) {
+        std::vector<std::string> names;
+        for (ir::ValueId v : g->node(*g->findNode(node)).inputs) names.push_back(g->value(v).name);
+        return names;
+    };
+    EXPECT_EQ(inputsOf("f1"), (std::vector<std::string>{"x", "f1_w"}));
+    EXPECT_EQ(inputsOf("cat2"), (std::vector<std::string>{"x", "f1"}));
+    EXPECT_EQ(inputsOf("cat3"), (std::vector<std::string>{"cat2", "f2"}));
+    EXPECT_EQ(inputsOf("cat4"), (std::vector<std::string>{"cat3", "f3"}));
+    EXPECT_TRUE(g->verify().isOk()) << g->verify().message();
+    const ir::Tensor after = referenceOnly(g, in);
+    ASSERT_EQ(after.numel(), before.numel());
+    for (int64_t i = 0; i < before.numel(); ++i) ASSERT_EQ(after.data<float>()[i], before.data<float>()[i]) << i;
+    runtime::ExecutorOptions o;
+    o.precision = runtime::Precision::Int8;
+    Outcome q = run(g, in, o);
+    expectConversionsOnlyAtTheEdges(q.steps, "dense block");
+    EXPECT_GT(sqnrDb(before, q.y), 30.0);
 }

@@ -63,13 +63,14 @@ TEST(Passes, EachFusionFiresOnceKeepsProvenanceAndOutputs) {
     ir::Tensor before = runRef(g, x);
     auto records = passes::runPasses(*g, passes::fusionPipeline());
     ASSERT_TRUE(records.isOk()) << records.message();
-    ASSERT_EQ(records->size(), 6u);
+    ASSERT_EQ(records->size(), 7u);
     EXPECT_EQ((*records)[0].changes.size(), 0u);  // the Identity feeds the graph output
     EXPECT_EQ((*records)[1].changes.size(), 0u);  // no Pad
     EXPECT_EQ((*records)[2].changes.size(), 1u);
     EXPECT_EQ((*records)[3].changes.size(), 0u);  // the BN folded: none left to turn into a conv
     EXPECT_EQ((*records)[4].changes.size(), 1u);
     EXPECT_EQ((*records)[5].changes.size(), 1u);
+    EXPECT_EQ((*records)[6].changes.size(), 0u);  // no Concat
     EXPECT_EQ(g->liveNodeCount(), 2u);
     const ir::Node& fused = g->node(*g->findNode("conv"));
     EXPECT_EQ(fused.opType, "FusedConv");
