@@ -11,9 +11,9 @@ std::vector<Pass> fusionPipeline() {
             {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},
             {"batchnorm-to-conv", batchNormToConv},
+            {"reuse-concat-prefix", reuseConcatPrefix},
             {"fuse-conv-add", fuseConvAdd},
-            {"fuse-conv-activation", fuseConvActivation},
-            {"reuse-concat-prefix", reuseConcatPrefix}};
+            {"fuse-conv-activation", fuseConvActivation}};
 }
 
 namespace {

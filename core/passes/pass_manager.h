@@ -38,7 +38,7 @@ struct Pass {
 };
 
 // The fusion pipeline, in order: identity removal, Pad folding, BN folding, the BNs left as
-// depthwise 1x1 convs, Conv+Add, Conv+activation, concats reading an earlier concat's result.
+// depthwise 1x1 convs, concats reading an earlier concat's result, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
 // After each pass `afterEach` (if set) sees the graph and the record, e.g. to keep a snapshot.

@@ -69,11 +69,15 @@ Status lowerNode(PlanBuilder& b, const ir::Node& n) {
 
 }  // namespace
 
-Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress) {
+Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress,
+                  quant::RangeTable* usedRanges) {
     PlanBuilder b(impl, infos);
     const ir::Graph& g = *impl.graph;
-    if (b.int8Plan())  // before any lowering asks for int8 parameters
-        b.useRanges(quant::shareRanges(g, *impl.options.ranges, [&b](const ir::Node& n) { return sharesInt8Scale(b, n); }));
+    if (b.int8Plan()) {  // before any lowering asks for int8 parameters
+        quant::RangeTable shared = quant::shareRanges(g, *impl.options.ranges, [&b](const ir::Node& n) { return sharesInt8Scale(b, n); });
+        if (usedRanges) *usedRanges = shared;
+        b.useRanges(std::move(shared));
+    }
     for (ir::ValueId id : g.inputs) {
         const ir::Value& v = g.value(id);
         const int buf = b.newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims);
