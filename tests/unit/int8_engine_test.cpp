@@ -356,3 +356,38 @@ TEST(Passes, DenseBlockConcatsReadTheEarlierConcat) {
     expectConversionsOnlyAtTheEdges(q.steps, "dense block");
     EXPECT_GT(sqnrDb(before, q.y), 30.0);
 }
+
+// With zero points, an average that counts padding would average in 0 instead of the zero
+// point, so it runs in FP32 (and says so); without padding the flag changes nothing and the
+// pool stays int8 (DenseNet's transitions: 2x2 stride 2, count_include_pad from the export).
+TEST(Int8Engine, AsymmetricAveragePoolStaysInt8UnlessPaddingIsCounted) {
+    for (const bool padded : {false, true}) {
+        OnnxBuilder b;
+        b.input("x", {1, 8, 10, 10}).output("y");
+        conv(b, "x", "c", 8, 8, 3, 0.3f, 81);  // signed: a zero point in asymmetric mode
+        auto& pool = b.node("AveragePool", {"c"}, {"p"}, "pool");
+        OnnxBuilder::setInts(pool, "kernel_shape", {2, 2});
+        OnnxBuilder::setInts(pool, "strides", {2, 2});
+        OnnxBuilder::setInts(pool, "pads", padded ? std::vector<int64_t>{1, 1, 1, 1} : std::vector<int64_t>{0, 0, 0, 0});
+        OnnxBuilder::setInt(pool, "count_include_pad", 1);
+        conv(b, "p", "y", 8, 4, 3, 0.2f, 82);
+        auto g = importGraph(b);
+        const auto in = inputX(*g, 10);
+        Outcome ref = run(g, in, {"reference"});
+        runtime::ExecutorOptions o;
+        o.precision = runtime::Precision::Int8;
+        o.asymmetricActivations = true;
+        Outcome q = run(g, in, o);
+        const std::string what = padded ? "padded" : "unpadded";
+        const runtime::StepInfo* s = stepNamed(q.steps, "pool");
+        ASSERT_NE(s, nullptr);
+        EXPECT_GT(sqnrDb(ref.y, q.y), 30.0) << what;
+        if (padded) {
+            EXPECT_EQ(s->dtype, "f32");
+            EXPECT_EQ(s->note.rfind("FP32 island", 0), 0u) << s->note;
+        } else {
+            EXPECT_EQ(s->dtype, "u8");
+            expectConversionsOnlyAtTheEdges(q.steps, what);
+        }
+    }
+}
