@@ -1,28 +1,60 @@
 #!/usr/bin/env bash
-# Benchmarks the oneDNN engine on torchvision ResNet-18, ResNet-50 and MobileNet V2 (random
-# weights, opset 13, batch 1) against the issue's targets, and ONNX Runtime's CPU provider on
-# the same files. Prints figures; never fails on a missed target (the note says what missed).
-# usage: scripts/bench_zoo.sh [threads=2] [repeats=30]
+# Benchmarks the oneDNN engine on the study models (torchvision, random weights, opset 13,
+# batch 1): QuantLens FP32 and INT8 medians, ONNX Runtime's CPU provider on the same files, the
+# speed-ups, and the INT8 plan's inserted conversions and reference fallbacks, as one table.
+# Then this CPU's MAC peaks (tests/bench/mac_peak.cpp). Prints figures; never fails on a missed
+# target. Timings on a shared machine are noisy: the load average is printed with them.
+# usage: scripts/bench_zoo.sh [threads=2] [repeats=30] [models dir=/work/models, else build/zoo]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS="${1:-2}"; REPEAT="${2:-30}"
-ZOO=build/zoo; mkdir -p "$ZOO" build/bench
+ZOO="${3:-/work/models}"
+MODELS="resnet18 resnet50 resnet152 inception_v3 densenet121 densenet201 mobilenet_v2"
 CLI=build/app/cli/quantlens-cli
+PEAK=build/tests/bench/ql_mac_peak
+OUT=build/bench; mkdir -p "$OUT"
 [ -x "$CLI" ] || scripts/setup.sh
-if [ ! -f "$ZOO/mobilenet_v2.onnx" ]; then
+if [ ! -d "$ZOO" ] || [ -z "$(ls "$ZOO"/*.onnx 2>/dev/null)" ]; then
+  ZOO=build/zoo; mkdir -p "$ZOO"
   dpkg -s python3-torchvision >/dev/null 2>&1 || apt-get install -y -qq python3-torch python3-torchvision python3-onnx >/dev/null
-  /usr/bin/python3 scripts/export_torchvision.py "$ZOO" --models resnet18,resnet50,mobilenet_v2
+  /usr/bin/python3 scripts/export_torchvision.py "$ZOO" --models resnet18,resnet50,mobilenet_v2,densenet121,inception_v3
 fi
 if command -v node >/dev/null && [ ! -d build/ort/node_modules/onnxruntime-node ]; then
   (mkdir -p build/ort && cd build/ort && npm init -y >/dev/null && npm install --ignore-scripts onnxruntime-node@1 >/dev/null 2>&1) || true
 fi
-for m in resnet18 resnet50 mobilenet_v2; do
-  echo "=== $m"
-  "$CLI" profile "$ZOO/$m.onnx" --threads "$THREADS" --repeat "$REPEAT" --json "build/bench/$m.json" --csv "build/bench/$m.csv" |
-    grep -E "^cpu|^== |whole model|sum of per-layer|memory:|steps:|speed-up|^output"
-  if [ -d build/ort/node_modules/onnxruntime-node ]; then
-    NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$ZOO/$m.onnx" "$THREADS" "$REPEAT" || true
+
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $THREADS, repeats $REPEAT; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# field N of the line after "== PRECISION ==" that matches PATTERN
+field() { awk -v sec="== $2 ==" -v pat="$3" -v n="$4" '$0 == sec {s = 1; next} /^== / {s = 0} s && $0 ~ pat {print $n; exit}' "$1"; }
+rows=()
+for m in $MODELS; do
+  model="$ZOO/$m.onnx"
+  [ -f "$model" ] || { echo "($m: $model missing, skipped)"; continue; }
+  log="$OUT/$m.txt"
+  if ! "$CLI" profile "$model" --threads "$THREADS" --repeat "$REPEAT" --json "$OUT/$m.json" --csv "$OUT/$m.csv" >"$log" 2>&1; then
+    echo "($m: profile failed, see $log)"; continue
   fi
+  fp32=$(field "$log" fp32 "^whole model" 4); int8=$(field "$log" int8 "^whole model" 4)
+  reorders=$(field "$log" int8 "inserted reorders" 3); fallbacks=$(field "$log" int8 "reference fallbacks" 6)
+  islands=$(awk '/^== int8 ==/{s=1} s && $2 == "Dequantize" {n++} END {print n + 0}' "$log")
+  ort="-"
+  if [ -d build/ort/node_modules/onnxruntime-node ]; then
+    size=224; [ "$m" = inception_v3 ] && size=299
+    ort=$(NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$REPEAT" 1 "$size" 2>/dev/null | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')
+    [ -n "$ort" ] || ort="-"
+  fi
+  rows+=("$m $ort $fp32 $int8 $reorders $islands $fallbacks")
 done
-echo "=== eager vs planned (resnet18, fp32)"
-"$CLI" profile "$ZOO/resnet18.onnx" --precision fp32 --executor eager --threads "$THREADS" --repeat 10 | grep -E "whole model|sum of per-layer"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %26s | %9s |\n" model "ORT FP32 ms" "QuantLens FP32" "QuantLens INT8" "INT8 speed-up" "FP32 vs ORT" "inserted reorders (INT8)" "fallbacks"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n" "---------------" "-------------" "----------------" "----------------" "---------------" "--------------" "----------------------------" "-----------"
+for r in "${rows[@]}"; do
+  read -r m ort fp32 int8 reorders islands fallbacks <<<"$r"
+  speed=$(awk -v a="$fp32" -v b="$int8" 'BEGIN {printf "%.2fx", a / b}')
+  vsort=$(awk -v a="$ort" -v b="$fp32" 'BEGIN {if (a == "-") print "-"; else printf "%.2fx", a / b}')
+  printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %26s | %9s |\n" "$m" "$ort" "$fp32" "$int8" "$speed" "$vsort" "$reorders ($islands dequantize)" "$fallbacks"
+done
+echo "(medians in ms; FP32 vs ORT > 1 means QuantLens FP32 is faster; per-model logs in $OUT/)"
+echo
+if [ -x "$PEAK" ]; then "$PEAK" "$THREADS"; else echo "($PEAK not built: cmake --build build --target ql_mac_peak)"; fi

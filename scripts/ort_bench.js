@@ -1,17 +1,17 @@
 // Median latency of ONNX Runtime's CPU provider on a model, for comparison with QuantLens.
-// usage: NODE_PATH=build/ort/node_modules node scripts/ort_bench.js MODEL [threads] [repeats] [batch]
+// usage: NODE_PATH=build/ort/node_modules node scripts/ort_bench.js MODEL [threads] [repeats] [batch] [image size for dynamic dims]
 // (scripts/bench_zoo.sh installs onnxruntime-node into build/ort with --ignore-scripts.)
 const ort = require('onnxruntime-node');
 
 async function main() {
-  const [model, threads = '2', repeats = '30', batch = '1'] = process.argv.slice(2);
+  const [model, threads = '2', repeats = '30', batch = '1', imageSize = '224'] = process.argv.slice(2);
   const session = await ort.InferenceSession.create(model, {
     intraOpNumThreads: Number(threads), interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
   });
   const meta = session.inputNames[0];
   const inputInfo = session.inputMetadata ? session.inputMetadata : null;
-  let dims = [Number(batch), 3, 224, 224];
-  if (inputInfo && inputInfo[0] && inputInfo[0].shape) dims = inputInfo[0].shape.map((d, i) => (typeof d === 'number' && d > 0 ? d : (i === 0 ? Number(batch) : 224)));
+  let dims = [Number(batch), 3, Number(imageSize), Number(imageSize)];
+  if (inputInfo && inputInfo[0] && inputInfo[0].shape) dims = inputInfo[0].shape.map((d, i) => (typeof d === 'number' && d > 0 ? d : (i === 0 ? Number(batch) : Number(imageSize))));
   const size = dims.reduce((a, b) => a * b, 1);
   const data = new Float32Array(size).map(() => Math.random() * 2 - 1);
   const feeds = { [meta]: new ort.Tensor('float32', data, dims) };

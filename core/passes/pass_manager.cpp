@@ -11,6 +11,8 @@ std::vector<Pass> fusionPipeline() {
             {"fold-qdq", foldQdq},
             {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},
+            {"batchnorm-to-conv", batchNormToConv},
+            {"reuse-concat-prefix", reuseConcatPrefix},
             {"fuse-conv-add", fuseConvAdd},
             {"fuse-conv-activation", fuseConvActivation}};
 }

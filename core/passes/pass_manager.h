@@ -37,7 +37,8 @@ struct Pass {
     PassFn run;
 };
 
-// The fusion pipeline, in order: identity removal, QDQ folding, Pad folding, BN folding, Conv+Add, Conv+activation.
+// The fusion pipeline, in order: identity removal, QDQ folding, Pad folding, BN folding, the BNs
+// left as depthwise 1x1 convs, concats reading an earlier concat's result, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
 // After each pass `afterEach` (if set) sees the graph and the record, e.g. to keep a snapshot.
@@ -51,7 +52,9 @@ Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
 Status foldQdq(ir::Graph& g, std::vector<std::string>& changes);
 Status foldPad(ir::Graph& g, std::vector<std::string>& changes);
 Status foldBatchNorm(ir::Graph& g, std::vector<std::string>& changes);
+Status batchNormToConv(ir::Graph& g, std::vector<std::string>& changes);  // batchnorm_to_conv.cpp
 Status fuseConvAdd(ir::Graph& g, std::vector<std::string>& changes);
 Status fuseConvActivation(ir::Graph& g, std::vector<std::string>& changes);
+Status reuseConcatPrefix(ir::Graph& g, std::vector<std::string>& changes);  // concat_prefix.cpp
 
 }  // namespace ql::passes

@@ -86,6 +86,8 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
         if (cancel.isCancelled()) return Status::cancelled("plan build");
         auto e = PlannedExecutor::create(fused, *ctx, po, cancel, span.sub(0.5, 1.0));
         if (!e) return e.status();
+        // report the ranges the plan used (scale-shared groups widened), not the calibrated ones
+        if (options.precision == Precision::Int8) result.ranges = std::make_shared<const quant::RangeTable>((*e)->plan().int8Ranges());
         result.executor = std::move(e).value();
     } else {
         // eager lowers again on every run, so it keeps its own copy of the ranges

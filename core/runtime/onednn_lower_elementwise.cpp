@@ -1,6 +1,8 @@
-// FP32 element-wise and channel ops on oneDNN: eltwise (activations, Clip with constant
-// bounds), binary (with broadcast second operand), concat, softmax and batch normalization.
-// Int8 inputs are dequantized first, in their producer's layout.
+// Element-wise and channel ops on oneDNN: eltwise (activations, Clip with constant bounds),
+// binary (with broadcast second operand), softmax and batch normalization, in FP32 with int8
+// inputs dequantized first (in their producer's layout) -- except ReLU, LeakyReLU and Clip,
+// which commute with a positive scale and so run on int8 data in its own scale.
+#include <cmath>
 #include <tuple>
 
 #include "core/ops/infer_common.h"
@@ -8,6 +10,52 @@
 #include "core/runtime/onednn_lowerers.h"
 
 namespace ql::runtime {
+
+namespace {
+bool scaleInvariant(const PlanBuilder& b, const ir::Node& n) {
+    if (n.opType == "Relu" || n.opType == "LeakyRelu") return true;
+    return n.opType == "Clip" && (!n.hasInput(1) || b.constantOf(n.inputs[1])) && (!n.hasInput(2) || b.constantOf(n.inputs[2]));
+}
+
+// The eltwise on int8 data: same data type, scale and zero point in and out. oneDNN 2.6 has
+// int8 eltwise ReLU (LeakyReLU: its alpha) but no int8 clip, so Clip, and ReLU with a zero
+// point, become max(x, lo) then min(., hi) in quantized units (a binary with a binary post-op).
+Status lowerEltwiseInt8(PlanBuilder& b, const ir::Node& n, int in, float alpha, float beta) {
+    using A = dnnl::algorithm;
+    const Buffer& x = b.buffer(in);
+    const float s = x.scale, zp = float(x.zeroPoint);
+    const int dims = b.value(n.outputs[0]).dims.size() == 0 ? 1 : int(b.value(n.outputs[0]).dims.size());
+    try {
+        if (n.opType != "Clip" && x.zeroPoint == 0) {
+            dnnl::eltwise_forward::primitive_desc pd(
+                dnnl::eltwise_forward::desc(dnnl::prop_kind::forward_inference, A::eltwise_relu, x.md, n.opType == "LeakyRelu" ? alpha : 0.f, 0.f),
+                b.engine());
+            const int dst = b.newBuffer(pd.dst_desc(), x.dtype, b.value(n.outputs[0]).dims, x.scale, x.zeroPoint);
+            return b.addPrimitive(n, dnnl::eltwise_forward(pd), {{DNNL_ARG_SRC, in}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
+        }
+        if (n.opType == "LeakyRelu") return Status::error("LeakyRelu with a zero point");
+        auto units = [&](float v) { return std::isfinite(v) ? v / s + zp : (v > 0 ? 3.4e38f : -3.4e38f); };
+        const float lo = n.opType == "Clip" ? units(alpha) : zp, hi = n.opType == "Clip" ? units(beta) : 3.4e38f;
+        const memory::desc scalar(memory::dims(size_t(dims), 1), DT::f32, plainTag(size_t(dims)));
+        dnnl::post_ops po;
+        po.append_binary(A::binary_min, scalar);
+        dnnl::primitive_attr attr;
+        attr.set_post_ops(po);
+        dnnl::binary::primitive_desc pd(dnnl::binary::desc(A::binary_max, x.md, scalar, x.md), attr, b.engine());
+        std::map<int, memory> consts{{DNNL_ARG_SRC_1, b.constMemory(scalar, &lo, scalar)},
+                                     {DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1, b.constMemory(scalar, &hi, scalar)}};
+        const int dst = b.newBuffer(pd.dst_desc(), x.dtype, b.value(n.outputs[0]).dims, x.scale, x.zeroPoint);
+        return b.addPrimitive(n, dnnl::binary(pd), {{DNNL_ARG_SRC_0, in}, {DNNL_ARG_DST, dst}}, std::move(consts), pd.impl_info_str(), dst);
+    } catch (const dnnl::error& e) {
+        return Status::error(std::string("oneDNN has no int8 form here: ") + e.what());
+    }
+}
+}  // namespace
+
+// Only when the consumers read int8 too: otherwise the dequantize would just move after it.
+bool eltwiseTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId) {
+    return b.runsInt8(n) && scaleInvariant(b, n) && b.consumersTakeInt8(n.outputs[0]);
+}
 
 Status lowerEltwise(PlanBuilder& b, const ir::Node& n) {
     using A = dnnl::algorithm;
@@ -32,6 +80,10 @@ Status lowerEltwise(PlanBuilder& b, const ir::Node& n) {
         std::tie(alpha, beta) = *bounds;
     }
     if (b.value(n.inputs[0]).dtype != DType::F32) return b.fallback(n, "non-float input");
+    if (auto in = b.producedBuffer(n.inputs[0]); in && isInt8(b.buffer(*in).dtype) && eltwiseTakesInt8(b, n, n.inputs[0]) &&
+                                                   (op != "LeakyRelu" || b.buffer(*in).zeroPoint == 0)) {
+        if (lowerEltwiseInt8(b, n, *in, alpha, beta).isOk()) return Status::ok();
+    }
     auto src = b.f32Input(n.inputs[0]);
     if (!src) return b.fallback(n, src.message());
     const memory::desc md = b.buffer(*src).md;
@@ -80,35 +132,6 @@ Status lowerBinary(PlanBuilder& b, const ir::Node& n) {
     const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
     args.push_back({DNNL_ARG_DST, dst});
     return b.addPrimitive(n, dnnl::binary(pd), std::move(args), std::move(consts), pd.impl_info_str(), dst);
-}
-
-Status lowerConcat(PlanBuilder& b, const ir::Node& n) {
-    const ir::Value& yv = b.value(n.outputs[0]);
-    if (yv.dtype != DType::F32) return b.fallback(n, "non-float concat");
-    QL_ASSIGN(int axis, ops::normalizeAxis(n.attrs.getInt("axis", 1), int(yv.dims.size()), n));
-    std::vector<memory::desc> mds;
-    std::vector<std::pair<int, int>> args;
-    memory::desc first;
-    for (size_t i = 0; i < n.inputs.size(); ++i) {
-        if (b.constantOf(n.inputs[i])) return b.fallback(n, "constant concat operand");
-        auto in = b.f32Input(n.inputs[i]);
-        if (!in) return b.fallback(n, in.message());
-        // all operands in the first operand's layout family
-        memory::desc want = i == 0 ? b.buffer(*in).md : b.layoutLike(first, b.value(n.inputs[i]).dims);
-        QL_ASSIGN(int src, b.ensure(n.inputs[i], want, 1.f));
-        if (i == 0) first = b.buffer(src).md;
-        mds.push_back(b.buffer(src).md);
-        args.push_back({DNNL_ARG_MULTIPLE_SRC + int(i), src});
-    }
-    dnnl::concat::primitive_desc pd;
-    try {
-        pd = dnnl::concat::primitive_desc(axis, mds, b.engine());
-    } catch (const dnnl::error& e) {
-        return b.fallback(n, std::string("oneDNN concat unavailable: ") + e.what());
-    }
-    const int dst = b.newBuffer(pd.dst_desc(), DType::F32, yv.dims);
-    args.push_back({DNNL_ARG_DST, dst});
-    return b.addPrimitive(n, dnnl::concat(pd), std::move(args), {}, pd.impl_info_str(), dst);
 }
 
 Status lowerSoftmax(PlanBuilder& b, const ir::Node& n) {

@@ -1,4 +1,5 @@
 // Pooling (max / average / global; int8 stays int8) and Resize as oneDNN resampling.
+#include <algorithm>
 #include <cmath>
 
 #include "core/ops/infer_common.h"
@@ -42,7 +43,9 @@ Status lowerPool(PlanBuilder& b, const ir::Node& n) {
         return b.fallback(n, "ceil_mode with count_include_pad differs from oneDNN's padding");
     // int8 stays int8 (same scale and zero point); layout follows the input. Padding counted
     // into an average would read as 0, not as the zero point: that case runs in f32.
-    const bool zeroPadCounted = alg == dnnl::algorithm::pooling_avg_include_padding && in.zeroPoint != 0;
+    const bool padded = std::any_of(padL.begin(), padL.end(), [](auto p) { return p != 0; }) ||
+                        std::any_of(padR.begin(), padR.end(), [](auto p) { return p != 0; });
+    const bool zeroPadCounted = alg == dnnl::algorithm::pooling_avg_include_padding && in.zeroPoint != 0 && padded;
     const DType dt = isInt8(in.dtype) && !zeroPadCounted && !b.keptFp32(n) ? in.dtype : DType::F32;
     const float scale = isInt8(dt) ? in.scale : 1.f;
     const int32_t zeroPoint = isInt8(dt) ? in.zeroPoint : 0;
@@ -57,7 +60,11 @@ Status lowerPool(PlanBuilder& b, const ir::Node& n) {
     }
     QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), scale, zeroPoint));
     const int dst = b.newBuffer(pd.dst_desc(), dt, yv.dims, scale, zeroPoint);
-    return b.addPrimitive(n, dnnl::pooling_v2_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {}, pd.impl_info_str(), dst);
+    Step s;
+    s.prim = dnnl::pooling_v2_forward(pd);
+    s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+    return b.addNodeStep(n, std::move(s), pd.impl_info_str(), dst, 0,
+                         zeroPadCounted ? "FP32 island: the average counts padding, which int8 would read as 0 instead of the zero point" : "");
 }
 
 // Resize as oneDNN resampling, where the two agree on coordinates: linear with half_pixel

@@ -20,12 +20,20 @@ Status lowerResize(PlanBuilder& b, const ir::Node& n);
 Status lowerGemm(PlanBuilder& b, const ir::Node& n);
 bool gemmTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
 
-// onednn_lower_elementwise.cpp: eltwise, binary, concat, softmax, batch normalization (FP32).
+// onednn_lower_elementwise.cpp: eltwise (int8 where scale-invariant), binary, softmax, batch normalization (FP32).
 Status lowerEltwise(PlanBuilder& b, const ir::Node& n);
+bool eltwiseTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);  // ReLU, LeakyReLU, Clip
 Status lowerBinary(PlanBuilder& b, const ir::Node& n);
-Status lowerConcat(PlanBuilder& b, const ir::Node& n);
 Status lowerSoftmax(PlanBuilder& b, const ir::Node& n);
 Status lowerBatchNorm(PlanBuilder& b, const ir::Node& n);
+
+// onednn_lower_concat.cpp: Concat, int8 (operands and output in one shared scale) when its
+// operands come from int8 layers. sharesInt8Scale: does n's output share its inputs' int8
+// parameters (int8 concat, pools, views)? lowerGraph groups ranges by it before lowering.
+Status lowerConcat(PlanBuilder& b, const ir::Node& n);
+bool concatRunsInt8(const PlanBuilder& b, const ir::Node& n);
+bool concatTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+bool sharesInt8Scale(const PlanBuilder& b, const ir::Node& n);
 
 // onednn_lower_view.cpp: Flatten / Reshape / Squeeze / Unsqueeze as views of the same bytes.
 Status lowerView(PlanBuilder& b, const ir::Node& n);

@@ -6,6 +6,7 @@
 
 #include "core/ops/fused_ops.h"
 #include "core/ops/op_registry.h"
+#include "core/quant/shared_ranges.h"
 #include "kernels/reference/evaluate_node.h"
 #include "core/runtime/onednn_lowerers.h"
 
@@ -23,10 +24,10 @@ const Lowerer* findLowerer(const ir::Node& n) {
         for (const char* op : {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"}) onnx(op, {lowerPool, poolTakesInt8});
         onnx("Resize", {lowerResize});
         for (const char* op : {"Gemm", "MatMul"}) onnx(op, {lowerGemm, gemmTakesInt8});
-        for (const char* op : {"Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "HardSwish", "Elu", "Exp", "Log", "Sqrt", "Abs", "Softplus"})
-            onnx(op, {lowerEltwise});
+        for (const char* op : {"Relu", "LeakyRelu", "Clip"}) onnx(op, {lowerEltwise, eltwiseTakesInt8});
+        for (const char* op : {"Sigmoid", "Tanh", "HardSwish", "Elu", "Exp", "Log", "Sqrt", "Abs", "Softplus"}) onnx(op, {lowerEltwise});
         for (const char* op : {"Add", "Sub", "Mul", "Div", "Max", "Min"}) onnx(op, {lowerBinary});
-        onnx("Concat", {lowerConcat});
+        onnx("Concat", {lowerConcat, concatTakesInt8});
         onnx("Softmax", {lowerSoftmax});
         onnx("BatchNormalization", {lowerBatchNorm});
         for (const char* op : {"Flatten", "Reshape", "Squeeze", "Unsqueeze"}) onnx(op, {lowerView, viewTakesInt8});
@@ -68,9 +69,15 @@ Status lowerNode(PlanBuilder& b, const ir::Node& n) {
 
 }  // namespace
 
-Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress) {
+Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress,
+                  quant::RangeTable* usedRanges) {
     PlanBuilder b(impl, infos);
     const ir::Graph& g = *impl.graph;
+    if (b.int8Plan()) {  // before any lowering asks for int8 parameters
+        quant::RangeTable shared = quant::shareRanges(g, *impl.options.ranges, [&b](const ir::Node& n) { return sharesInt8Scale(b, n); });
+        if (usedRanges) *usedRanges = shared;
+        b.useRanges(std::move(shared));
+    }
     for (ir::ValueId id : g.inputs) {
         const ir::Value& v = g.value(id);
         const int buf = b.newBuffer(plainMd(v.dims, v.dtype), v.dtype, v.dims);

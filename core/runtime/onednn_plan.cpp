@@ -79,7 +79,7 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
     p.ctx = std::move(ctx);
     p.options = options;
     p.ctx->applyThreads();  // oneDNN sizes some kernels by the thread count at creation
-    QL_TRY(lowerGraph(p, plan->infos_, cancel, span.sub(0.0, 0.95)));
+    QL_TRY(lowerGraph(p, plan->infos_, cancel, span.sub(0.0, 0.95), &plan->int8Ranges_));
     p.options.ranges = nullptr;  // the caller's table need not outlive the build
 
     for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;

@@ -49,6 +49,10 @@ public:
     Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options);
     const std::vector<StepInfo>& steps() const { return infos_; }
     const MemoryStats& memory() const { return memory_; }
+    // Int8: the activation ranges the plan was built with -- the calibrated ones, with values
+    // that share int8 parameters (concat operands, pool / view / activation in and out) widened
+    // to their group's union (quant/shared_ranges.h). Empty in FP32.
+    const quant::RangeTable& int8Ranges() const { return int8Ranges_; }
 
 private:
     OnednnPlan() = default;
@@ -59,6 +63,7 @@ private:
     std::unique_ptr<Impl> impl_;
     std::vector<StepInfo> infos_;
     MemoryStats memory_;
+    quant::RangeTable int8Ranges_;
 };
 
 }  // namespace ql::runtime

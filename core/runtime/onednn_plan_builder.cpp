@@ -171,9 +171,10 @@ bool PlanBuilder::keptFp32(const ir::Node& n) const {
 }
 
 const quant::ValueRange* PlanBuilder::rangeOf(ir::ValueId v) const {
-    if (!p_.options.ranges) return nullptr;
-    auto it = p_.options.ranges->find(value(v).name);
-    return it == p_.options.ranges->end() ? nullptr : &it->second;
+    const quant::RangeTable* table = ranges_ ? &*ranges_ : p_.options.ranges;
+    if (!table) return nullptr;
+    auto it = table->find(value(v).name);
+    return it == table->end() ? nullptr : &it->second;
 }
 
 std::optional<quant::Int8Params> PlanBuilder::int8Of(ir::ValueId v) const {
@@ -227,11 +228,26 @@ Status PlanBuilder::addNodeStep(const ir::Node& n, Step s, const std::string& im
     s.outBuffers = {dst};
     StepInfo info = stepInfoFor(*p_.graph, n);
     info.impl = impl;
-    info.note = note;
+    info.note = note.empty() ? islandNote(n, s, dst) : note;
     info.weightBytes = weightBytes;
     StepInfo& added = addStep(std::move(s), std::move(info));
     finishInfo(added, dst);
     return Status::ok();
+}
+
+// An op that reads none of its inputs as int8 although an int8 layer produced one: the plan
+// dequantizes around it, and the profile says why.
+std::string PlanBuilder::islandNote(const ir::Node& n, const Step& s, int dst) const {
+    if (!int8Plan() || isInt8(buffer(dst).dtype)) return {};
+    for (const auto& [arg, buf] : s.argBuffers)
+        if (arg != DNNL_ARG_DST && isInt8(buffer(buf).dtype)) return {};
+    for (ir::ValueId in : n.inputs) {
+        auto produced = in.valid() ? producedBuffer(in) : std::nullopt;
+        if (!produced || !isInt8(buffer(*produced).dtype)) continue;
+        if (keptFp32(n)) return "FP32 island: kept in FP32 by the fp32 node list; its int8 input is dequantized";
+        return "FP32 island: no exact int8 kernel for " + n.opType + " here, so its int8 input is dequantized";
+    }
+    return {};
 }
 
 Status PlanBuilder::fallback(const ir::Node& n, const std::string& why) {

@@ -70,6 +70,8 @@ public:
     // The int8 parameters of v from the calibration ranges (nullopt in FP32 or without a range).
     std::optional<quant::Int8Params> int8Of(ir::ValueId v) const;
     const quant::ValueRange* rangeOf(ir::ValueId v) const;
+    // Replaces the calibrated ranges for this build (the scale-shared table, quant/shared_ranges.h).
+    void useRanges(quant::RangeTable t) { ranges_ = std::move(t); }
     // Does every consumer of v take int8 directly (so its producer may emit int8)?
     bool consumersTakeInt8(ir::ValueId v) const;
 
@@ -87,6 +89,7 @@ public:
 private:
     StepInfo& addStep(Step s, StepInfo info);
     void finishInfo(StepInfo& info, int outBuffer) const;
+    std::string islandNote(const ir::Node& n, const Step& s, int dst) const;
     Expected<int> constantBuffer(ir::ValueId v, const ir::Tensor& c, const memory::desc& want);
 
     OnednnPlan::Impl& p_;
@@ -95,6 +98,7 @@ private:
     std::multimap<int32_t, int> converted_;  // value -> its reordered copies
     std::set<int32_t> lowered_;              // nodes already turned into steps
     std::map<int32_t, ir::Tensor> folded_;   // values computed at build time
+    std::optional<quant::RangeTable> ranges_;  // overrides PlanOptions::ranges when set
 };
 
 // ---- the lowerer registry (onednn_lowering.cpp) ---------------------------------------

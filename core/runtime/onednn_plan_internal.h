@@ -147,6 +147,8 @@ struct OnednnPlan::Impl {
 
 // Lowers every node of impl.graph into impl.steps / impl.buffers, appending a StepInfo each;
 // checks `cancel` once per node and reports progress (i / n, "plan build").
-Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress);
+// Int8: `usedRanges` receives the (scale-shared) ranges the plan was built with.
+Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const CancelToken& cancel, const ProgressFn& progress,
+                  quant::RangeTable* usedRanges = nullptr);
 
 }  // namespace ql::runtime

@@ -18,6 +18,7 @@ public:
     Expected<TensorMap> run(const TensorMap& inputs, const RunOptions& options = {}) override;
     std::vector<StepInfo> steps() const override { return plan_->steps(); }
     std::optional<MemoryStats> memoryStats() const override { return plan_->memory(); }
+    const OnednnPlan& plan() const { return *plan_; }
 
 private:
     std::unique_ptr<OnednnPlan> plan_;
