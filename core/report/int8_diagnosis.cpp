@@ -181,6 +181,22 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
               "more work per step (larger batch) or fewer steps (fusion)");
     }
     std::stable_sort(d.causes.begin(), d.causes.end(), [](const DiagnosisCause& a, const DiagnosisCause& b) { return a.ms > b.ms; });
+    // A forced layout can handicap the FP32 side instead: the speed-up then flatters INT8.
+    if (result.config.layout != runtime::Layout::Auto) {
+        Bucket fp32Reorders;
+        for (const auto& l : fp32->profile.layers)
+            if (l.step.inserted) fp32Reorders.add(l);
+        if (fp32Reorders.steps()) {
+            DiagnosisCause c;
+            c.kind = "fp32_layout_reorders";
+            c.steps = fp32Reorders.steps();
+            c.nodes = fp32Reorders.names();
+            c.text = "the layout is forced to " + runtime::layoutName(result.config.layout) + ": the FP32 plan pays " + std::to_string(c.steps) +
+                     " reorder(s) for it (" + ms(fp32Reorders.ms) + " of " + ms(d.fp32Ms) + "), so the speed-up is measured against a slowed FP32";
+            c.fix = "--layout auto, so that each precision runs in the formats its kernels prefer";
+            d.causes.push_back(c);
+        }
+    }
     // context: what changes the expectation, not a share of the time
     if (!result.cpu.int8Vnni || int8->sevenBitActivations) {
         DiagnosisCause c;

@@ -14,7 +14,7 @@ namespace ql::report {
 
 struct DiagnosisCause {
     std::string kind;    // unfolded_qdq | reference_fallback | fp32_island | layout_reorders | conversions |
-                         // memory_bound | outside_steps | no_vnni | batch
+                         // memory_bound | outside_steps | no_vnni | batch | fp32_layout_reorders
     double ms = 0;       // INT8 step medians attributed to it (0 for pure context)
     double share = 0;    // of the INT8 steps' total
     int steps = 0;
