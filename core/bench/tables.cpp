@@ -76,7 +76,7 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
               << f.config.executor << " | " << sig3(f.msPerImage) << " " << interval(f.ciMsPerImage.low, f.ciMsPerImage.high) << " | "
               << sig3(i.msPerImage) << " " << interval(i.ciMsPerImage.low, i.ciMsPerImage.high) << " | " << fmt("%.2f", p.speedUp) << "× "
               << "[" << fmt("%.2f", p.ciSpeedUp.low) << ", " << fmt("%.2f", p.ciSpeedUp.high) << "] | " << pValue(p.welch) << " | "
-              << (p.welch.valid ? fmt("%.4f", p.pHolm) : "n/a") << " | " << (p.significant ? "*" : "n.s.") << " | " << mib(f.weightBytes)
+              << (p.welch.valid ? (p.pHolm < 0.0001 ? std::string("<0.0001") : fmt("%.4f", p.pHolm)) : std::string("n/a")) << " | " << (p.significant ? "*" : "n.s.") << " | " << mib(f.weightBytes)
               << " / " << mib(i.weightBytes) << " | " << fmt("%.2f", p.weightRatio) << "× | " << mib(f.serializedBytes) << " / "
               << mib(i.serializedBytes) << (i.serializedIsQdq ? "" : " (no QDQ file)") << " | " << acc << " |\n";
         }

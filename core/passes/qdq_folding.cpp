@@ -5,6 +5,7 @@
 // value instead (ir::Value::quant: scale, zero point, u8/s8), so the INT8 plan quantizes that
 // value with the model's own parameters and the layers around it run on int8 kernels. Weight
 // DequantizeLinear nodes on constants are already folded into constants at import.
+#include <algorithm>
 #include <cmath>
 
 #include "core/passes/pass_manager.h"
@@ -57,7 +58,7 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         const Node& q = g.node(id);
         if (q.removed || q.opType != "QuantizeLinear" || !q.domain.empty() || !q.hasInput(0) || q.outputs.size() != 1) continue;
         const ValueId x = q.inputs[0], y = q.outputs[0];
-        if (g.value(x).constant || g.isGraphOutput(y) || g.value(y).consumers.empty()) continue;
+        if (g.value(x).constant || g.isGraphOutput(y) || g.isGraphOutput(x) || g.value(y).consumers.empty()) continue;
         const auto qp = paramsOf(g, q);
         if (!qp) continue;
         // every reader of the quantized tensor must be a DequantizeLinear with the same
@@ -77,8 +78,11 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         for (NodeId c : dequantizers) {
             const Node& d = g.node(c);
             const auto dp = d.opType == "DequantizeLinear" && d.domain.empty() && d.hasInput(0) ? paramsOf(g, d) : std::nullopt;
-            foldable = foldable && dp && same(*qp, *dp) && !g.isGraphOutput(d.outputs[0]);
+            foldable = foldable && dp && same(*qp, *dp);
         }
+        // a model output that would become a model input keeps its pair (an identity model)
+        const bool xIsInput = std::find(g.inputs.begin(), g.inputs.end(), x) != g.inputs.end();
+        for (NodeId c : dequantizers) foldable = foldable && !(xIsInput && g.isGraphOutput(g.node(c).outputs[0]));
         if (!foldable || dequantizers.empty()) continue;
         const std::string qName = q.name, valueName = g.value(x).name;
         std::vector<NodeId> provenance = q.fusedFrom;
@@ -92,8 +96,14 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
                 auto& from = g.node(r).fusedFrom;
                 from.insert(from.end(), provenance.begin(), provenance.end());
             }
+            const bool modelOutput = g.isGraphOutput(out);
             g.removeNode(c);
-            g.replaceAllUses(out, x);
+            g.replaceAllUses(out, x);  // graph outputs included
+            if (modelOutput) {  // the output keeps its name: x takes it over
+                const std::string name = g.value(out).name;
+                g.value(out).name += ".folded";
+                g.value(x).name = name;
+            }
         }
         for (NodeId c : casts) g.removeNode(c);
         g.removeNode(id);

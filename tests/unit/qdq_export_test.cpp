@@ -113,7 +113,10 @@ TEST(QdqFold, TorchStylePairsThroughACastFoldAndKeepTheirScale) {
     b.node("QuantizeLinear", {"x", "s", "zp"}, {"q"}, "q");
     test::OnnxBuilder::setInt(b.node("Cast", {"q"}, {"qc"}, "cast"), "to", onnx::TensorProto::UINT8);
     b.node("DequantizeLinear", {"qc", "s", "zp"}, {"dq"}, "dq");
-    b.node("Relu", {"dq"}, {"y"}, "relu");
+    b.node("Relu", {"dq"}, {"r"}, "relu");
+    // and a pair on the model's output: it folds too, and the output keeps its name
+    b.node("QuantizeLinear", {"r", "s", "zp"}, {"q2"}, "q2");
+    b.node("DequantizeLinear", {"q2", "s", "zp"}, {"y"}, "dq2");
     const auto dir = test::tempDir("qdq_fold");
     auto s = session::Session::open(b.save(dir, "m.onnx"));
     ASSERT_TRUE(s) << s.status().message();
@@ -122,6 +125,10 @@ TEST(QdqFold, TorchStylePairsThroughACastFoldAndKeepTheirScale) {
     const ir::Node& relu = g.node(g.nodeIds().front());
     EXPECT_EQ(relu.opType, "Relu");
     EXPECT_EQ(relu.fusedFrom.size(), 4u);  // it stands for the Q, the Cast and the DQ too
+    ASSERT_EQ(g.outputs.size(), 1u);
+    EXPECT_EQ(g.outputs[0], relu.outputs[0]);
+    EXPECT_EQ(g.value(g.outputs[0]).name, "y");
+    ASSERT_TRUE(g.value(g.outputs[0]).quant);
     const ir::Value& x = g.value(relu.inputs[0]);
     EXPECT_EQ(x.name, "x");
     ASSERT_TRUE(x.quant);
