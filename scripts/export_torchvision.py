@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Export torchvision classifiers (random weights, no download) to ONNX for QuantLens.
 
-usage: scripts/export_torchvision.py OUT_DIR [--opset 13] [--models resnet18,resnet50,mobilenet_v2,densenet121,inception_v3]
+usage: scripts/export_torchvision.py OUT_DIR [--opset 13] [--models resnet18,resnet50,resnet152,mobilenet_v2,densenet121,densenet201,inception_v3]
 """
 import argparse, os
 import torch, torchvision
@@ -12,7 +12,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--opset", type=int, default=13)
-    ap.add_argument("--models", default="resnet18,resnet50,mobilenet_v2,densenet121,inception_v3")
+    ap.add_argument("--models", default="resnet18,resnet50,resnet152,mobilenet_v2,densenet121,densenet201,inception_v3")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     torch.manual_seed(0)
