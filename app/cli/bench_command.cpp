@@ -114,6 +114,17 @@ std::string readFile(const fs::path& p) {
     return s.str();
 }
 
+// Runs this executable with `args` (a calibrate or quantize step of the study), output to `log`:
+// "" when it succeeded, else its last line; cancelled when Ctrl-C reached it or us.
+Expected<std::string> runHelper(std::vector<std::string> args, const fs::path& log) {
+    args.insert(args.begin(), selfExecutable().string());
+    QL_ASSIGN(int rc, runProcess(args, log));
+    if (rc == kExitCancelled || interrupt().isCancelled()) return Status::cancelled("bench interrupted in " + args[1]);
+    if (rc == 0) return std::string();
+    const std::string why = lastLine(log);
+    return why.empty() ? "exit code " + std::to_string(rc) : why;
+}
+
 // Runs the bench-trial child for `config`; the record, or why it failed.
 struct TrialOutcome {
     std::optional<bench::TrialRecord> record;
@@ -197,12 +208,9 @@ int benchCommand(const BenchOptions& o) {
             fs::create_directories(out / "calib", ec);
             const fs::path table = out / "calib" / (c.modelName + ".json"), log = out / "logs" / ("calibrate-" + c.modelName + ".log");
             std::fprintf(stderr, "bench: calibrating %s on %s\n", c.modelName.c_str(), o.spec.dataset.c_str());
-            std::vector<std::string> args = {selfExecutable().string(), "calibrate", c.model, "--dataset", o.spec.dataset, "--split", "train",
-                                             "-o", table.string(), "--force"};
-            auto rc = runProcess(args, log);
+            auto rc = runHelper({"calibrate", c.model, "--dataset", o.spec.dataset, "--split", "train", "-o", table.string(), "--force"}, log);
             if (!rc) return fail(rc.status());
-            if (*rc == kExitCancelled || interrupt().isCancelled()) return fail(Status::cancelled("bench interrupted while calibrating"));
-            if (*rc != 0) return fail(Status::error(c.model + ": calibration on " + o.spec.dataset + " failed: " + lastLine(log)));
+            if (!rc->empty()) return fail(Status::error(c.model + ": calibration on " + o.spec.dataset + " failed: " + *rc));
             calibTables[c.modelName] = table.string();
         }
 
@@ -213,17 +221,16 @@ int benchCommand(const BenchOptions& o) {
         std::error_code ec;
         fs::create_directories(out / "qdq", ec);
         const fs::path file = out / "qdq" / (c.modelName + ".onnx"), log = out / "logs" / ("quantize-" + c.modelName + ".log");
-        std::vector<std::string> args = {selfExecutable().string(), "quantize", c.model, "-o", file.string(), "--force"};
+        std::vector<std::string> args = {"quantize", c.model, "-o", file.string(), "--force"};
         const auto table = calibTables.find(c.modelName);
         if (table != calibTables.end()) args.insert(args.end(), {"--calib-table", table->second});
         else if (!o.spec.calibTable.empty()) args.insert(args.end(), {"--calib-table", o.spec.calibTable});
         else args.insert(args.end(), {"--data", "random", "--samples", "4"});
         std::fprintf(stderr, "bench: exporting %s as QDQ\n", c.modelName.c_str());
-        auto rc = runProcess(args, log);
+        auto rc = runHelper(args, log);
         if (!rc) return fail(rc.status());
-        if (*rc == kExitCancelled || interrupt().isCancelled()) return fail(Status::cancelled("bench interrupted while exporting"));
-        if (*rc == 0) run.qdqFileBytes[c.modelName] = int64_t(fs::file_size(file, ec));
-        else std::fprintf(stderr, "bench: %s: no QDQ file (%s); INT8 rows report the float file's size\n", c.modelName.c_str(), lastLine(log).c_str());
+        if (rc->empty()) run.qdqFileBytes[c.modelName] = int64_t(fs::file_size(file, ec));
+        else std::fprintf(stderr, "bench: %s: no QDQ file (%s); INT8 rows report the float file's size\n", c.modelName.c_str(), rc->c_str());
     }
 
     if (const double load = profile::loadAverage(); load > double(machine->cores) - 0.5)

@@ -288,4 +288,16 @@ Expected<ResizeParams> resolveResize(const Dims& in, const std::vector<float>& s
     return p;
 }
 
+ChannelAffine batchNormAffine(const ir::Tensor& scale, const ir::Tensor& bias, const ir::Tensor& mean, const ir::Tensor& var, float epsilon) {
+    ChannelAffine a;
+    const int64_t n = scale.numel();
+    a.k.resize(size_t(n));
+    a.shift.resize(size_t(n));
+    for (int64_t c = 0; c < n; ++c) {
+        a.k[size_t(c)] = double(scale.data<float>()[c]) / std::sqrt(double(var.data<float>()[c]) + epsilon);
+        a.shift[size_t(c)] = double(bias.data<float>()[c]) - double(mean.data<float>()[c]) * a.k[size_t(c)];
+    }
+    return a;
+}
+
 }  // namespace ql::ops

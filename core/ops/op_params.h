@@ -25,6 +25,13 @@ Expected<Dims> broadcastShapes(const std::vector<Dims>& shapes);
 std::vector<int64_t> stridesOf(const Dims& dims);
 
 // Geometry of Conv / ConvTranspose / pooling windows over the spatial dims.
+// BatchNormalization at inference as one affine map per channel, y = k * x + shift with
+// k = scale / sqrt(var + eps) and shift = bias - mean * k: what every BN fold writes into a conv.
+struct ChannelAffine {
+    std::vector<double> k, shift;
+};
+ChannelAffine batchNormAffine(const ir::Tensor& scale, const ir::Tensor& bias, const ir::Tensor& mean, const ir::Tensor& var, float epsilon);
+
 struct WindowParams {
     int spatial = 0;
     std::vector<int64_t> kernel, strides, dilations, padsBegin, padsEnd;

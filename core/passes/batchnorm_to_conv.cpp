@@ -5,6 +5,7 @@
 // (per-channel scales make every weight +-127), so only the output rounding is added.
 #include <cmath>
 
+#include "core/ops/op_params.h"
 #include "core/passes/pass_manager.h"
 
 namespace ql::passes {
@@ -29,10 +30,10 @@ Status batchNormToConv(ir::Graph& g, std::vector<std::string>& changes) {
         if (!ok) continue;
         const float eps = bn.attrs.getFloat("epsilon", 1e-5f);
         ir::Tensor w = ir::Tensor::create(ir::DType::F32, {C, 1, 1, 1}).value(), b = ir::Tensor::create(ir::DType::F32, {C}).value();
+        const ops::ChannelAffine affine = ops::batchNormAffine(*t[0], *t[1], *t[2], *t[3], eps);
         for (int64_t c = 0; c < C; ++c) {
-            const double k = double(t[0]->data<float>()[c]) / std::sqrt(double(t[3]->data<float>()[c]) + eps);
-            w.data<float>()[c] = float(k);
-            b.data<float>()[c] = float(double(t[1]->data<float>()[c]) - double(t[2]->data<float>()[c]) * k);
+            w.data<float>()[c] = float(affine.k[size_t(c)]);
+            b.data<float>()[c] = float(affine.shift[size_t(c)]);
         }
         const std::string name = bn.name;
         const ir::ValueId in = bn.inputs[0], out = bn.outputs[0];

@@ -82,11 +82,12 @@ Status foldBatchNorm(Graph& g, std::vector<std::string>& changes) {
         if (scale->numel() != M) continue;
         const float eps = bn.attrs.getFloat("epsilon", 1e-5f);
         ir::Tensor w2 = w->clone(), b2 = ir::Tensor::create(ir::DType::F32, {M}).value();
+        const ops::ChannelAffine bnAffine = ops::batchNormAffine(*scale, *shift, *mean, *var, eps);
         for (int64_t m = 0; m < M; ++m) {
-            const double k = double(scale->data<float>()[m]) / std::sqrt(double(var->data<float>()[m]) + eps);
+            const double k = bnAffine.k[size_t(m)];
             for (int64_t i = 0; i < perM; ++i) w2.data<float>()[m * perM + i] = float(w->data<float>()[m * perM + i] * k);
             const double bias = b ? b->data<float>()[m] : 0.0;
-            b2.data<float>()[m] = float((bias - mean->data<float>()[m]) * k + shift->data<float>()[m]);
+            b2.data<float>()[m] = float(bias * k + bnAffine.shift[size_t(m)]);
         }
         NodeId convId = conv->id;
         std::string convName = conv->name, bnName = bn.name;

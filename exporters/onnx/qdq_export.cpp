@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/ops/op_params.h"
 #include "core/quant/weight_quant.h"
 #include "core/util/atomic_file.h"
 #include "exporters/onnx/proto_edit.h"
@@ -28,8 +29,8 @@ struct Context {
 };
 
 // Conv -> BatchNormalization with constant parameters and nothing else reading the conv's
-// output: the BN becomes the conv's weights and bias (w * k, (b - mean) * k + shift, k = scale /
-// sqrt(var + eps)) and disappears.
+// output: the BN becomes the conv's weights and bias (w * k, b * k + shift; ops::batchNormAffine)
+// and disappears.
 Status foldBatchNorms(Context& c) {
     auto* graph = c.model.mutable_graph();
     std::vector<int> drop;
@@ -60,11 +61,12 @@ Status foldBatchNorms(Context& c) {
             if (a.name() == "epsilon") eps = a.f();
         ir::Tensor w2 = w->clone(), b2 = ir::Tensor::create(ir::DType::F32, {M}).value();
         const int64_t perM = w->numel() / M;
+        const ops::ChannelAffine affine = ops::batchNormAffine(*p[0], *p[1], *p[2], *p[3], eps);  // the fold the passes do
         for (int64_t m = 0; m < M; ++m) {
-            const double k = double(p[0]->data<float>()[m]) / std::sqrt(double(p[3]->data<float>()[m]) + eps);
+            const double k = affine.k[size_t(m)];
             for (int64_t j = 0; j < perM; ++j) w2.data<float>()[m * perM + j] = float(w->data<float>()[m * perM + j] * k);
             const double bias = b ? b->data<float>()[m] : 0.0;
-            b2.data<float>()[m] = float((bias - p[2]->data<float>()[m]) * k + p[1]->data<float>()[m]);
+            b2.data<float>()[m] = float(bias * k + affine.shift[size_t(m)]);
         }
         const std::string wName = c.index.uniqueName(conv.name() + "_folded_weight"), bName = c.index.uniqueName(conv.name() + "_folded_bias");
         addInitializer(*graph, wName, w2);

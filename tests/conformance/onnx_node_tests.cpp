@@ -60,14 +60,20 @@ struct Outcome {
     std::string reason;
 };
 
-// The same test through the command line: exit code 2 with an "unsupported" message is a skip.
-Outcome runTestThroughCli(const fs::path& dir, const std::string& cli) {
-    auto g = onnx_io::importOnnxFile(dir / "model.onnx");
-    if (!g) return {true, g.message().substr(g.message().find(": ") + 2)};
+// A test's test_data_set_* folders, in order.
+std::vector<fs::path> dataSets(const fs::path& dir) {
     std::vector<fs::path> sets;
     for (const auto& e : fs::directory_iterator(dir))
         if (e.is_directory() && e.path().filename().string().rfind("test_data_set_", 0) == 0) sets.push_back(e.path());
     std::sort(sets.begin(), sets.end());
+    return sets;
+}
+
+// The same test through the command line: exit code 2 with an "unsupported" message is a skip.
+Outcome runTestThroughCli(const fs::path& dir, const std::string& cli) {
+    auto g = onnx_io::importOnnxFile(dir / "model.onnx");
+    if (!g) return {true, g.message().substr(g.message().find(": ") + 2)};
+    const std::vector<fs::path> sets = dataSets(dir);
     if (sets.empty()) return {true, "no test data sets"};
     const fs::path work = fs::temp_directory_path() / ("ql_cli_node_" + std::to_string(::getpid()));
     for (const fs::path& set : sets) {
@@ -112,10 +118,7 @@ Outcome runTestThroughCli(const fs::path& dir, const std::string& cli) {
 Outcome runTest(const fs::path& dir) {
     auto g = onnx_io::importOnnxFile(dir / "model.onnx");
     if (!g) return {true, g.message().substr(g.message().find(": ") + 2)};
-    std::vector<fs::path> sets;
-    for (const auto& e : fs::directory_iterator(dir))
-        if (e.is_directory() && e.path().filename().string().rfind("test_data_set_", 0) == 0) sets.push_back(e.path());
-    std::sort(sets.begin(), sets.end());
+    const std::vector<fs::path> sets = dataSets(dir);
     if (sets.empty()) return {true, "no test data sets"};
     for (const fs::path& set : sets) {
         runtime::TensorMap inputs;
