@@ -23,8 +23,7 @@ Status batchNormToConv(ir::Graph& g, std::vector<std::string>& changes) {
         const ir::Tensor* t[4];
         bool ok = true;
         for (size_t i = 0; i < 4; ++i) {
-            const auto& c = g.value(bn.inputs[i + 1]).constant;
-            t[i] = c ? &*c : nullptr;
+            t[i] = constantOf(g, bn, i + 1);
             ok = ok && t[i] && t[i]->dtype() == ir::DType::F32 && t[i]->numel() == C;
         }
         if (!ok) continue;

@@ -44,12 +44,13 @@ void toFusedConv(Node& n) {
     n.domain = ops::kQlDomain;
 }
 
+}  // namespace
+
 const ir::Tensor* constantOf(const Graph& g, const Node& n, size_t i) {
     if (!n.hasInput(i)) return nullptr;
     const auto& c = g.value(n.inputs[i]).constant;
     return c ? &*c : nullptr;
 }
-}  // namespace
 
 Status eliminateIdentities(Graph& g, std::vector<std::string>& changes) {
     for (NodeId id : g.nodeIds()) {

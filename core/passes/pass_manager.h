@@ -46,6 +46,10 @@ using PassObserver = std::function<void(const ir::Graph&, const PassRecord&)>;
 Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass>& passes, const CancelToken& cancel = {},
                                             const ProgressFn& progress = {}, const PassObserver& afterEach = {});
 
+// Input i of n when it is a constant (initializer or folded), else nullptr: what passes test
+// before they rewrite with a weight, a scale or a pad.
+const ir::Tensor* constantOf(const ir::Graph& g, const ir::Node& n, size_t i);
+
 // The individual passes (each has a tiny-graph test).
 Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
 // QDQ models: QuantizeLinear -> DequantizeLinear pairs on activations become ir::Value::quant.

@@ -20,9 +20,8 @@ using ir::ValueId;
 
 // A scalar constant input (scale or zero point), or nullptr.
 const ir::Tensor* scalarInput(const Graph& g, const Node& n, size_t i) {
-    if (!n.hasInput(i)) return nullptr;
-    const auto& c = g.value(n.inputs[i]).constant;
-    return c && c->numel() == 1 ? &*c : nullptr;
+    const ir::Tensor* c = constantOf(g, n, i);
+    return c && c->numel() == 1 ? c : nullptr;
 }
 
 struct QParams {
