@@ -200,10 +200,19 @@ private slots:
         for (size_t i = 0; i < rows_.size(); ++i)
             if (rows_[i].fp32 && rows_[i].node.valid() && (key < 0 || rows_[i].fp32->ms.median > rows_[size_t(key)].fp32->ms.median)) key = int(i);
         QVERIFY(key >= 0);
-        const double x = plot->xAxis->coordToPixel(key - 0.2);
-        const double y = plot->yAxis->coordToPixel(rows_[size_t(key)].fp32->ms.median / 2);
+        // The bar's pixel position once the layout has settled: under load the panel's last
+        // resize (and the axis rect that moves with the rotated tick labels) can come late, so
+        // wait until the point computed after a replot lies on a bar.
+        QPoint at;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     plot->replot(QCustomPlot::rpImmediateRefresh);
+                                     at = QPoint(int(plot->xAxis->coordToPixel(key - 0.2)),
+                                                 int(plot->yAxis->coordToPixel(rows_[size_t(key)].fp32->ms.median / 2)));
+                                     return plot->plottableAt(at, false) != nullptr;
+                                 }()),
+                                 5000);
         QSignalSpy spy(&panel, &gui::ChartsPanel::nodeClicked);
-        QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(int(x), int(y)));
+        QTest::mouseClick(plot, Qt::LeftButton, {}, at);
         QCOMPARE(spy.size(), 1);
         QCOMPARE(spy.front().front().toInt(), rows_[size_t(key)].node.v);
         QVERIFY(!panel.currentSvg().isEmpty());
