@@ -8,6 +8,7 @@
 #include <random>
 
 #include "core/quant/weight_quant.h"
+#include "core/session/quantize_workflow.h"
 #include "core/session/session.h"
 #include "core/session/workflows.h"
 #include "tests/unit/test_models.h"
@@ -133,6 +134,53 @@ TEST(QOperatorModel, RunsOnInt8KernelsAndMatchesTheReferenceKernels) {
         off += d > 0.001f;
     }
     EXPECT_LT(off, want.numel() / 10) << "most elements are bit-exact";
+    std::filesystem::remove_all(dir);
+}
+
+TEST(PrequantizedCompare, AgainstTheFloatModelItCameFromLayerByLayer) {
+    const auto dir = test::tempDir("prequantized_compare");
+    const std::string floatModel = std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx";
+    auto f = session::Session::open(floatModel);
+    ASSERT_TRUE(f) << f.status().message();
+    session::QuantizeRequest qr;
+    qr.output = dir / "q.onnx";
+    qr.calibration.dataDir = "/usr/share/datasets/fashion-mnist";
+    session::RunConfig config;
+    config.calibration.samples = 64;
+    ASSERT_TRUE(session::quantizeModel(**f, config, qr));
+    auto q = session::Session::open(qr.output);
+    ASSERT_TRUE(q) << q.status().message();
+
+    EXPECT_TRUE(std::filesystem::exists(dir / "q.json")) << "the float model's card goes along";
+    session::CompareRequest request;
+    request.samples = 64;
+    request.dataDir = "/usr/share/datasets/fashion-mnist";
+    request.reference = *f;
+    auto r = session::compareModel(**q, config, request);
+    ASSERT_TRUE(r) << r.status().message();
+    EXPECT_EQ((*r)->referenceModel, floatModel);
+    EXPECT_TRUE((*r)->unmatched.empty()) << (*r)->unmatched.front() << " has no float counterpart";
+    int convs = 0;
+    for (const auto& l : (*r)->layers) {
+        ASSERT_TRUE(l.propagated) << l.name;
+        EXPECT_GT(l.propagated->sqnrDb, 20.0) << l.name;
+        convs += l.opType == "Conv" || l.opType == "FusedConv";
+    }
+    EXPECT_EQ(convs, 9);
+    ASSERT_EQ((*r)->outputs.size(), 1u);
+    EXPECT_GT((*r)->outputs[0].error.sqnrDb, 25.0);
+
+    // a reference whose input does not fit is refused, naming both files
+    test::OnnxBuilder other;
+    other.input("x", {1, 3, 8, 8}).output("y");
+    other.node("Relu", {"x"}, {"y"}, "relu");
+    auto o = session::Session::open(other.save(dir, "other.onnx"));
+    ASSERT_TRUE(o);
+    request.reference = *o;
+    auto bad = session::compareModel(**q, config, request);
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.status().message().find("q.onnx"), std::string::npos) << bad.status().message();
+    EXPECT_NE(bad.status().message().find("other.onnx"), std::string::npos) << bad.status().message();
     std::filesystem::remove_all(dir);
 }
 
