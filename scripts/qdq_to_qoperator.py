@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Rewrites a QDQ ONNX model into the QOperator form ONNX Runtime's quantizer also writes: each
 DequantizeLinear -> Conv [-> Relu] -> QuantizeLinear (weights behind their own Q/DQ or int8
-initializers) becomes one QLinearConv with int8 weights, its own scales and an int32 bias. What
-has no standard QLinear operator (Add, pooling, the final Gemm) stays in QDQ form, so the result
-uses standard ONNX operators only. Used to test QuantLens on QOperator models against ONNX
+initializers) becomes one QLinearConv with int8 weights, its own scales and an int32 bias; Add
+[-> Relu] and GlobalAveragePool between DequantizeLinear and QuantizeLinear become ONNX Runtime's
+com.microsoft QLinearAdd and QLinearGlobalAveragePool. What is left (MaxPool, the final Gemm)
+stays in QDQ form. Used to test QuantLens on QOperator models against ONNX
 Runtime on the same file (scripts/check_prequantized.sh).
 
 usage: scripts/qdq_to_qoperator.py IN.onnx OUT.onnx
@@ -90,6 +91,28 @@ def main(src, dst):
                                              **{a.name: helper.get_attribute_value(a) for a in conv.attribute})))
         drop.update(id(n) for n in (conv, relu, q) if n is not None)
 
+    # ONNX Runtime's com.microsoft QLinearAdd / QLinearGlobalAveragePool for what is left between
+    # DequantizeLinear and QuantizeLinear (a ReLU after the Add folds only when y's zero point is 0)
+    for op in list(g.node):
+        if op.op_type not in ("Add", "GlobalAveragePool") or id(op) in drop:
+            continue
+        dqs = [producer.get(i) for i in op.input]
+        if not all(d is not None and d.op_type == "DequantizeLinear" and const(d.input[1]) is not None and const(d.input[1]).size == 1 for d in dqs):
+            continue
+        users = consumers.get(op.output[0], [])
+        relu = users[0] if len(users) == 1 and users[0].op_type == "Relu" else None
+        after = consumers.get(relu.output[0], []) if relu else users
+        if len(after) != 1 or after[0].op_type != "QuantizeLinear" or (relu is not None and int(const(after[0].input[2])) != 0):
+            continue
+        q = after[0]
+        inputs = [x for d in dqs for x in (d.input[0], d.input[1], d.input[2])] + [q.input[1], q.input[2]]
+        kind = "QLinearAdd" if op.op_type == "Add" else "QLinearGlobalAveragePool"
+        attrs = {"channels_last": 0} if kind == "QLinearGlobalAveragePool" else {}
+        added.append((op, helper.make_node(kind, inputs, [q.output[0]], name=(op.name or op.output[0]) + "_quant", domain="com.microsoft", **attrs)))
+        drop.update(id(n) for n in (op, relu, q) if n is not None)
+    if any(qn.domain == "com.microsoft" for _, qn in added):
+        m.opset_import.append(helper.make_opsetid("com.microsoft", 1))
+
     nodes = []
     for n in g.node:
         for conv, qn in added:
@@ -111,9 +134,12 @@ def main(src, dst):
     inits = [i for i in g.initializer if i.name in used] + new_inits
     del g.initializer[:]
     g.initializer.extend(inits)
-    onnx.checker.check_model(m)
+    onnx.checker.check_model(m)  # (com.microsoft nodes are not checked: the checker has no schema for them)
     onnx.save(m, dst)
-    print(f"{dst}: {len(added)} QLinearConv, {len(nodes)} nodes")
+    kinds = {}
+    for _, qn in added:
+        kinds[qn.op_type] = kinds.get(qn.op_type, 0) + 1
+    print(f"{dst}: {', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))}, {len(nodes)} nodes")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-// expand-qoperators: a QOperator model (QLinearConv, QLinearMatMul) computes int8 layer by layer
+// expand-qoperators: a QOperator model (QLinearConv, QLinearMatMul, and ONNX Runtime's
+// com.microsoft QLinearAdd / QLinearGlobalAveragePool / QLinearConcat / ...) computes int8 layer by layer
 // in operators no oneDNN lowering knows, so each one would run as a reference kernel. The pass
 // rewrites each as the QDQ form it stands for -- DequantizeLinear on its inputs, the float op
 // (bias dequantized with x_scale * w_scale), QuantizeLinear on its output -- with the model's own
@@ -11,6 +12,7 @@
 // becomes "<name>.quantized"), so a float model's tensors match by name.
 #include <algorithm>
 
+#include "core/ops/qlinear_contrib.h"
 #include "core/passes/pass_manager.h"
 
 namespace ql::passes {
@@ -108,6 +110,30 @@ bool expandQLinearMatMul(Graph& g, NodeId id, std::vector<std::string>& changes)
     return true;
 }
 
+// ONNX Runtime's com.microsoft QLinearAdd, QLinearGlobalAveragePool, QLinearConcat, ...: the
+// float op between DequantizeLinear and QuantizeLinear, as the catalogue describes it.
+bool expandQLinearContrib(Graph& g, NodeId id, std::vector<std::string>& changes) {
+    const Node n = g.node(id);
+    const auto form = ops::qlinearFormOf(n);
+    if (!form) return false;
+    for (const ops::QOperand& o : form->inputs) {
+        const ir::Tensor* s = constantOf(g, n, o.scale);
+        if (!n.hasInput(o.tensor) || !s || s->numel() != 1) return false;
+    }
+    g.removeNode(id);
+    std::vector<ValueId> ins;
+    for (size_t k = 0; k < form->inputs.size(); ++k) {
+        const ops::QOperand& o = form->inputs[k];
+        ins.push_back(dequantize(g, n, n.inputs[o.tensor], n.inputs[o.scale], n.hasInput(o.zeroPoint) ? n.inputs[o.zeroPoint] : ValueId{},
+                                 std::to_string(k)));
+    }
+    const ValueId out = n.hasInput(form->outZeroPoint) ? n.inputs[form->outZeroPoint] : ValueId{};
+    const ValueId yf = quantizeInto(g, n, n.outputs[0], n.inputs[form->outScale], out);
+    addFrom(g, n.fusedFrom, form->floatOp, n.name, std::move(ins), {yf}, form->floatAttrs);
+    changes.push_back("expand " + n.opType + " '" + n.name + "' into DequantizeLinear -> " + form->floatOp + " -> QuantizeLinear with its own scales");
+    return true;
+}
+
 // y = Q(x); z = op(y) on 8-bit data  ->  z' = op(x); z = Q(z') with the same parameters.
 bool commutesWithQuantization(const Node& n) {
     static const char* ops[] = {"MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Identity"};
@@ -139,9 +165,12 @@ bool moveBehindQuantize(Graph& g, NodeId id, std::vector<std::string>& changes) 
 Status expandQOperators(Graph& g, std::vector<std::string>& changes) {
     for (NodeId id : g.nodeIds()) {
         const Node& n = g.node(id);
-        if (n.removed || !n.domain.empty()) continue;
-        if (n.opType == "QLinearConv") expandQLinearConv(g, id, changes);
-        else if (n.opType == "QLinearMatMul") expandQLinearMatMul(g, id, changes);
+        if (n.removed) continue;
+        // (n dangles once an expansion added nodes: decide first)
+        const bool contrib = n.domain == ops::kMicrosoftDomain, onnx = n.domain.empty();
+        if (contrib) expandQLinearContrib(g, id, changes);
+        else if (onnx && n.opType == "QLinearConv") expandQLinearConv(g, id, changes);
+        else if (onnx && n.opType == "QLinearMatMul") expandQLinearMatMul(g, id, changes);
     }
     // in topological order, so a chain of 8-bit pool/views moves behind its quantize one by one
     QL_ASSIGN(auto order, g.topologicalOrder());
