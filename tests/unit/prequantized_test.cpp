@@ -137,6 +137,72 @@ TEST(QOperatorModel, RunsOnInt8KernelsAndMatchesTheReferenceKernels) {
     std::filesystem::remove_all(dir);
 }
 
+// x -> Q -> QLinearConv -> y1 -> QLinearConv -> y2; com.microsoft QLinearAdd(y1, y2) -> y3 ->
+// com.microsoft QLinearGlobalAveragePool -> y4 -> DequantizeLinear -> y: ONNX Runtime's QOperator form
+test::OnnxBuilder contribChain() {
+    test::OnnxBuilder b(13);
+    auto* ms = b.model().add_opset_import();
+    ms->set_domain("com.microsoft");
+    ms->set_version(1);
+    b.input("x", {1, 4, 6, 6}).output("y");
+    b.initializer("xs", {}, {0.02f}).initializer("ws", {}, {0.01f}).initializer("y1s", {}, {0.05f}).initializer("y2s", {}, {0.08f});
+    b.initializer("y3s", {}, {0.1f}).initializer("y4s", {}, {0.07f});  // covers the averages (a pool shares its input's scale: no clip of its own)
+    addIntTensor(b, "zp0", {}, onnx::TensorProto::UINT8, {0});
+    addIntTensor(b, "xzp", {}, onnx::TensorProto::UINT8, {50});
+    addIntTensor(b, "y2zp", {}, onnx::TensorProto::UINT8, {128});
+    addIntTensor(b, "wzp", {}, onnx::TensorProto::INT8, {0});
+    addIntTensor(b, "w1", {4, 4, 1, 1}, onnx::TensorProto::INT8, randomInts(16, -127, 127, 3));
+    addIntTensor(b, "w2", {4, 4, 3, 3}, onnx::TensorProto::INT8, randomInts(144, -127, 127, 4));
+    b.node("QuantizeLinear", {"x", "xs", "xzp"}, {"xq"}, "quantize_x");
+    b.node("QLinearConv", {"xq", "xs", "xzp", "w1", "ws", "wzp", "y1s", "zp0"}, {"y1"}, "conv1");
+    test::OnnxBuilder::setInts(b.node("QLinearConv", {"y1", "y1s", "zp0", "w2", "ws", "wzp", "y2s", "y2zp"}, {"y2"}, "conv2"), "pads", {1, 1, 1, 1});
+    b.node("QLinearAdd", {"y1", "y1s", "zp0", "y2", "y2s", "y2zp", "y3s", "y2zp"}, {"y3"}, "add").set_domain("com.microsoft");
+    auto& gap = b.node("QLinearGlobalAveragePool", {"y3", "y3s", "y2zp", "y4s", "y2zp"}, {"y4"}, "gap");
+    gap.set_domain("com.microsoft");
+    test::OnnxBuilder::setInt(gap, "channels_last", 0);
+    b.node("DequantizeLinear", {"y4", "y4s", "y2zp"}, {"y"}, "dequantize_y");
+    return b;
+}
+
+TEST(QOperatorModel, OnnxRuntimeContribOpsRunOnInt8KernelsLikeTheirReferenceKernels) {
+    const auto dir = test::tempDir("qoperator_contrib");
+    auto s = session::Session::open(contribChain().save(dir, "m.onnx"));
+    ASSERT_TRUE(s) << s.status().message();
+    for (ir::NodeId id : (*s)->fused()->nodeIds()) {
+        const ir::Node& n = (*s)->fused()->node(id);
+        EXPECT_TRUE(n.domain.empty() || n.domain == "ql") << n.label() << " is left";
+        EXPECT_NE(n.opType, "QuantizeLinear") << n.label();
+    }
+    session::RunConfig config;
+    config.precisions = {runtime::Precision::Int8};
+    config.repeat = 1;
+    config.warmup = 0;
+    session::ProfileRequest request;
+    request.inputs = {{"x", [] {
+                           ir::Tensor t = ir::Tensor::create(ir::DType::F32, {1, 4, 6, 6}).value();
+                           std::mt19937 rng(5);
+                           std::uniform_real_distribution<float> u(-0.5f, 3.f);
+                           for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] = u(rng);
+                           return t;
+                       }()}};
+    request.keepOutputs = true;
+    auto result = session::profileModel(**s, config, request);
+    ASSERT_TRUE(result) << result.status().message();
+    for (const auto& layer : (*result)->runs.at(0).profile.layers)
+        EXPECT_NE(layer.step.impl, "reference") << layer.step.name << ": " << layer.step.fallbackReason;
+    session::RunConfig reference;
+    reference.executor = "reference";
+    reference.precisions = {runtime::Precision::Fp32};
+    auto expected = session::runModel(**s, reference, request.inputs);
+    ASSERT_TRUE(expected) << expected.status().message();
+    const ir::Tensor& want = expected->outputs.at("y");
+    const ir::Tensor& got = (*result)->runs.at(0).profile.outputs.at("y");
+    ASSERT_EQ(want.numel(), 4);
+    // the residual add is fused into conv2 (no rounding of conv2's output before it): a few steps at most
+    for (int64_t i = 0; i < want.numel(); ++i) EXPECT_NEAR(want.data<float>()[i], got.data<float>()[i], 3 * 0.07f) << "channel " << i;
+    std::filesystem::remove_all(dir);
+}
+
 TEST(PrequantizedCompare, AgainstTheFloatModelItCameFromLayerByLayer) {
     const auto dir = test::tempDir("prequantized_compare");
     const std::string floatModel = std::string(QL_RESOURCE_DIR) + "/models/fashion_resnet.onnx";
