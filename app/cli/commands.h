@@ -93,6 +93,7 @@ struct ProfileOptions {
     std::optional<int64_t> batch, warmup, repeat;
     std::optional<uint64_t> seed;
     bool verbose = false;
+    bool peak = false;               // measure the MAC peaks and print each layer's share
     ExecutionOptions exec;
 };
 

@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
     cp->add_option("--csv", prof.csv, "Write one CSV row per step and precision");
     cp->add_option("--save-config", prof.saveConfig, "Write the run config used, to repeat the run with --config");
     cp->add_flag("--verbose", prof.verbose, "List every step, even the empty ones");
+    cp->add_flag("--peak", prof.peak, "Measure this CPU's FP32 and int8 MAC peaks after the runs (about a second) and print each layer's "
+                                      "share of the peak of its arithmetic");
     cp->add_option("--report", prof.report, "Write a self-contained report: FILE.html or FILE.pdf (charts, settings, machine, every layer)");
     cp->add_flag("--force", prof.force, "Replace an existing --report file");
     addExecutionOptions(cp, prof.exec, "planned", "fp32,int8");

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -22,7 +23,7 @@ std::string mib(int64_t bytes) {
     return b;
 }
 
-void printProfile(const session::PrecisionRun& p, bool verbose) {
+void printProfile(const session::RunResult& rep, const session::PrecisionRun& p, bool verbose) {
     const auto& r = p.profile;
     std::printf("\n== %s ==\n", runtime::precisionName(p.precision).c_str());
     if (!p.int8Note.empty()) std::printf("int8: %s\n", p.int8Note.c_str());
@@ -42,13 +43,29 @@ void printProfile(const session::PrecisionRun& p, bool verbose) {
         reorders += l.step.inserted;
     }
     std::printf("%zu steps: %d inserted reorders, %d reference fallbacks\n", r.layers.size(), reorders, fallbacks);
-    std::printf("%-34s %-16s %-22s %-8s %-4s %9s %8s %9s %9s %9s\n", "layer", "op", "impl", "format", "type", "MMACs", "GMAC/s",
+    if (rep.macPeaks) {  // the whole model's MAC rate against the peak of its arithmetic
+        int64_t macs = 0;
+        double peakMs = 0;  // the time the MACs would take at the peaks
+        for (const auto& l : r.layers) {
+            if (l.step.macs <= 0) continue;
+            const bool int8 = l.step.inputDtype == "u8" || l.step.inputDtype == "s8";
+            const double peak = int8 ? rep.macPeaks->int8.gmacPerSecond : rep.macPeaks->fp32.gmacPerSecond;
+            macs += l.step.macs;
+            if (peak > 0) peakMs += double(l.step.macs) / peak / 1e6;
+        }
+        if (r.wholeMs.median > 0 && peakMs > 0)
+            std::printf("MACs: %.2f G at %.1f GMAC/s, %.0f%% of this CPU's peak (at the peak of each layer's arithmetic they take %.3f ms)\n",
+                        double(macs) / 1e9, double(macs) / r.wholeMs.median / 1e6, 100.0 * peakMs / r.wholeMs.median, peakMs);
+    }
+    std::printf("%-34s %-16s %-22s %-8s %-4s %9s %8s %6s %9s %9s %9s\n", "layer", "op", "impl", "format", "type", "MMACs", "GMAC/s", "%peak",
                 "median ms", "p10", "p90");
     for (const auto& l : r.layers) {
         if (!verbose && l.ms.median < 0.005 && l.step.macs == 0) continue;
-        std::printf("%-34s %-16s %-22s %-8s %-4s %9.2f %8.1f %9.3f %9.3f %9.3f%s\n", l.step.name.substr(0, 34).c_str(),
+        const auto share = session::shareOfPeak(rep, l);
+        const std::string shareText = share ? std::to_string(int(std::lround(100.0 * *share))) : "-";
+        std::printf("%-34s %-16s %-22s %-8s %-4s %9.2f %8.1f %6s %9.3f %9.3f %9.3f%s\n", l.step.name.substr(0, 34).c_str(),
                     l.step.opType.substr(0, 16).c_str(), l.step.impl.substr(0, 22).c_str(), l.step.format.c_str(), l.step.dtype.c_str(),
-                    double(l.step.macs) / 1e6, l.gmacPerSecond, l.ms.median, l.ms.p10, l.ms.p90,
+                    double(l.step.macs) / 1e6, l.gmacPerSecond, shareText.c_str(), l.ms.median, l.ms.p10, l.ms.p90,
                     l.step.fallbackReason.empty() ? (l.step.note.empty() ? "" : ("  (" + l.step.note + ")").c_str())
                                                   : ("  <- " + l.step.fallbackReason).c_str());
     }
@@ -82,7 +99,9 @@ int profileCommand(const ProfileOptions& o) {
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
     // a report shows per-layer SQNR: compare the layers then (untimed capture runs after the timing)
-    auto result = session::profileModel(**s, *config, {*inputs, false, /*compareLayers=*/!o.report.empty()}, {interrupt(), {}});
+    session::ProfileRequest request{*inputs, false, /*compareLayers=*/!o.report.empty()};
+    request.measurePeak = o.peak;
+    auto result = session::profileModel(**s, *config, request, {interrupt(), {}});
     if (!result) return fail(result.status());
     const session::RunResult& rep = **result;
     const auto* fp32 = rep.find(runtime::Precision::Fp32);
@@ -92,7 +111,11 @@ int profileCommand(const ProfileOptions& o) {
     std::printf("model %s, batch %lld, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch, executor.c_str(), layout.c_str());
     std::printf("cpu %s, oneDNN %s, ISA %s%s, %d threads; warm-up %d, repeats %d\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(),
                 rep.cpu.isa.c_str(), rep.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", rep.cpu.threads, config->warmup, config->repeat);
-    for (const auto& r : rep.runs) printProfile(r, o.verbose);
+    if (rep.macPeaks)
+        std::printf("MAC peaks (measured after the runs, %d threads): fp32 %.1f GMAC/s (%s), int8 %.1f GMAC/s (%s)\n", rep.macPeaks->threads,
+                    rep.macPeaks->fp32.gmacPerSecond, rep.macPeaks->fp32.kernel.c_str(), rep.macPeaks->int8.gmacPerSecond,
+                    rep.macPeaks->int8.kernel.c_str());
+    for (const auto& r : rep.runs) printProfile(rep, r, o.verbose);
     if (fp32 && int8) {
         std::printf("\nint8 vs fp32: speed-up %.2fx (median %.3f -> %.3f ms), weights %s -> %s\n", fp32->profile.wholeMs.median / int8->profile.wholeMs.median,
                     fp32->profile.wholeMs.median, int8->profile.wholeMs.median,

@@ -35,7 +35,7 @@ json passRecord(const passes::PassRecord& p) {
             {"removed_ids", names(nullptr, p.removed)}, {"created_ids", names(nullptr, p.created)}, {"fusions", fusions}};
 }
 
-json layer(const profile::LayerProfile& l) {
+json layer(const session::RunResult& r, const profile::LayerProfile& l) {
     json j = {{"name", l.step.name}, {"op", l.step.opType}, {"inserted", l.step.inserted}, {"fused_from", l.step.fusedFromNames},
               {"impl", l.step.impl}};
     if (l.step.node.valid()) j["node_id"] = l.step.node.v;
@@ -43,6 +43,8 @@ json layer(const profile::LayerProfile& l) {
     if (!l.step.note.empty()) j["note"] = l.step.note;
     j.update({{"format", l.step.format}, {"dtype", l.step.dtype}, {"macs", l.step.macs}, {"gmac_per_s", number(l.gmacPerSecond)},
               {"output_bytes", l.step.outputBytes}, {"weight_bytes", l.step.weightBytes}, {"ms", stats(l.ms)}});
+    if (!l.step.inputDtype.empty()) j["input_dtype"] = l.step.inputDtype;
+    if (auto share = session::shareOfPeak(r, l)) j["peak_share"] = number(*share);
     return j;
 }
 }  // namespace
@@ -59,6 +61,10 @@ std::string toJson(const session::RunResult& r) {
     j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}};
     j["peak_rss_bytes"] = r.peakRssBytes;
     j["load_average"] = r.loadAverage;
+    if (r.macPeaks) {
+        auto peak = [](const kernels::onednn::MacPeak& p) { return json{{"kernel", p.kernel}, {"gmac_per_s", number(p.gmacPerSecond)}}; };
+        j["mac_peak"] = {{"threads", r.macPeaks->threads}, {"fp32", peak(r.macPeaks->fp32)}, {"int8", peak(r.macPeaks->int8)}};
+    }
     j["config"] = json::parse(session::toJson(r.config));
     j["results"] = json::array();
     for (const auto& p : r.runs) {
@@ -76,7 +82,7 @@ std::string toJson(const session::RunResult& r) {
         if (p.executor != "reference")  // the reference executor runs the graph as imported
             for (const auto& pr : r.passes) e["passes"].push_back(passRecord(pr));
         e["layers"] = json::array();
-        for (const auto& l : run.layers) e["layers"].push_back(layer(l));
+        for (const auto& l : run.layers) e["layers"].push_back(layer(r, l));
         j["results"].push_back(std::move(e));
     }
     j["agreement"] = json::array();

@@ -33,6 +33,7 @@ struct StepInfo {
     std::string note;                    // other choices made for this step (layout overrides)
     std::string format;                  // output memory format ("nchw", "nChw8c", ...)
     std::string dtype;                   // output data type
+    std::string inputDtype;              // the main input as the kernel reads it (u8/s8: int8 arithmetic); "" if unknown
     int64_t macs = 0, outputBytes = 0, weightBytes = 0;
 };
 

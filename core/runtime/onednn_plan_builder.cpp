@@ -248,6 +248,8 @@ Status PlanBuilder::addNodeStep(const ir::Node& n, Step s, const std::string& im
     info.impl = impl;
     info.note = note.empty() ? islandNote(n, s, dst) : note;
     info.weightBytes = weightBytes;
+    for (const auto& [arg, b] : s.argBuffers)
+        if (arg == DNNL_ARG_SRC) info.inputDtype = dtName(buffer(b).md.data_type());
     StepInfo& added = addStep(std::move(s), std::move(info));
     finishInfo(added, dst);
     return Status::ok();

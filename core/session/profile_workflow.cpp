@@ -1,5 +1,6 @@
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
+#include "kernels/onednn/mac_peak.h"
 
 namespace ql::session {
 
@@ -40,6 +41,8 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     }
     if (!request.keepOutputs)
         for (auto& r : result->runs) r.profile.outputs.clear();
+    // after the timed runs (never between them): this CPU's MAC peaks for the ISA oneDNN ran
+    if (request.measurePeak && !job.cancel.isCancelled()) result->macPeaks = kernels::onednn::measureMacPeaks(result->cpu.isa, result->cpu.threads);
     result->peakRssBytes = profile::peakRssBytes();
     result->loadAverage = profile::loadAverage();
     span.report(1.0, "done");

@@ -2,6 +2,7 @@
 // RunResult: the immutable outcome of profiling one model under one or more precisions. The
 // GUI swaps it into its views, reports and the CLI print it; nothing changes it after creation.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "core/session/comparison.h"
 #include "core/session/run_config.h"
 #include "kernels/onednn/cpu_facts.h"
+#include "kernels/onednn/mac_peak.h"
 
 namespace ql::session {
 
@@ -33,6 +35,7 @@ struct RunResult {
     std::vector<profile::OutputAgreement> agreement; // INT8 vs FP32 outputs, when both ran
     int64_t peakRssBytes = 0;
     double loadAverage = -1;                         // 1-minute load average when the runs ended
+    std::optional<kernels::onednn::MacPeaks> macPeaks;  // ProfileRequest::measurePeak
     // Per-layer FP32 vs INT8 error on the profiled inputs (ProfileRequest::compareLayers), or null.
     std::shared_ptr<const ComparisonResult> comparison;
 
@@ -44,5 +47,15 @@ struct RunResult {
 };
 
 using RunResultPtr = std::shared_ptr<const RunResult>;
+
+// A layer's GMAC/s as a share of this CPU's peak for its arithmetic (int8 when the kernel reads
+// u8/s8, else FP32); nullopt without measured peaks or MACs.
+inline std::optional<double> shareOfPeak(const RunResult& r, const profile::LayerProfile& l) {
+    if (!r.macPeaks || l.step.macs <= 0 || l.gmacPerSecond <= 0) return std::nullopt;
+    const bool int8 = l.step.inputDtype == "u8" || l.step.inputDtype == "s8";
+    const double peak = int8 ? r.macPeaks->int8.gmacPerSecond : r.macPeaks->fp32.gmacPerSecond;
+    if (peak <= 0) return std::nullopt;
+    return l.gmacPerSecond / peak;
+}
 
 }  // namespace ql::session

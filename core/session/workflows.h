@@ -42,6 +42,9 @@ struct ProfileRequest {
     // Also compare FP32 and INT8 layer by layer on the inputs (separate, untimed capture runs);
     // the result's `comparison`. Off by default: profiling then costs what it always did.
     bool compareLayers = false;
+    // Also measure this CPU's FP32 and int8 MAC peaks (about a second, after the timed runs), so
+    // each layer's GMAC/s reads as a share of what the core can do (RunResult::macPeaks).
+    bool measurePeak = false;
 };
 
 // For each precision in config.precisions: prepare (calibrate on the inputs for int8), warm up,

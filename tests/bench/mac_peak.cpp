@@ -1,123 +1,10 @@
-// This CPU's multiply-accumulate peaks, measured: FP32 FMA and int8 dot-product loops with
-// enough independent accumulators to hide latency, on N threads at once, best of several
-// trials. Each kernel is compiled for its ISA and runs only when the CPU has it.
+// This CPU's multiply-accumulate peaks (kernels/onednn/mac_peak.h): every FP32 FMA and int8
+// dot-product kernel the CPU supports, on N threads at once, best of 5 trials.
 // usage: ql_mac_peak [threads=2] [seconds per trial=0.2]
-#include <immintrin.h>
-
-#include <algorithm>
-#include <chrono>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
-#include <string>
-#include <thread>
-#include <vector>
 
-namespace {
-
-volatile float sinkF;     // results go here so the loops are not optimised away
-volatile int32_t sinkI;
-
-// 12 accumulators: FMA latency (4 cycles) x 2 pipes, with room to spare.
-#define QL_REP12(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11)
-
-__attribute__((target("avx512f"))) void fma512(int64_t iters) {
-    const __m512 x = _mm512_set1_ps(1.0001f), y = _mm512_set1_ps(0.9999f);
-#define DECL(i) __m512 a##i = _mm512_set1_ps(float(i));
-#define STEP(i) a##i = _mm512_fmadd_ps(x, y, a##i);
-#define SUM(i) s = _mm512_add_ps(s, a##i);
-    QL_REP12(DECL)
-    for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
-    __m512 s = _mm512_setzero_ps();
-    QL_REP12(SUM)
-    sinkF = _mm512_reduce_add_ps(s);
-#undef DECL
-#undef STEP
-#undef SUM
-}
-
-__attribute__((target("avx512f,avx512vnni"))) void vnni512(int64_t iters) {
-    const __m512i u = _mm512_set1_epi8(3), s8 = _mm512_set1_epi8(-2);
-#define DECL(i) __m512i a##i = _mm512_set1_epi32(i);
-#define STEP(i) a##i = _mm512_dpbusd_epi32(a##i, u, s8);
-#define SUM(i) s = _mm512_add_epi32(s, a##i);
-    QL_REP12(DECL)
-    for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
-    __m512i s = _mm512_setzero_si512();
-    QL_REP12(SUM)
-    sinkI = _mm512_reduce_add_epi32(s);
-#undef DECL
-#undef STEP
-#undef SUM
-}
-
-__attribute__((target("avx2,fma"))) void fma256(int64_t iters) {
-    const __m256 x = _mm256_set1_ps(1.0001f), y = _mm256_set1_ps(0.9999f);
-#define DECL(i) __m256 a##i = _mm256_set1_ps(float(i));
-#define STEP(i) a##i = _mm256_fmadd_ps(x, y, a##i);
-#define SUM(i) s = _mm256_add_ps(s, a##i);
-    QL_REP12(DECL)
-    for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
-    __m256 s = _mm256_setzero_ps();
-    QL_REP12(SUM)
-    float out[8];
-    _mm256_storeu_ps(out, s);
-    sinkF = out[0] + out[7];
-#undef DECL
-#undef STEP
-#undef SUM
-}
-
-// AVX2 without VNNI: u8 x s8 pairs into saturating s16 (vpmaddubsw), pairs of s16 into s32
-// (vpmaddwd), then an add: 32 MACs per three instructions, as oneDNN's avx2 int8 kernels do.
-__attribute__((target("avx2"))) void int8Avx2(int64_t iters) {
-    const __m256i u = _mm256_set1_epi8(3), s8 = _mm256_set1_epi8(-2), ones = _mm256_set1_epi16(1);
-#define DECL(i) __m256i a##i = _mm256_set1_epi32(i);
-#define STEP(i) a##i = _mm256_add_epi32(a##i, _mm256_madd_epi16(_mm256_maddubs_epi16(u, s8), ones));
-#define SUM(i) s = _mm256_add_epi32(s, a##i);
-    QL_REP12(DECL)
-    for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
-    __m256i s = _mm256_setzero_si256();
-    QL_REP12(SUM)
-    sinkI = _mm256_extract_epi32(s, 0) + _mm256_extract_epi32(s, 7);
-#undef DECL
-#undef STEP
-#undef SUM
-}
-
-struct Kernel {
-    const char* name;
-    bool available;
-    std::function<void(int64_t)> run;
-    double macsPerIter;  // 12 accumulators x MACs per instruction
-};
-
-// GMAC/s of `threads` copies of k running together, best of `trials`.
-double measure(const Kernel& k, int threads, double seconds, int trials) {
-    using clock = std::chrono::steady_clock;
-    // size the loop so one trial takes about `seconds`
-    int64_t iters = 1 << 16;
-    for (;;) {
-        const auto t0 = clock::now();
-        k.run(iters);
-        const double s = std::chrono::duration<double>(clock::now() - t0).count();
-        if (s > seconds / 8) { iters = int64_t(double(iters) * seconds / s); break; }
-        iters *= 4;
-    }
-    double best = 0;
-    for (int t = 0; t < trials; ++t) {
-        std::vector<std::thread> pool;
-        const auto t0 = clock::now();
-        for (int i = 0; i < threads; ++i) pool.emplace_back([&] { k.run(iters); });
-        for (auto& th : pool) th.join();
-        const double s = std::chrono::duration<double>(clock::now() - t0).count();
-        best = std::max(best, double(threads) * double(iters) * k.macsPerIter / s / 1e9);
-    }
-    return best;
-}
-
-}  // namespace
+#include "kernels/onednn/mac_peak.h"
 
 int main(int argc, char** argv) {
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
@@ -126,21 +13,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: ql_mac_peak [threads 1..1024] [seconds per trial, (0, 60)]\n");
         return 2;
     }
-    __builtin_cpu_init();
-    const std::vector<Kernel> kernels = {
-        {"fp32 FMA, AVX-512 (vfmadd231ps zmm)", bool(__builtin_cpu_supports("avx512f")), fma512, 12 * 16},
-        {"int8 VNNI, AVX-512 (vpdpbusd zmm)", __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vnni"), vnni512, 12 * 64},
-        {"fp32 FMA, AVX2 (vfmadd231ps ymm)", __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"), fma256, 12 * 8},
-        {"int8 AVX2 (vpmaddubsw+vpmaddwd+vpaddd)", bool(__builtin_cpu_supports("avx2")), int8Avx2, 12 * 32},
-    };
     std::printf("MAC peaks on %d thread(s), best of 5 trials of ~%.2f s\n", threads, seconds);
-    for (const Kernel& k : kernels) {
-        if (!k.available) {
-            std::printf("%-42s not supported by this CPU\n", k.name);
-            continue;
-        }
-        std::printf("%-42s %8.1f GMAC/s\n", k.name, measure(k, threads, seconds, 5));
-        std::fflush(stdout);
+    for (const auto& p : ql::kernels::onednn::measureAllMacPeaks(threads, seconds, 5)) {
+        if (p.gmacPerSecond > 0) std::printf("%-42s %8.1f GMAC/s\n", p.kernel.c_str(), p.gmacPerSecond);
+        else std::printf("%-42s not supported by this CPU\n", p.kernel.c_str());
     }
     return 0;
 }
