@@ -1,7 +1,8 @@
 // A hostile corpus generated here and run through quantlens-cli as a user runs it: every model
 // through both `inspect` and `run`, every data set, calibration table, run config and input file
 // through the command that reads it. Each is refused with exit code 2 and one message naming the
-// file (and node or entry) and the reason, in bounded time, and leaves no output file behind.
+// file (and node or entry) and the reason, in bounded time and memory, and leaves no output file
+// behind.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -36,9 +37,17 @@ struct Timed {
     double seconds = 0;
 };
 
+// Bounded memory: a refusal must not allocate what the file claims. 2 GiB of address space is far
+// below the 8 GiB tensor limit. Not under AddressSanitizer, whose shadow memory reserves terabytes.
+#if defined(__SANITIZE_ADDRESS__)
+const std::string kMemoryLimit;
+#else
+const std::string kMemoryLimit = "ulimit -v 2097152; ";
+#endif
+
 Timed timedCli(const std::string& args, const fs::path& scratch) {
     auto t0 = std::chrono::steady_clock::now();
-    Timed t{runCli(args, scratch), 0};
+    Timed t{runCli(args, scratch, kMemoryLimit), 0};
     t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return t;
 }
