@@ -90,7 +90,12 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     updateSearchUi();
 }
 
-GraphPanel::~GraphPanel() { jobs_->detach(); }
+GraphPanel::~GraphPanel() {
+    jobs_->detach();
+    // The scene, a child, is deleted after this body; detaching it scrolls the view, whose
+    // viewportMoved would then call updateMinimap on a half-destroyed panel (UBSan: bad downcast).
+    disconnect(view_, nullptr, this, nullptr);
+}
 
 void GraphPanel::setLayoutCache(std::shared_ptr<LayoutCache> cache) { cache_ = std::move(cache); }
 
