@@ -20,7 +20,7 @@ inline constexpr int64_t kMaxTensorBytes = int64_t(8) << 30;
 
 // Number of elements, or an error for negative dims or overflow past kMaxTensorBytes.
 Expected<int64_t> checkedElementCount(const Dims& dims, DType dtype);
-int64_t elementCount(const Dims& dims);  // no checks; saturates at INT64_MAX on overflow
+int64_t elementCount(const Dims& dims);  // no checks; dims must be valid
 
 class Tensor {
 public:
