@@ -64,7 +64,7 @@ int inspectCommand(const InspectOptions& o) {
                             {"ir_version", s.irVersion}, {"batch", s.batch}, {"inputs", tensors(s.inputs)}, {"outputs", tensors(s.outputs)},
                             {"op_histogram", s.opHistogram}, {"node_count", s.nodeCount}, {"param_count", s.paramCount},
                             {"param_bytes", s.paramBytes}, {"total_macs", inferred ? nlohmann::json(s.totalMacs) : nlohmann::json(nullptr)},
-                            {"symbolic_inputs", symbolic}, {"shapes_inferred", inferred}};
+                            {"symbolic_inputs", symbolic}, {"shapes_inferred", inferred}, {"warnings", s.warnings}};
         j["layers"] = nlohmann::json::array();
         for (const auto& l : s.layers)
             j["layers"].push_back({{"name", l.name}, {"op", l.opType}, {"macs", l.macs}, {"params", l.paramCount}, {"output_shape", l.outputDims}});
@@ -84,6 +84,9 @@ int inspectCommand(const InspectOptions& o) {
     }
     std::cout << ")\n";
     std::cout << "params    " << s.paramCount << " (" << human(double(s.paramBytes)) << "B)\n";
+    // shown, not refused: `run` refuses these sizes
+    for (const auto& w : s.warnings) std::cout << "warning   " << w << "\n";
+    if (!s.warnings.empty()) std::cout << "          no run can hold these sizes: `run` refuses this model\n";
     if (!inferred) {
         std::cout << "symbolic  " << shapeHint << "\n";
         std::cout << "MACs      unknown until the symbolic dimensions are fixed: give --shape NAME=D0,D1,... (e.g. for a data set's samples)\n";

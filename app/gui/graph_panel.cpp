@@ -90,7 +90,15 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     updateSearchUi();
 }
 
-GraphPanel::~GraphPanel() { jobs_->detach(); }
+GraphPanel::~GraphPanel() {
+    jobs_->detach();
+    // Children are deleted after this body. Detach the scene now, while the panel is whole (it
+    // scrolls the view, whose signals call this panel's slots), then cut those connections: a
+    // signal during child deletion would call into a half-destroyed panel (UBSan: bad member call).
+    view_->setScene(nullptr);
+    disconnect(view_, nullptr, this, nullptr);
+    for (QScrollBar* bar : {view_->horizontalScrollBar(), view_->verticalScrollBar()}) disconnect(bar, nullptr, this, nullptr);
+}
 
 void GraphPanel::setLayoutCache(std::shared_ptr<LayoutCache> cache) { cache_ = std::move(cache); }
 

@@ -502,7 +502,12 @@ void MainWindow::showLoadError(const QString& message) {
 }
 
 void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
-    if (running_) cancelRun();
+    if (running_) {                   // its outcome is dropped by generation below, so end its UI state here
+        cancelRun();
+        running_ = false;
+        progress_->hide();
+        cancelButton_->hide();
+    }
     ++runGeneration_;                 // a run of the previous model delivers nothing
     document_ = std::move(document);
     lastError_.clear();

@@ -30,11 +30,15 @@ struct ModelSummary {
     std::map<std::string, int> opHistogram;
     int64_t nodeCount = 0, paramCount = 0, paramBytes = 0, totalMacs = 0;
     std::vector<LayerSummary> layers;  // topological order
+    // Declared or inferred sizes no run can hold (element count past 64 bits, past the tensor
+    // limit): shown, never refused here; running the model refuses them.
+    std::vector<std::string> warnings;
 };
 
 // `g` must have inferred shapes.
 ModelSummary summarize(const ir::Graph& g, int64_t batch);
-// MACs of one node (0 for data movement and element-wise ops, which are counted as free).
+// MACs of one node (0 for data movement and element-wise ops, which are counted as free);
+// saturates at INT64_MAX for impossible shapes.
 int64_t nodeMacs(const ir::Graph& g, const ir::Node& n);
 
 }  // namespace ql::analysis

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <regex>
+#include <type_traits>
 
 namespace ql::data {
 
@@ -29,12 +30,35 @@ const char* descrOf(DType t) {
     }
 }
 
+bool sameDescr(const std::string& d, const std::string& ours) {
+    return d == ours || (d.size() == 3 && d.substr(1) == ours.substr(1) && (d[0] == '=' || d[0] == '<' || d[0] == '|'));
+}
+
 DType dtypeOfDescr(const std::string& d) {
-    for (DType t : {DType::F32, DType::F16, DType::S8, DType::U8, DType::S32, DType::S64, DType::Bool}) {
-        std::string ours = descrOf(t);
-        if (d == ours || (d.size() == 3 && d.substr(1) == ours.substr(1) && (d[0] == '=' || d[0] == '<' || d[0] == '|'))) return t;
-    }
+    for (DType t : {DType::F32, DType::F16, DType::S8, DType::U8, DType::S32, DType::S64, DType::Bool})
+        if (sameDescr(d, descrOf(t))) return t;
     return DType::Undefined;
+}
+
+// Element types read and converted to the one the kernels compute in: {descr, ours, file bytes}.
+struct Converted {
+    const char* descr;
+    DType to;
+    uint32_t bytes;
+};
+constexpr Converted kConverted[] = {{"<f8", DType::F32, 8}, {"<i2", DType::S32, 2}, {"<u2", DType::S32, 2},
+                                    {"<u4", DType::S64, 4}, {"<u8", DType::S64, 8}};
+
+template <typename Src, typename Dst>
+Status convertInto(const std::string& raw, Dst* dst, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+        Src v;
+        std::memcpy(&v, raw.data() + size_t(i) * sizeof(Src), sizeof(Src));
+        if constexpr (std::is_same_v<Src, uint64_t>)
+            if (v > uint64_t(INT64_MAX)) return Status::error("uint64 entry " + std::to_string(i) + " = " + std::to_string(v) + " does not fit int64");
+        dst[i] = Dst(v);
+    }
+    return Status::ok();
 }
 }  // namespace
 
@@ -62,7 +86,15 @@ Expected<NpyHeader> readNpyHeader(const fs::path& file) {
     std::smatch m;
     if (!std::regex_search(header, m, std::regex("'descr'\\s*:\\s*'([^']+)'"))) return Status::error(where + "header has no descr");
     NpyHeader h;
-    h.dtype = dtypeOfDescr(m[1]);
+    h.descr = m[1];
+    h.dtype = dtypeOfDescr(h.descr);
+    h.fileElementBytes = uint32_t(ir::dtypeSize(h.dtype));
+    for (const Converted& c : kConverted)
+        if (sameDescr(h.descr, c.descr)) {
+            h.dtype = c.to;
+            h.fileElementBytes = c.bytes;
+            h.converted = true;
+        }
     if (h.dtype == DType::Undefined) return Status::error(where + "element type '" + std::string(m[1]) + "' is not supported");
     if (std::regex_search(header, std::regex("'fortran_order'\\s*:\\s*True"))) return Status::error(where + "Fortran-order arrays are not supported");
     if (!std::regex_search(header, m, std::regex("'shape'\\s*:\\s*\\(([^)]*)\\)"))) return Status::error(where + "header has no shape");
@@ -89,16 +121,15 @@ Expected<NpyHeader> readNpyHeader(const fs::path& file) {
     h.dataOffset = uint64_t(in.tellg());
     in.seekg(0, std::ios::end);
     const uint64_t available = uint64_t(in.tellg()) - h.dataOffset;
-    uint64_t expected = ir::dtypeSize(h.dtype);
+    uint64_t expected = h.fileElementBytes;
     // an array with a zero dimension holds no data, whatever its other dimensions say
     if (std::find(h.dims.begin(), h.dims.end(), int64_t(0)) != h.dims.end()) expected = 0;
     for (int64_t d : h.dims) {
         if (expected == 0) break;
-        if (d != 0 && expected > available / uint64_t(d)) {
-            expected = UINT64_MAX;
+        if (__builtin_mul_overflow(expected, uint64_t(d), &expected)) {
+            expected = UINT64_MAX;  // said as "more than 2^64" below
             break;
         }
-        expected *= uint64_t(d);
     }
     if (expected > available)
         return Status::error(where + "data is shorter than the shape: it needs " +
@@ -114,8 +145,23 @@ Expected<ir::Tensor> readNpy(const fs::path& file) {
     if (!t) return Status::error(file.string() + ": " + t.message());
     std::ifstream in(file, std::ios::binary);
     in.seekg(std::streamoff(h.dataOffset));
-    if (!in.read(static_cast<char*>(t->raw()), std::streamsize(t->byteSize())))
-        return Status::error(file.string() + ": data is shorter than the shape " + std::to_string(t->byteSize()) + " bytes");
+    if (!h.converted) {
+        if (!in.read(static_cast<char*>(t->raw()), std::streamsize(t->byteSize())))
+            return Status::error(file.string() + ": data is shorter than the shape " + std::to_string(t->byteSize()) + " bytes");
+        return t;
+    }
+    std::string raw(size_t(h.dataBytes), '\0');
+    if (!in.read(raw.data(), std::streamsize(raw.size())))
+        return Status::error(file.string() + ": data is shorter than the shape " + std::to_string(raw.size()) + " bytes");
+    const int64_t n = t->numel();
+    Status st;
+    const std::string d = h.descr.substr(1);
+    if (d == "f8") st = convertInto<double>(raw, t->data<float>(), n);
+    else if (d == "i2") st = convertInto<int16_t>(raw, t->data<int32_t>(), n);
+    else if (d == "u2") st = convertInto<uint16_t>(raw, t->data<int32_t>(), n);
+    else if (d == "u4") st = convertInto<uint32_t>(raw, t->data<int64_t>(), n);
+    else st = convertInto<uint64_t>(raw, t->data<int64_t>(), n);
+    if (!st) return Status::error(file.string() + ": " + st.message());
     return t;
 }
 

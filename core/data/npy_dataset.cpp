@@ -47,8 +47,8 @@ private:
 
 Expected<DatasetPtr> openNpyDataset(const fs::path& images, const fs::path& labels) {
     QL_ASSIGN(NpyHeader h, readNpyHeader(images));
-    if (h.dtype != ir::DType::F32)
-        return Status::error(images.string() + ": samples must be float32 (already preprocessed), the file holds " + std::string(ir::dtypeName(h.dtype)));
+    if (h.dtype != ir::DType::F32 || h.converted)  // samples are read in place by offset, never converted
+        return Status::error(images.string() + ": samples must be float32 (already preprocessed), the file holds '" + h.descr + "'");
     if (h.dims.size() < 2) return Status::error(images.string() + ": samples must be an array [N, ...] of rank 2 or more, got rank " + std::to_string(h.dims.size()));
     QL_ASSIGN(ir::Tensor l, readNpy(labels));
     if (l.dtype() != ir::DType::S32 && l.dtype() != ir::DType::S64)

@@ -1,5 +1,7 @@
 #include "core/ir/tensor.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -22,8 +24,11 @@ Expected<int64_t> checkedElementCount(const Dims& dims, DType dtype) {
 }
 
 int64_t elementCount(const Dims& dims) {
+    // Declared shapes can be absurd (inspect shows them): saturate rather than overflow.
+    if (std::find(dims.begin(), dims.end(), int64_t(0)) != dims.end()) return 0;
     int64_t n = 1;
-    for (int64_t d : dims) n *= d;
+    for (int64_t d : dims)
+        if (__builtin_mul_overflow(n, d, &n)) return INT64_MAX;
     return n;
 }
 

@@ -1,5 +1,7 @@
 #include "core/passes/infer_shapes.h"
 
+#include <algorithm>
+#include <climits>
 #include <unordered_map>
 
 #include "core/ops/op_registry.h"
@@ -52,7 +54,8 @@ Status inferShapes(ir::Graph& g, const InferShapesOptions& options) {
             out.dtype = ctx.outputs[i].dtype;
             out.dims = ctx.outputs[i].dims;
             out.shapeKnown = true;
-            outElements += ir::elementCount(out.dims);
+            const int64_t e = std::max<int64_t>(0, ir::elementCount(out.dims));
+            outElements = std::min(outElements, INT64_MAX - e) + e;  // saturating: declared shapes can be absurd
             if (!ctx.outputs[i].computed.empty()) folded[node.outputs[i].v] = ctx.outputs[i].computed;
         }
         if (allKnown && outElements <= options.maxFoldedElements && !folded.count(node.outputs[0].v)) {

@@ -50,15 +50,19 @@ Expected<ir::Tensor> constantValue(const onnx::NodeProto& n, const fs::path& mod
     return Status::error("Constant has no supported value attribute (sparse_value and strings are not supported)");
 }
 
-void setTypeInfo(ir::Value& v, const onnx::ValueInfoProto& info) {
-    if (!info.type().has_tensor_type()) return;
+// A negative declared dimension is refused here: later stages read -1 as "symbolic".
+Status setTypeInfo(ir::Value& v, const onnx::ValueInfoProto& info) {
+    if (!info.type().has_tensor_type()) return Status::ok();
     const auto& tt = info.type().tensor_type();
     v.dtype = dtypeFromOnnx(tt.elem_type());
-    if (!tt.has_shape()) return;
+    if (!tt.has_shape()) return Status::ok();
     v.dims.clear();
     v.dimParams.clear();
     bool known = true;
     for (const auto& d : tt.shape().dim()) {
+        if (d.has_dim_value() && d.dim_value() < 0)
+            return Status::error("'" + info.name() + "' declares dimension " + std::to_string(v.dims.size()) + " as " +
+                                 std::to_string(d.dim_value()) + " (negative)");
         if (d.has_dim_value()) {
             v.dims.push_back(d.dim_value());
             v.dimParams.emplace_back();
@@ -69,6 +73,7 @@ void setTypeInfo(ir::Value& v, const onnx::ValueInfoProto& info) {
         }
     }
     v.shapeKnown = known;
+    return Status::ok();
 }
 
 class Importer {
@@ -95,7 +100,7 @@ public:
         for (const auto& in : gp.input()) {
             if (values_.count(in.name())) continue;  // initializer listed as input: a constant
             ir::ValueId id = g_.addValue(in.name());
-            setTypeInfo(g_.value(id), in);
+            QL_TRY(setTypeInfo(g_.value(id), in));
             if (g_.value(id).dtype == ir::DType::Undefined)
                 return Status::error("graph input '" + in.name() + "' has type " + onnxTypeName(in.type().tensor_type().elem_type()) +
                                      ", which is not supported");
@@ -110,14 +115,14 @@ public:
         QL_TRY(addNodes(gp));
         for (const auto& vi : gp.value_info())
             if (auto it = values_.find(vi.name()); it != values_.end() && !g_.value(it->second).constant)
-                setTypeInfo(g_.value(it->second), vi);
+                QL_TRY(setTypeInfo(g_.value(it->second), vi));
         for (const auto& out : gp.output()) {
             auto it = values_.find(out.name());
             if (it == values_.end()) return Status::error("graph output '" + out.name() + "' is not produced by any node");
             ir::Value& v = g_.value(it->second);
             if (!v.producer.valid() && !v.constant && std::find(g_.inputs.begin(), g_.inputs.end(), v.id) == g_.inputs.end())
                 return Status::error("graph output '" + out.name() + "' is not produced by any node");
-            if (!v.constant) setTypeInfo(v, out);
+            if (!v.constant) QL_TRY(setTypeInfo(v, out));
             g_.outputs.push_back(it->second);
         }
         QL_TRY(g_.verify());

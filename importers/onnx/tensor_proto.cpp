@@ -19,6 +19,12 @@ ir::DType dtypeFromOnnx(int t) {
         case onnx::TensorProto::INT32: return DType::S32;
         case onnx::TensorProto::INT64: return DType::S64;
         case onnx::TensorProto::BOOL: return DType::Bool;
+        // Read and converted: the kernels compute in f32, s32 and s64 (see widenedSize).
+        case onnx::TensorProto::DOUBLE: return DType::F32;
+        case onnx::TensorProto::INT16:
+        case onnx::TensorProto::UINT16: return DType::S32;
+        case onnx::TensorProto::UINT32:
+        case onnx::TensorProto::UINT64: return DType::S64;
         default: return DType::Undefined;
     }
 }
@@ -42,6 +48,47 @@ std::string onnxTypeName(int t) {
 }
 
 namespace {
+// Bytes per element in the file of an ONNX type converted on reading (0: stored as is).
+size_t widenedSize(int t) {
+    switch (t) {
+        case onnx::TensorProto::DOUBLE: return 8;
+        case onnx::TensorProto::INT16:
+        case onnx::TensorProto::UINT16: return 2;
+        case onnx::TensorProto::UINT32: return 4;
+        case onnx::TensorProto::UINT64: return 8;
+        default: return 0;
+    }
+}
+
+template <typename Src, typename Dst>
+void convertLittleEndian(const char* src, Dst* dst, int64_t n) {
+    for (int64_t i = 0; i < n; ++i) {
+        Src v;
+        std::memcpy(&v, src + size_t(i) * sizeof(Src), sizeof(Src));
+        dst[i] = Dst(v);
+    }
+}
+
+// Converts n elements of a widened ONNX type from raw little-endian bytes into out.
+Status convertRaw(int onnxType, const char* src, int64_t n, ir::Tensor& out) {
+    switch (onnxType) {
+        case onnx::TensorProto::DOUBLE: convertLittleEndian<double>(src, out.data<float>(), n); break;
+        case onnx::TensorProto::INT16: convertLittleEndian<int16_t>(src, out.data<int32_t>(), n); break;
+        case onnx::TensorProto::UINT16: convertLittleEndian<uint16_t>(src, out.data<int32_t>(), n); break;
+        case onnx::TensorProto::UINT32: convertLittleEndian<uint32_t>(src, out.data<int64_t>(), n); break;
+        case onnx::TensorProto::UINT64:
+            for (int64_t i = 0; i < n; ++i) {
+                uint64_t v;
+                std::memcpy(&v, src + size_t(i) * 8, 8);
+                if (v > uint64_t(INT64_MAX)) return Status::error("uint64 entry " + std::to_string(i) + " = " + std::to_string(v) + " does not fit int64");
+                out.data<int64_t>()[i] = int64_t(v);
+            }
+            break;
+        default: return Status::error("internal: no conversion from " + onnxTypeName(onnxType));
+    }
+    return Status::ok();
+}
+
 // Resolves an external data location inside modelDir; refuses absolute paths and escapes.
 Expected<fs::path> externalPath(const std::string& location, const fs::path& modelDir) {
     fs::path rel(location);
@@ -72,7 +119,7 @@ Expected<std::string> readExternal(const onnx::TensorProto& p, const fs::path& m
     std::error_code ec;
     const auto fileSize = int64_t(fs::file_size(file, ec));
     if (length < 0) length = int64_t(expectedBytes);
-    if (offset < 0 || length < 0 || offset + length > fileSize)
+    if (offset < 0 || length < 0 || offset > fileSize || length > fileSize - offset)  // no overflowing offset + length
         return Status::error("external data '" + location + "' range [" + std::to_string(offset) + ", +" + std::to_string(length) +
                              ") exceeds the file size " + std::to_string(fileSize));
     std::string bytes(size_t(length), '\0');
@@ -91,36 +138,55 @@ Expected<ir::Tensor> tensorFromProto(const onnx::TensorProto& p, const fs::path&
     auto t = ir::Tensor::create(dt, dims);
     if (!t) return Status::error(what + t.message());
     ir::Tensor& out = t.value();
-    const size_t bytes = out.byteSize();
     const int64_t n = out.numel();
+    const size_t wide = widenedSize(p.data_type());
+    // bytes the file holds for the shape (a converted type's file element size differs from ours)
+    const size_t bytes = wide ? size_t(n) * wide : out.byteSize();
     auto sizeError = [&](size_t got, const char* field) {
         return Status::error(what + std::string(field) + " holds " + std::to_string(got) + " entries/bytes, shape needs " +
                              std::to_string(std::string(field) == "raw_data" ? int64_t(bytes) : n));
     };
+    auto fromRaw = [&](const std::string& raw) -> Status {
+        if (raw.size() != bytes) return sizeError(raw.size(), "raw_data");
+        if (!wide) {
+            std::memcpy(out.raw(), raw.data(), bytes);
+            return Status::ok();
+        }
+        Status st = convertRaw(p.data_type(), raw.data(), n, out);
+        return st ? st : Status::error(what + st.message());
+    };
     if (p.data_location() == onnx::TensorProto::EXTERNAL) {
         auto raw = readExternal(p, modelDir, bytes);
         if (!raw) return Status::error(what + raw.message());
-        if (raw->size() != bytes) return sizeError(raw->size(), "raw_data");
-        std::memcpy(out.raw(), raw->data(), bytes);
+        QL_TRY(fromRaw(*raw));
     } else if (p.has_raw_data()) {
-        if (p.raw_data().size() != bytes) return sizeError(p.raw_data().size(), "raw_data");
-        std::memcpy(out.raw(), p.raw_data().data(), bytes);
+        QL_TRY(fromRaw(p.raw_data()));
+    } else if (p.data_type() == onnx::TensorProto::DOUBLE) {
+        if (p.double_data_size() != n) return sizeError(size_t(p.double_data_size()), "double_data");
+        for (int64_t i = 0; i < n; ++i) out.data<float>()[i] = float(p.double_data(int(i)));
+    } else if (p.data_type() == onnx::TensorProto::UINT32 || p.data_type() == onnx::TensorProto::UINT64) {
+        if (p.uint64_data_size() != n) return sizeError(size_t(p.uint64_data_size()), "uint64_data");
+        for (int64_t i = 0; i < n; ++i) {
+            const uint64_t v = p.uint64_data(int(i));
+            if (v > uint64_t(INT64_MAX)) return Status::error(what + "uint64 entry " + std::to_string(i) + " = " + std::to_string(v) + " does not fit int64");
+            out.data<int64_t>()[i] = int64_t(v);
+        }
     } else {
         switch (dt) {
             case DType::F32:
                 if (p.float_data_size() != n) return sizeError(size_t(p.float_data_size()), "float_data");
-                std::memcpy(out.raw(), p.float_data().data(), bytes);
+                std::memcpy(out.raw(), p.float_data().data(), out.byteSize());
                 break;
             case DType::S64:
                 if (p.int64_data_size() != n) return sizeError(size_t(p.int64_data_size()), "int64_data");
-                std::memcpy(out.raw(), p.int64_data().data(), bytes);
+                std::memcpy(out.raw(), p.int64_data().data(), out.byteSize());
                 break;
-            default:  // int32_data carries s32, s8, u8, bool and f16 bit patterns
+            default:  // int32_data carries s32, s16, u16, s8, u8, bool and f16 bit patterns
                 if (p.int32_data_size() != n) return sizeError(size_t(p.int32_data_size()), "int32_data");
                 for (int64_t i = 0; i < n; ++i) {
                     int32_t v = p.int32_data(int(i));
                     switch (dt) {
-                        case DType::S32: out.data<int32_t>()[i] = v; break;
+                        case DType::S32: out.data<int32_t>()[i] = p.data_type() == onnx::TensorProto::UINT16 ? int32_t(uint16_t(v)) : p.data_type() == onnx::TensorProto::INT16 ? int32_t(int16_t(v)) : v; break;
                         case DType::S8: out.data<int8_t>()[i] = int8_t(v); break;
                         case DType::U8: out.data<uint8_t>()[i] = uint8_t(v); break;
                         case DType::Bool: out.data<bool>()[i] = v != 0; break;

@@ -20,9 +20,10 @@ inline std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
-inline CliResult runCli(const std::string& args, const std::filesystem::path& scratch) {
+// shellPrefix runs before the CLI in the same shell (e.g. "ulimit -v N;").
+inline CliResult runCli(const std::string& args, const std::filesystem::path& scratch, const std::string& shellPrefix = "") {
     const auto out = scratch / "stdout.txt", err = scratch / "stderr.txt";
-    std::string cmd = std::string(QL_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
+    std::string cmd = shellPrefix + std::string(QL_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
     int status = std::system(cmd.c_str());
     CliResult r;
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
