@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
 
@@ -12,7 +14,10 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     result->config = config;
     result->passes = at.session->passRecords();
     const double n = double(config.precisions.size());
-    const double timedEnd = request.compareLayers ? 0.8 : 1.0;  // the comparison takes the rest
+    const bool insight = request.rangeInsight && std::count(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8);
+    const double insightShare = insight ? 0.1 : 0.0;
+    const double timedEnd = (request.compareLayers ? 0.8 : 1.0) - insightShare;  // the comparison and the range insight take the rest
+    std::shared_ptr<const quant::RangeTable> int8Ranges;
     for (size_t i = 0; i < config.precisions.size(); ++i) {
         const runtime::Precision precision = config.precisions[i];
         const ProgressSpan share(span.sub(0.05 + (timedEnd - 0.05) * double(i) / n, 0.05 + (timedEnd - 0.05) * double(i + 1) / n));
@@ -23,6 +28,7 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
         run.executor = prepared.executor->name();
         run.layout = config.executor == "eager" ? runtime::Layout::Nchw : config.layout;
         run.int8Note = prepared.int8Note;
+        if (precision == runtime::Precision::Int8) int8Ranges = prepared.ranges;
         run.sevenBitActivations = precision == runtime::Precision::Int8 && prepared.sevenBitActivations;
         auto measured = profile::profileRuns(*prepared.executor, request.inputs, {config.warmup, config.repeat}, job.cancel, share.sub(0.3, 1.0));
         if (!measured) return measured.status().isCancelled() ? measured.status() : measured.status().withContext(result->model + ": ");
@@ -33,10 +39,21 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     const PrecisionRun* fp32 = result->find(runtime::Precision::Fp32);
     const PrecisionRun* int8 = result->find(runtime::Precision::Int8);
     if (fp32 && int8) result->agreement = profile::compareOutputs(fp32->profile.outputs, int8->profile.outputs);
+    if (insight) {  // an untimed reference run on the inputs int8 calibrated on
+        RangeInsightRequest ri;
+        ri.calibration = {request.inputs};
+        ri.used = int8Ranges;
+        const ir::Graph& fg = *at.session->fused();
+        bool modelScales = false;  // a QDQ model's own scales (fold-qdq keeps them on the values)
+        for (size_t v = 0; v < fg.valueCount() && !modelScales; ++v) modelScales = fg.value(ir::ValueId{int32_t(v)}).quant.has_value();
+        ri.tableGiven = !config.calibration.table.empty() || modelScales;
+        ri.source = "the profiled inputs (batch " + std::to_string(config.batch) + ")";
+        QL_ASSIGN(result->rangeInsight, rangeInsightModel(*at.session, config, ri, {job.cancel, span.sub(timedEnd, timedEnd + insightShare)}));
+    }
     if (request.compareLayers && fp32 && int8) {  // separate capture runs: the timings above are untouched
         CompareRequest cr;
         cr.inputs = request.inputs;
-        QL_ASSIGN(result->comparison, compareModel(*at.session, config, cr, {job.cancel, span.sub(timedEnd, 1.0)}));
+        QL_ASSIGN(result->comparison, compareModel(*at.session, config, cr, {job.cancel, span.sub(timedEnd + insightShare, 1.0)}));
     }
     if (!request.keepOutputs)
         for (auto& r : result->runs) r.profile.outputs.clear();

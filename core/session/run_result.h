@@ -9,6 +9,7 @@
 #include "core/profile/output_agreement.h"
 #include "core/profile/profiler.h"
 #include "core/session/comparison.h"
+#include "core/session/range_insight.h"
 #include "core/session/run_config.h"
 #include "kernels/onednn/cpu_facts.h"
 
@@ -35,6 +36,9 @@ struct RunResult {
     double loadAverage = -1;                         // 1-minute load average when the runs ended
     // Per-layer FP32 vs INT8 error on the profiled inputs (ProfileRequest::compareLayers), or null.
     std::shared_ptr<const ComparisonResult> comparison;
+    // Calibration histograms with every method's range, and per-channel weight ranges
+    // (ProfileRequest::rangeInsight), or null.
+    RangeInsightPtr rangeInsight;
 
     const PrecisionRun* find(runtime::Precision p) const {
         for (const auto& r : runs)
