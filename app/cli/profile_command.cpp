@@ -81,8 +81,9 @@ int profileCommand(const ProfileOptions& o) {
     if (!s) return fail(s.status());
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
-    // a report shows per-layer SQNR: compare the layers then (untimed capture runs after the timing)
-    auto result = session::profileModel(**s, *config, {*inputs, false, /*compareLayers=*/!o.report.empty()}, {interrupt(), {}});
+    // a report shows per-layer SQNR and calibration histograms: compare the layers and keep the
+    // histograms then (untimed runs after the timing)
+    auto result = session::profileModel(**s, *config, {*inputs, false, /*compareLayers=*/!o.report.empty(), /*rangeInsight=*/!o.report.empty()}, {interrupt(), {}});
     if (!result) return fail(result.status());
     const session::RunResult& rep = **result;
     const auto* fp32 = rep.find(runtime::Precision::Fp32);
