@@ -24,10 +24,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     order_->setObjectName(QStringLiteral("chartOrder"));
     order_->addItems({QString(), QString()});
     bar->addWidget(order_);
-    caption_ = new QLabel(this);
-    caption_->setWordWrap(true);
-    caption_->setStyleSheet(QStringLiteral("color:#555"));
-    bar->addWidget(caption_, 1);
+    bar->addStretch(1);
     pngButton_ = new QToolButton(this);
 
     svgButton_ = new QToolButton(this);
@@ -39,6 +36,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     tabs_->setObjectName(QStringLiteral("chartTabs"));
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
+    // under the chart at the panel's full width: a long caption wraps into a few lines, not many
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setStyleSheet(QStringLiteral("color:#555"));
+    layout->addWidget(caption_);
     empty_ = new QLabel(this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);

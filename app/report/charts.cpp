@@ -64,6 +64,14 @@ QCPBars* bars(QCustomPlot& plot, const QString& name, const QColor& colour, doub
     return b;
 }
 
+// Whole-number ticks (channels, steps): multiples of 1, 2, 5, 10, ... as the range needs.
+void integerTicks(QCPAxis* axis) {
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
 // Category ticks on `axis` for `labels` (every k-th when they would not fit).
 void categoryTicks(QCPAxis* axis, const QStringList& labels, int maxLabels, int maxChars = 28) {
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
@@ -406,8 +414,7 @@ ChartBinding drawInt8Causes(QCustomPlot& plot, const session::RunResult& result,
         top = std::max(top, c.ms);
         const QString title = causeTitle(c);
         const QString tip = QStringLiteral("%1 — %2 ms\n%3\n%4").arg(title, ms(c.ms), causeText(c, d), QCoreApplication::translate("Charts", "Fix: %1").arg(causeFix(c)));
-        // outside the steps is not part of the steps' time: its share is of the whole-model median
-        const double share = c.kind == "outside_steps" && d.int8Ms > 0 ? c.ms / d.int8Ms : c.share;
+        const double share = causeShare(c, d);
         const QString label = c.steps > 0 ? QCoreApplication::translate("Charts", "%1 (%n step(s))", nullptr, c.steps).arg(title) : title;
         addBar(double(k + 1), c.ms, causeColour(c.kind), label, wrapped(tip),
                c.nodes.empty() ? ir::NodeId{} : nodeNamed(c.nodes.front()), share);
@@ -475,6 +482,7 @@ ChartBinding drawMemoryTimeline(QCustomPlot& plot, const session::RunResult& res
     }
     plot.xAxis->setLabel(QCoreApplication::translate("Charts", "step in execution order (each plan's own steps: INT8 adds reorders and conversions)"));
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "MiB live"));
+    integerTicks(plot.xAxis);
     plot.xAxis->setRange(-0.5, std::max(1, steps) - 0.5);
     plot.yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
     plot.legend->setVisible(true);
@@ -578,10 +586,10 @@ ChartBinding drawActivationHistogram(QCustomPlot& plot, const session::RunResult
                              .arg(QString::fromStdString(a->value), num(w), QLocale().toString(qulonglong(a->count))));
     plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    plot.yAxis->setNumberFormat(QStringLiteral("eb"));
-    plot.yAxis->setNumberPrecision(0);
+    plot.yAxis->setNumberFormat(QStringLiteral("g"));  // 1, 10, 100, ...: "eb" powers fail under locales whose exponent is "E"
+    plot.yAxis->setNumberPrecision(9);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "values per bin (log scale)"));
-    plot.yAxis->setRange(0.7, std::max(30.0, topCount * 4));  // at least one decade: log ticks at powers of 10
+    plot.yAxis->setRange(0.7, std::max(30.0, topCount * 30));  // a decade above the data for the legend; log ticks at powers of 10
     plot.legend->setVisible(true);
     plot.legend->setFont(QFont(plot.font().family(), 8));
     return b;
@@ -659,6 +667,7 @@ ChartBinding drawWeightChannels(QCustomPlot& plot, const session::RunResult& res
                       .arg(bits, 0, 'f', 1));
     plot.xAxis->setLabel(o.order == LayerOrder::Sorted ? QCoreApplication::translate("Charts", "output channels, widest range first")
                                                       : QCoreApplication::translate("Charts", "output channel"));
+    integerTicks(plot.xAxis);
     plot.xAxis->setRange(-0.5, double(channels) - 0.5);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "float weight value"));
     plot.yAxis->setRange(-t * 1.2, t * 1.75);  // room for the legend above the bars

@@ -107,6 +107,10 @@ QString causeFix(const DiagnosisCause& c) {
     return QString::fromStdString(c.fix);
 }
 
+double causeShare(const DiagnosisCause& c, const Int8Diagnosis& d) {
+    return c.kind == "outside_steps" && d.int8Ms > 0 ? c.ms / d.int8Ms : c.share;
+}
+
 QString diagnosisSummary(const Int8Diagnosis& d) {
     if (!d.available) return QCoreApplication::translate("Diagnosis", "Only one precision ran: no FP32 vs INT8 diagnosis.");
     const double kernelShare = d.int8StepsMs > 0 ? 100 * d.int8KernelMs / d.int8StepsMs : 0;

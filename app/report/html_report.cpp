@@ -244,7 +244,7 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         for (const DiagnosisCause& c : dx.causes) {
             QStringList nodes;
             for (const auto& n : c.nodes) nodes << esc(n);
-            const QString cost = c.ms > 0 ? QStringLiteral(" — %1 ms (%2%)").arg(ms(c.ms)).arg(100 * c.share, 0, 'f', 0) : QString();
+            const QString cost = c.ms > 0 ? QStringLiteral(" — %1 ms (%2%)").arg(ms(c.ms)).arg(100 * causeShare(c, dx), 0, 'f', 0) : QString();
             h += QStringLiteral("<li><b>%1</b>%2<br>%3").arg(esc(causeTitle(c)), cost, esc(causeText(c, dx)));
             if (!nodes.isEmpty()) h += QStringLiteral("<br><span class='caption'>%1</span>").arg(QCoreApplication::translate("HtmlReport", "Nodes: %1").arg(nodes.join(QStringLiteral(", "))));
             h += QStringLiteral("<br><i>%1</i></li>\n").arg(esc(QCoreApplication::translate("HtmlReport", "Fix: %1").arg(causeFix(c))));
@@ -263,19 +263,21 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         // PDF: every chart after the first starts a page, so a title never ends a page without its image
         const QString heading = pdf && i > 0 ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
         const QString title = c.subtitle.isEmpty() ? c.info.title : c.info.title + QStringLiteral(": ") + c.subtitle;
+        // before the first per-layer chart, after its heading (a PDF page starts at the heading): why these layers
+        QString intro;
         if (!c.subtitle.isEmpty() && (i == 0 || charts[i - 1].subtitle.isEmpty()))
-            h += QStringLiteral("<p>%1</p>\n").arg(esc(
+            intro = QStringLiteral("<p>%1</p>").arg(esc(
                 r.comparison ? QCoreApplication::translate("HtmlReport", "Calibration ranges and weight channels of the convolutions and linear layers with the worst "
                                                                          "SQNR: where an INT8 error starts, a clipped or too wide range or a per-tensor weight scale "
                                                                          "is the first suspect. The app shows them for any selected layer.")
                              : QCoreApplication::translate("HtmlReport", "Calibration ranges and weight channels of the convolutions and linear layers whose INT8 "
                                                                          "range clips most of the observed one: where the choice of method matters most. The app "
                                                                          "shows them for any selected layer.")));
-        h += QStringLiteral("<div class='chart' id='%1'>%7%2</h3><p><img src='%3' width='%4' height='%5' alt='%2'></p><p class='caption'>%6</p></div>\n")
+        h += QStringLiteral("<div class='chart' id='%1'>%7%2</h3>%8<p><img src='%3' width='%4' height='%5' alt='%2'></p><p class='caption'>%6</p></div>\n")
                  .arg(c.anchor, esc(title), imageSrc(i))
                  .arg(width)
                  .arg(height)
-                 .arg(esc(c.info.caption), heading);
+                 .arg(esc(c.info.caption), heading, intro);
     }
 
     // Every row.
