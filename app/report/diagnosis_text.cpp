@@ -5,7 +5,7 @@
 namespace ql::report {
 namespace {
 
-QString ms(double v) { return QCoreApplication::translate("Diagnosis", "%1 ms").arg(v, 0, 'f', v >= 10 ? 1 : 2); }
+QString ms(double v) { return QCoreApplication::translate("Diagnosis", "%1 ms").arg(v, 0, 'f', v >= 10 ? 1 : v >= 0.1 ? 2 : 4); }
 QString names(const std::vector<std::string>& v, int steps, int limit = 3) {
     QStringList q;
     for (size_t i = 0; i < v.size() && int(i) < limit; ++i) q << QStringLiteral("'%1'").arg(QString::fromStdString(v[i]));

@@ -43,8 +43,9 @@ struct ProfileRequest {
     // the result's `comparison`. Off by default: profiling then costs what it always did.
     bool compareLayers = false;
     // Also keep, for every activation value, its calibration histogram with every method's
-    // range and the INT8 plan's, and per-channel weight ranges (an extra reference run on the
-    // inputs int8 calibrated on): the result's `rangeInsight`. Needs int8 in the config.
+    // range and the INT8 plan's, and per-channel weight ranges: the result's `rangeInsight`.
+    // Needs int8 in the config. Its reference run on the inputs also gives int8 its calibration
+    // ranges (the same ones), unless a table or the model's own scales provide them.
     bool rangeInsight = false;
 };
 

@@ -148,6 +148,13 @@ TEST(RangeInsight, AProfileKeepsItAndTheLiveBytesPerStep) {
     ASSERT_FALSE(in.weights.empty());
     ASSERT_TRUE(in.activationOf(in.weights.front().node));
     EXPECT_TRUE(in.activationOf(in.weights.front().node)->used);
+    // int8 took its ranges from the insight's histograms: the same ranges as its own calibration
+    // run, so the same int8 outputs
+    ASSERT_EQ((*r)->agreement.size(), (*plain)->agreement.size());
+    for (size_t i = 0; i < (*r)->agreement.size(); ++i) {
+        EXPECT_DOUBLE_EQ((*r)->agreement[i].sqnrDb, (*plain)->agreement[i].sqnrDb);
+        EXPECT_DOUBLE_EQ((*r)->agreement[i].maxAbsError, (*plain)->agreement[i].maxAbsError);
+    }
     for (const auto& p : (*r)->runs) {
         ASSERT_TRUE(p.profile.memory);
         const auto& live = p.profile.memory->liveBytesPerStep;
