@@ -107,6 +107,7 @@ struct CalibrateOptions {
 
 struct CompareOptions {
     std::string model, mode = "propagated", json;
+    std::string referenceModel;       // the float model the compared (pre-quantized) one came from
     DataOptions data{.data = "random", .split = "t10k"};  // --data random: seeded N(0,1) inputs
     int64_t samples = 32, maxLayers = 0, top = 5;
     std::optional<int64_t> batch;

@@ -87,6 +87,11 @@ int compareCommand(const CompareOptions& o) {
     request.samples = o.samples;
     request.mode = *mode;
     request.maxIsolatedLayers = o.maxLayers;
+    if (!o.referenceModel.empty()) {
+        auto reference = session::Session::open(o.referenceModel, data->open);
+        if (!reference) return fail(reference.status());
+        request.reference = std::move(*reference);
+    }
     auto result = session::compareModel(**s, *config, request, {interrupt(), {}});
     if (!result) return fail(result.status());
     const session::ComparisonResult& r = **result;
@@ -96,6 +101,7 @@ int compareCommand(const CompareOptions& o) {
     std::printf("cpu %s, oneDNN %s, ISA %s%s, %d threads\n", r.cpu.cpuModel.c_str(), r.cpu.onednnVersion.c_str(), r.cpu.isa.c_str(),
                 r.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", r.cpu.threads);
     if (!r.int8Note.empty()) std::printf("int8: %s\n", r.int8Note.c_str());
+    if (!r.referenceModel.empty()) std::printf("fp32: %s (layers matched by tensor name)\n", r.referenceModel.c_str());
     const size_t top = size_t(o.top);
     std::set<const session::LayerComparison*> worst, sensitive;
     for (const auto* l : r.worstPropagated(top)) worst.insert(l);
@@ -145,7 +151,11 @@ int compareCommand(const CompareOptions& o) {
         if (r.isolatedLayersSkipped)
             std::printf("  (%lld int8 layer(s) not isolated: --max-layers %lld)\n", (long long)r.isolatedLayersSkipped, (long long)o.maxLayers);
     }
-    if (!r.unmatched.empty()) std::printf("\n%zu INT8 value(s) with no FP32 counterpart\n", r.unmatched.size());
+    if (!r.unmatched.empty()) {
+        std::printf("\n%zu INT8 value(s) with no FP32 counterpart", r.unmatched.size());
+        for (size_t i = 0; i < r.unmatched.size() && i < 5; ++i) std::printf("%s'%s'", i ? ", " : ": ", r.unmatched[i].c_str());
+        std::printf("%s\n", r.unmatched.size() > 5 ? ", ..." : "");
+    }
     std::printf("\n%.2f s, peak RSS %.1f MiB\n", r.seconds, double(r.peakRssBytes) / (1 << 20));
     if (!o.json.empty()) {
         if (Status st = writeFileAtomically(o.json, report::toJson(r)); !st) return fail(st);

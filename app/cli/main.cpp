@@ -183,6 +183,9 @@ int main(int argc, char** argv) {
     cm->add_option("--batch", cmp.batch, "Samples per batch (default 1)")->check(CLI::Range(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
+    cm->add_option("--reference-model", cmp.referenceModel, "The float model a pre-quantized MODEL was made from: its FP32 run is the "
+                                                            "reference (layers matched by tensor name); default: MODEL's own dequantized FP32 run")
+        ->check(CLI::ExistingFile);
     cm->add_flag("--all", cmp.all, "Isolated: list every layer, not only the isolated ones");
     cm->add_option("--fallback-until", cmp.fallbackUntil, "Revert the most sensitive layers to FP32 one by one until sqnr=DB (model output "
                                                           "SQNR on the compared samples) or drop=POINTS (top-1 drop on --dataset) holds; "

@@ -68,6 +68,7 @@ int quantizeCommand(const QuantizeOptions& o) {
     for (const auto& f : rep.leftFloat) std::printf("left in float: %s\n", f.c_str());
     std::printf("wrote %s: %s (the float model: %s, %.2fx smaller)\n", o.output.c_str(), mib(rep.outputBytes).c_str(), mib(rep.inputBytes).c_str(),
                 rep.outputBytes ? double(rep.inputBytes) / double(rep.outputBytes) : 0.0);
+    if (!r->modelCard.empty()) std::printf("wrote %s: the float model's card (normalisation, classes)\n", r->modelCard.c_str());
     return kExitOk;
 }
 }  // namespace

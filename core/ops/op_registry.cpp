@@ -12,6 +12,7 @@ const std::vector<OpSchema>& registry() {
         addNnOps(v);
         addTensorOps(v);
         addQuantOps(v);
+        addQLinearContribOps(v);
         return v;
     }();
     return ops;

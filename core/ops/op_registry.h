@@ -57,5 +57,6 @@ void addElementwiseOps(std::vector<OpSchema>& ops);
 void addNnOps(std::vector<OpSchema>& ops);
 void addTensorOps(std::vector<OpSchema>& ops);
 void addQuantOps(std::vector<OpSchema>& ops);
+void addQLinearContribOps(std::vector<OpSchema>& ops);  // qlinear_contrib.cpp
 
 }  // namespace ql::ops

@@ -8,6 +8,7 @@ namespace ql::passes {
 
 std::vector<Pass> fusionPipeline() {
     return {{"eliminate-identities", eliminateIdentities},
+            {"expand-qoperators", expandQOperators},
             {"fold-qdq", foldQdq},
             {"fold-pad", foldPad},
             {"fold-batchnorm", foldBatchNorm},

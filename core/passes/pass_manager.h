@@ -37,7 +37,7 @@ struct Pass {
     PassFn run;
 };
 
-// The fusion pipeline, in order: identity removal, QDQ folding, Pad folding, BN folding, the BNs
+// The fusion pipeline, in order: identity removal, QOperator expansion, QDQ folding, Pad folding, BN folding, the BNs
 // left as depthwise 1x1 convs, concats reading an earlier concat's result, Conv+Add, Conv+activation.
 std::vector<Pass> fusionPipeline();
 
@@ -50,8 +50,15 @@ Expected<std::vector<PassRecord>> runPasses(ir::Graph& g, const std::vector<Pass
 // before they rewrite with a weight, a scale or a pad.
 const ir::Tensor* constantOf(const ir::Graph& g, const ir::Node& n, size_t i);
 
+// The per-tensor parameters of a QuantizeLinear / DequantizeLinear (constant scale and u8/s8 zero
+// point), or nullopt (per-axis, missing constants, a scale that is not a positive number).
+std::optional<ir::QuantParams> quantParamsOf(const ir::Graph& g, const ir::Node& n);  // qdq_folding.cpp
+
 // The individual passes (each has a tiny-graph test).
 Status eliminateIdentities(ir::Graph& g, std::vector<std::string>& changes);
+// QOperator models: QLinearConv / QLinearMatMul become DequantizeLinear -> float op ->
+// QuantizeLinear, and 8-bit max pools / views move behind their QuantizeLinear (qoperator_expand.cpp).
+Status expandQOperators(ir::Graph& g, std::vector<std::string>& changes);
 // QDQ models: QuantizeLinear -> DequantizeLinear pairs on activations become ir::Value::quant.
 Status foldQdq(ir::Graph& g, std::vector<std::string>& changes);
 Status foldPad(ir::Graph& g, std::vector<std::string>& changes);

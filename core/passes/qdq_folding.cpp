@@ -18,38 +18,8 @@ using ir::Node;
 using ir::NodeId;
 using ir::ValueId;
 
-// A scalar constant input (scale or zero point), or nullptr.
-const ir::Tensor* scalarInput(const Graph& g, const Node& n, size_t i) {
-    const ir::Tensor* c = constantOf(g, n, i);
-    return c && c->numel() == 1 ? c : nullptr;
-}
-
-struct QParams {
-    float scale = 0;
-    int32_t zeroPoint = 0;
-    ir::DType dtype = ir::DType::U8;  // ONNX default when the zero point is omitted
-};
-
-// The per-tensor parameters of a QuantizeLinear / DequantizeLinear, or nullopt (per-axis,
-// missing constants, a scale that is not a positive number).
-std::optional<QParams> paramsOf(const Graph& g, const Node& n) {
-    const ir::Tensor* scale = scalarInput(g, n, 1);
-    if (!scale || scale->dtype() != ir::DType::F32) return std::nullopt;
-    QParams p;
-    p.scale = scale->data<float>()[0];
-    if (!(p.scale > 0) || !std::isfinite(p.scale)) return std::nullopt;
-    if (n.hasInput(2)) {
-        const ir::Tensor* zp = scalarInput(g, n, 2);
-        if (!zp) return std::nullopt;
-        p.dtype = zp->dtype();
-        if (p.dtype == ir::DType::U8) p.zeroPoint = zp->data<uint8_t>()[0];
-        else if (p.dtype == ir::DType::S8) p.zeroPoint = zp->data<int8_t>()[0];
-        else return std::nullopt;
-    }
-    return p;
-}
-
-bool same(const QParams& a, const QParams& b) { return a.scale == b.scale && a.zeroPoint == b.zeroPoint && a.dtype == b.dtype; }
+using QParams = ir::QuantParams;
+bool same(const QParams& a, const QParams& b) { return a.scales == b.scales && a.zeroPoints == b.zeroPoints && a.storage == b.storage; }
 }  // namespace
 
 Status foldQdq(Graph& g, std::vector<std::string>& changes) {
@@ -58,7 +28,7 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         if (q.removed || q.opType != "QuantizeLinear" || !q.domain.empty() || !q.hasInput(0) || q.outputs.size() != 1) continue;
         const ValueId x = q.inputs[0], y = q.outputs[0];
         if (g.value(x).constant || g.isGraphOutput(y) || g.isGraphOutput(x) || g.value(y).consumers.empty()) continue;
-        const auto qp = paramsOf(g, q);
+        const auto qp = quantParamsOf(g, q);
         if (!qp) continue;
         // every reader of the quantized tensor must be a DequantizeLinear with the same
         // parameters, directly or through a Cast to the type it already has (torch exports
@@ -67,7 +37,7 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         bool foldable = true;
         for (NodeId c : g.value(y).consumers) {
             const Node& n = g.node(c);
-            if (n.opType == "Cast" && n.domain.empty() && n.attrs.getInt("to", -1) == int64_t(qp->dtype) && !g.isGraphOutput(n.outputs[0])) {
+            if (n.opType == "Cast" && n.domain.empty() && n.attrs.getInt("to", -1) == int64_t(qp->storage) && !g.isGraphOutput(n.outputs[0])) {
                 casts.push_back(c);
                 for (NodeId cc : g.value(n.outputs[0]).consumers) dequantizers.push_back(cc);
             } else {
@@ -76,7 +46,7 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         }
         for (NodeId c : dequantizers) {
             const Node& d = g.node(c);
-            const auto dp = d.opType == "DequantizeLinear" && d.domain.empty() && d.hasInput(0) ? paramsOf(g, d) : std::nullopt;
+            const auto dp = d.opType == "DequantizeLinear" && d.domain.empty() && d.hasInput(0) ? quantParamsOf(g, d) : std::nullopt;
             foldable = foldable && dp && same(*qp, *dp);
         }
         // a model output that would become a model input keeps its pair (an identity model)
@@ -96,6 +66,10 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
                 from.insert(from.end(), provenance.begin(), provenance.end());
             }
             const bool modelOutput = g.isGraphOutput(out);
+            if (modelOutput && g.value(x).producer.valid()) {  // no reader: x's producer stands for the pair
+                auto& from = g.node(g.value(x).producer).fusedFrom;
+                from.insert(from.end(), provenance.begin(), provenance.end());
+            }
             g.removeNode(c);
             g.replaceAllUses(out, x);  // graph outputs included
             if (modelOutput) {  // the output keeps its name: x takes it over
@@ -106,17 +80,40 @@ Status foldQdq(Graph& g, std::vector<std::string>& changes) {
         }
         for (NodeId c : casts) g.removeNode(c);
         g.removeNode(id);
-        ir::QuantParams params;
-        params.storage = qp->dtype;
-        params.scales = {qp->scale};
-        params.zeroPoints = {qp->zeroPoint};
-        g.value(x).quant = params;
+        g.value(x).quant = *qp;
         char line[256];
         std::snprintf(line, sizeof line, "fold QuantizeLinear '%s' and %zu DequantizeLinear: '%s' keeps scale %g, zero point %d (%s)", qName.c_str(),
-                      dequantizers.size(), valueName.c_str(), double(qp->scale), qp->zeroPoint, qp->dtype == ir::DType::U8 ? "u8" : "s8");
+                      dequantizers.size(), valueName.c_str(), double(qp->scales[0]), qp->zeroPoints[0], qp->storage == ir::DType::U8 ? "u8" : "s8");
         changes.push_back(line);
     }
     return Status::ok();
+}
+
+namespace {
+// A scalar constant input (scale or zero point), or nullptr.
+const ir::Tensor* scalarInput(const Graph& g, const Node& n, size_t i) {
+    const ir::Tensor* c = constantOf(g, n, i);
+    return c && c->numel() == 1 ? c : nullptr;
+}
+}  // namespace
+
+std::optional<ir::QuantParams> quantParamsOf(const Graph& g, const Node& n) {
+    const ir::Tensor* scale = scalarInput(g, n, 1);
+    if (!scale || scale->dtype() != ir::DType::F32) return std::nullopt;
+    ir::QuantParams p;
+    p.storage = ir::DType::U8;  // ONNX default when the zero point is omitted
+    p.scales = {scale->data<float>()[0]};
+    p.zeroPoints = {0};
+    if (!(p.scales[0] > 0) || !std::isfinite(p.scales[0])) return std::nullopt;
+    if (n.hasInput(2)) {
+        const ir::Tensor* zp = scalarInput(g, n, 2);
+        if (!zp) return std::nullopt;
+        p.storage = zp->dtype();
+        if (p.storage == ir::DType::U8) p.zeroPoints = {zp->data<uint8_t>()[0]};
+        else if (p.storage == ir::DType::S8) p.zeroPoints = {zp->data<int8_t>()[0]};
+        else return std::nullopt;
+    }
+    return p;
 }
 
 }  // namespace ql::passes

@@ -38,4 +38,18 @@ Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric) {
     return p;
 }
 
+std::optional<Int8Params> modelParams(const ir::QuantParams& q) {
+    if (q.scales.size() != 1 || q.zeroPoints.size() > 1 || (q.storage != ir::DType::U8 && q.storage != ir::DType::S8)) return std::nullopt;
+    if (!(q.scales[0] > 0) || !std::isfinite(q.scales[0])) return std::nullopt;
+    return Int8Params{q.storage, q.scales[0], q.zeroPoints.empty() ? 0 : q.zeroPoints[0]};
+}
+
+std::optional<ValueRange> rangeOfModelParams(const ir::QuantParams& q) {
+    const auto p = modelParams(q);
+    if (!p) return std::nullopt;
+    const bool u8 = p->dtype == ir::DType::U8;
+    const float z = float(p->zeroPoint), lo = u8 ? 0.f : (p->zeroPoint == 0 ? -127.f : -128.f), hi = u8 ? 255.f : 127.f;
+    return ValueRange{p->scale * (lo - z), p->scale * (hi - z)};
+}
+
 }  // namespace ql::quant

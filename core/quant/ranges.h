@@ -4,6 +4,7 @@
 // runtime's job (runtime/calibration_run.h), so quant sits below runtime.
 // The histogram methods (entropy, percentile, MSE) are in observers.h.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,12 @@ struct Int8Params {
     int32_t zeroPoint = 0;
 };
 Int8Params int8ParamsFor(const ValueRange& r, bool sevenBit, bool asymmetric = false);
+
+// A pre-quantized model's own per-tensor parameters (ir::Value::quant, from its QuantizeLinear)
+// as the real interval their code range covers (s8 with zero point 0: +-127 steps), and back:
+// the plan uses them exactly while its range for the value is still this interval (a shared
+// concat or pool scale may have widened it). nullopt for per-axis or non-8-bit parameters.
+std::optional<ValueRange> rangeOfModelParams(const ir::QuantParams& q);
+std::optional<Int8Params> modelParams(const ir::QuantParams& q);
 
 }  // namespace ql::quant

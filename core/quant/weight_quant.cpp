@@ -25,4 +25,20 @@ QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow, bool 
     return q;
 }
 
+QuantizedRows quantizeRowsS8WithScales(const float* w, int64_t rows, int64_t perRow, const std::vector<float>& scales) {
+    QuantizedRows q;
+    if (scales.size() != size_t(rows) && scales.size() != 1) return q;
+    for (float s : scales)
+        if (!(s > 0) || !std::isfinite(s)) return q;
+    q.scales.resize(size_t(rows));
+    q.values.resize(size_t(rows * perRow));
+    for (int64_t r = 0; r < rows; ++r) {
+        const float s = scales[scales.size() == 1 ? 0 : size_t(r)];
+        q.scales[size_t(r)] = s;
+        for (int64_t i = 0; i < perRow; ++i)
+            q.values[size_t(r * perRow + i)] = int8_t(std::clamp(std::nearbyint(w[r * perRow + i] / s), -128.f, 127.f));
+    }
+    return q;
+}
+
 }  // namespace ql::quant

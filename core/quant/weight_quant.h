@@ -13,4 +13,9 @@ struct QuantizedRows {
 
 QuantizedRows quantizeRowsS8(const float* w, int64_t rows, int64_t perRow, bool perTensor = false);
 
+// The same with scales given (a pre-quantized model's own: one per row, or one for all rows).
+// Weights that were dequantized from s8 with these scales come back bit-exact; values outside
+// [-128, 127] steps saturate. Empty when the count fits neither or a scale is not positive.
+QuantizedRows quantizeRowsS8WithScales(const float* w, int64_t rows, int64_t perRow, const std::vector<float>& scales);
+
 }  // namespace ql::quant

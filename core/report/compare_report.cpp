@@ -30,6 +30,7 @@ std::string toJson(const session::ComparisonResult& r) {
     j["model"] = r.model;
     j["mode"] = session::compareModeName(r.mode);
     j["inputs"] = r.inputSource;
+    if (!r.referenceModel.empty()) j["reference_model"] = r.referenceModel;  // the FP32 side ran this file
     j["samples"] = r.samples;
     j["batch"] = r.config.batch;
     j["int8"] = {{"note", r.int8Note}, {"seven_bit_activations", r.sevenBitActivations}};

@@ -87,7 +87,10 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     }
     // per-output-channel weight scales (int8)
     quant::QuantizedRows wq;
-    if (q) wq = quant::quantizeRowsS8(w.data<float>(), M, perM, b.perTensorWeights());
+    // a pre-quantized model's own weight scales, else per channel (or per tensor) from max |w|
+    const auto modelScales = q ? b.modelWeightScales(n.inputs[1], 0, M) : std::nullopt;
+    if (modelScales) wq = quant::quantizeRowsS8WithScales(w.data<float>(), M, perM, *modelScales);
+    if (q && wq.scales.empty()) wq = quant::quantizeRowsS8(w.data<float>(), M, perM, b.perTensorWeights());
     const std::vector<float> ws = q ? wq.scales : std::vector<float>(size_t(M), 1.f);
     const memory::dims strides(geo->strides.begin(), geo->strides.end());
     memory::dims dil, padL(geo->padsBegin.begin(), geo->padsBegin.end()), padR(geo->padsEnd.begin(), geo->padsEnd.end());
@@ -171,6 +174,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         b.use(*residual);
     }
     s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+    if (modelScales && !wq.scales.empty()) note += std::string(note.empty() ? "" : "; ") + "weights with the model's own int8 scales";
     return b.addNodeStep(n, std::move(s), pd.impl_info_str(), dst, weightBytes, note);
 }
 

@@ -54,7 +54,10 @@ Status lowerGemm(PlanBuilder& b, const ir::Node& n) {
     const float sa = q ? aq->scale : 1.f;
     quant::QuantizedRows wq;
     if (q) {
-        wq = quant::quantizeRowsS8(w.data(), N, K, b.perTensorWeights());
+        // a pre-quantized model's own scales (rows of [N, K] run along B's axis 0 if transposed, else 1)
+        const auto modelScales = alpha == 1.f ? b.modelWeightScales(n.inputs[1], transB ? 0 : 1, N) : std::nullopt;
+        if (modelScales) wq = quant::quantizeRowsS8WithScales(w.data(), N, K, *modelScales);
+        if (wq.scales.empty()) wq = quant::quantizeRowsS8(w.data(), N, K, b.perTensorWeights());
         for (int64_t j = 0; j < N; ++j) bias[size_t(j)] /= sa * wq.scales[size_t(j)];  // int8: bias in accumulator units
     }
     const DType srcT = q ? aq->dtype : DType::F32;

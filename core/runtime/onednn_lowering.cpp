@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/ops/fused_ops.h"
+#include "core/ops/op_params.h"
 #include "core/ops/op_registry.h"
 #include "core/quant/shared_ranges.h"
 #include "kernels/reference/evaluate_node.h"
@@ -39,6 +40,26 @@ const Lowerer* findLowerer(const ir::Node& n) {
 
 namespace {
 
+// A DequantizeLinear of s8 constants with zero zero points: the model's weight scales, which
+// the int8 conv / inner product then use as they are (the weights come back bit-exact).
+void noteModelWeightScales(PlanBuilder& b, const ir::Node& n, const std::vector<const ir::Tensor*>& ins) {
+    if (n.opType != "DequantizeLinear" || !n.domain.empty() || ins.size() < 2 || !ins[0] || !ins[1]) return;
+    const ir::Tensor &x = *ins[0], &scale = *ins[1];
+    if (x.dtype() != DType::S8 || scale.dtype() != DType::F32 || scale.numel() < 1) return;
+    if (ins.size() > 2 && ins[2]) {
+        if (ins[2]->dtype() != DType::S8) return;
+        for (int64_t i = 0; i < ins[2]->numel(); ++i)
+            if (ins[2]->data<int8_t>()[i] != 0) return;
+    }
+    int axis = -1;
+    if (scale.numel() > 1 || scale.rank() > 0) {
+        auto a = ops::normalizeAxis(n.attrs.getInt("axis", 1), x.rank(), n);
+        if (!a) return;
+        axis = *a;
+    }
+    b.setModelWeightScales(n.outputs[0], std::vector<float>(scale.data<float>(), scale.data<float>() + scale.numel()), axis);
+}
+
 // Values computable from constants (and every Shape: shapes are static in a plan) are
 // computed once here and never become steps.
 Status fold(PlanBuilder& b, const ir::Node& n) {
@@ -56,6 +77,7 @@ Status fold(PlanBuilder& b, const ir::Node& n) {
     QL_TRY(kernels::evaluateNode(n, b.opset(), ins, outs));
     for (size_t i = 0; i < n.outputs.size() && i < outs.size(); ++i)
         if (n.outputs[i].valid()) b.setFolded(n.outputs[i], std::move(outs[i]));
+    noteModelWeightScales(b, n, ins);
     return Status::ok();
 }
 

@@ -33,6 +33,14 @@ const ir::Tensor* PlanBuilder::constantOf(ir::ValueId v) const {
     return it == folded_.end() ? nullptr : &it->second;
 }
 
+std::optional<std::vector<float>> PlanBuilder::modelWeightScales(ir::ValueId v, int rowAxis, int64_t rows) const {
+    auto it = weightScales_.find(v.v);
+    if (it == weightScales_.end()) return std::nullopt;
+    const auto& [scales, axis] = it->second;
+    if (scales.size() == 1 || (axis == rowAxis && int64_t(scales.size()) == rows)) return scales;
+    return std::nullopt;
+}
+
 std::optional<int> PlanBuilder::producedBuffer(ir::ValueId v) const {
     auto it = valueBuf_.find(v.v);
     if (it == valueBuf_.end()) return std::nullopt;
@@ -181,12 +189,22 @@ std::optional<quant::Int8Params> PlanBuilder::int8Of(ir::ValueId v) const {
     if (!int8Plan()) return std::nullopt;
     const quant::ValueRange* r = rangeOf(v);
     if (!r) return std::nullopt;
+    // A QDQ model's own parameters, exactly (u8 with its zero point too), unless a shared scale
+    // widened the range or 7-bit activations are needed (AVX2 without VNNI saturates 8-bit u8).
+    if (const auto& q = value(v).quant; q && !p_.options.sevenBitActivations) {
+        const auto mr = quant::rangeOfModelParams(*q);
+        if (mr && mr->min == r->min && mr->max == r->max) return quant::modelParams(*q);
+    }
     return quant::int8ParamsFor(*r, p_.options.sevenBitActivations, p_.options.asymmetricActivations);
 }
 
 bool PlanBuilder::consumersTakeInt8(ir::ValueId v) const {
     const ir::Graph& g = *p_.graph;
-    if (g.isGraphOutput(v) || g.value(v).consumers.empty()) return false;
+    // A QDQ model's quantized output is produced in int8 and dequantized once: its clipping and
+    // rounding are part of what the model computes.
+    const auto& q = value(v).quant;
+    const bool modelInt8Output = g.isGraphOutput(v) && q && quant::modelParams(*q) && !p_.options.sevenBitActivations;
+    if ((g.isGraphOutput(v) && !modelInt8Output) || (g.value(v).consumers.empty() && !modelInt8Output)) return false;
     for (ir::NodeId c : g.value(v).consumers) {
         const ir::Node& n = g.node(c);
         const Lowerer* l = findLowerer(n);

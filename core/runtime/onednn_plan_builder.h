@@ -35,6 +35,11 @@ public:
     // The constant behind v: an initializer or a value folded at build time; else nullptr.
     const ir::Tensor* constantOf(ir::ValueId v) const;
     void setFolded(ir::ValueId v, ir::Tensor t) { folded_[v.v] = std::move(t); }
+    // A pre-quantized model's weights: v was folded from DequantizeLinear of s8 constants with
+    // zero zero points, so its int8 scales are the model's own (one, or one per index of axis).
+    void setModelWeightScales(ir::ValueId v, std::vector<float> scales, int axis) { weightScales_[v.v] = {std::move(scales), axis}; }
+    // Those scales as one per row when rows run along rowAxis (or one for all); else nullopt.
+    std::optional<std::vector<float>> modelWeightScales(ir::ValueId v, int rowAxis, int64_t rows) const;
     // The buffer holding v in the form its producer wrote it, if v is an activation.
     std::optional<int> producedBuffer(ir::ValueId v) const;
     void setProduced(ir::ValueId v, int b) { valueBuf_[v.v] = b; }
@@ -98,6 +103,7 @@ private:
     std::multimap<int32_t, int> converted_;  // value -> its reordered copies
     std::set<int32_t> lowered_;              // nodes already turned into steps
     std::map<int32_t, ir::Tensor> folded_;   // values computed at build time
+    std::map<int32_t, std::pair<std::vector<float>, int>> weightScales_;  // value -> (scales, axis)
     std::optional<quant::RangeTable> ranges_;  // overrides PlanOptions::ranges when set
 };
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -11,6 +12,7 @@
 #include "core/session/inputs.h"
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
+#include "core/util/strings.h"
 
 namespace ql::session {
 
@@ -76,6 +78,36 @@ struct OutputAccumulator {
 };
 
 Status runFailed(const Status& s, const std::string& model) { return s.isCancelled() ? Status::cancelled("comparison") : s.withContext(model + ": "); }
+
+// Names of `from`'s graph inputs or outputs as `to` calls them: equal names, else by position
+// when both have as many with the same dims. Fails naming both files otherwise.
+Expected<std::map<std::string, std::string>> matchIo(const ir::Graph& from, const ir::Graph& to, bool inputs, const std::string& fromFile,
+                                                      const std::string& toFile) {
+    const auto& a = inputs ? from.inputs : from.outputs;
+    const auto& b = inputs ? to.inputs : to.outputs;
+    std::map<std::string, std::string> names;
+    const char* what = inputs ? "input" : "output";
+    for (size_t i = 0; i < a.size(); ++i) {
+        const ir::Value& va = from.value(a[i]);
+        std::optional<ir::ValueId> same = to.findValue(va.name);
+        const bool byName = same && std::find(b.begin(), b.end(), *same) != b.end();
+        const ir::Value* vb = byName ? &to.value(*same) : a.size() == b.size() ? &to.value(b[i]) : nullptr;
+        if (!vb || vb->dims != va.dims)
+            return Status::error(fromFile + ": " + what + " '" + va.name + "' " + shapeToString(va.dims) + " has no counterpart in " + toFile +
+                                 (vb ? " ('" + vb->name + "' is " + shapeToString(vb->dims) + ")" : ""));
+        names[va.name] = vb->name;
+    }
+    return names;
+}
+
+runtime::TensorMap renamed(runtime::TensorMap m, const std::map<std::string, std::string>& names) {
+    runtime::TensorMap out;
+    for (auto& [k, v] : m) {
+        auto it = names.find(k);
+        out[it == names.end() ? k : it->second] = std::move(v);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -146,7 +178,19 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
     batches.count = (batches.samples + batches.batch - 1) / batches.batch;
     result->samples = batches.samples;
 
-    QL_ASSIGN(auto ref, detail::prepare(*at.session, config, runtime::Precision::Fp32, {}, job.cancel, span.sub(0.1, 0.13)));
+    // The FP32 side: this model (a pre-quantized one dequantized) or the float model it came from.
+    detail::AtBatch refAt = at;
+    std::map<std::string, std::string> refInputs, refOutputNames;
+    if (request.reference) {
+        if (request.mode != CompareMode::Propagated)
+            return Status::unsupported("isolated sensitivity reverts layers of the model itself; a reference model works in propagated mode");
+        QL_ASSIGN(refAt, detail::atBatch(*request.reference, config.batch, job.cancel, {}));
+        const std::string refFile = request.reference->modelPath().string();
+        QL_ASSIGN(refInputs, matchIo(original, *refAt.session->original(), true, model, refFile));
+        QL_ASSIGN(refOutputNames, matchIo(*refAt.session->original(), original, false, refFile, model));
+        result->referenceModel = refFile;
+    }
+    QL_ASSIGN(auto ref, detail::prepare(*refAt.session, config, runtime::Precision::Fp32, {}, job.cancel, span.sub(0.1, 0.13)));
     QL_ASSIGN(auto test, detail::prepare(*at.session, config, request.against, {}, job.cancel, span.sub(0.13, 0.2), table ? &*table : nullptr));
     result->cpu = test.cpu;
     result->int8Note = test.int8Note;
@@ -181,10 +225,11 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
         if (propagated)
             capture.hooks.onNodeOutputs = [&](const ir::Node& n, const std::vector<ir::Tensor>& outs) {
                 for (size_t i = 0; i < outs.size() && i < n.outputs.size(); ++i)
-                    if (outs[i].dtype() == ir::DType::F32 && outs[i].numel() > 0) held[graph.value(n.outputs[i]).name] = outs[i];
+                    if (outs[i].dtype() == ir::DType::F32 && outs[i].numel() > 0) held[ref.graph->value(n.outputs[i]).name] = outs[i];
             };
-        auto fp = ref.executor->run(in, capture);
-        if (!fp) return runFailed(fp.status(), model);
+        auto fp = ref.executor->run(refInputs.empty() ? in : renamed(in, refInputs), capture);
+        if (!fp) return runFailed(fp.status(), result->referenceModel.empty() ? model : result->referenceModel);
+        if (!refOutputNames.empty()) *fp = renamed(std::move(*fp), refOutputNames);
         runtime::RunOptions compare = plain;
         if (propagated)
             compare.hooks.onNodeOutputs = [&](const ir::Node& n, const std::vector<ir::Tensor>& outs) {

@@ -51,6 +51,7 @@ struct ComparisonResult {
     kernels::onednn::CpuFacts cpu;
     CompareMode mode = CompareMode::Propagated;
     std::string inputSource;           // "t10k split of ..." or "random (seed 0)"
+    std::string referenceModel;        // the FP32 side's model when it is another file, else empty
     int64_t samples = 0;               // samples compared (padding rows of the last batch left out)
     std::string int8Note;
     bool sevenBitActivations = false;

@@ -26,11 +26,8 @@ quant::RangeTable modelRanges(const ir::Graph& g) {
     quant::RangeTable t;
     for (size_t i = 0; i < g.valueCount(); ++i) {
         const ir::Value& val = g.value(ir::ValueId{int32_t(i)});
-        if (!val.quant || val.quant->scales.size() != 1) continue;
-        const float s = val.quant->scales[0];
-        const float z = val.quant->zeroPoints.empty() ? 0.f : float(val.quant->zeroPoints[0]);
-        const bool u8 = val.quant->storage == ir::DType::U8;
-        t[val.name] = {s * ((u8 ? 0.f : (z == 0 ? -127.f : -128.f)) - z), s * ((u8 ? 255.f : 127.f) - z)};
+        if (!val.quant) continue;
+        if (auto r = quant::rangeOfModelParams(*val.quant)) t[val.name] = *r;
     }
     return t;
 }

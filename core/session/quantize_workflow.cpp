@@ -1,5 +1,11 @@
 #include "core/session/quantize_workflow.h"
 
+#include <fstream>
+#include <sstream>
+
+#include "core/data/model_card.h"
+#include "core/util/atomic_file.h"
+
 namespace ql::session {
 
 Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& config, const QuantizeRequest& request, const Job& job) {
@@ -23,6 +29,18 @@ Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& 
     QuantizeResult r;
     QL_ASSIGN(r.report, onnx_export::writeQdqModel(session.modelPath(), request.output, o));
     r.calibration = table.describe();
+    // The quantized model takes the float model's card along (normalisation, classes), so data
+    // sets feed it the inputs it was calibrated on; an existing card beside the output is kept.
+    QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
+    std::filesystem::path outCard = request.output;
+    outCard.replace_extension(".json");
+    if (card && !std::filesystem::exists(outCard)) {
+        std::ifstream in(card->file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        QL_TRY(writeFileAtomically(outCard, text.str()));
+        r.modelCard = outCard;
+    }
     span.report(1.0, "written");
     return r;
 }

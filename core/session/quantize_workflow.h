@@ -18,6 +18,7 @@ struct QuantizeRequest {
 struct QuantizeResult {
     onnx_export::QdqReport report;
     std::string calibration;  // CalibrationTable::describe() of the ranges used
+    std::filesystem::path modelCard;  // the float model's card copied beside the output, if any
 };
 
 Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& config, const QuantizeRequest& request, const Job& job = {});

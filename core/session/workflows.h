@@ -113,6 +113,10 @@ struct CompareRequest {
     int64_t maxIsolatedLayers = 0;       // isolated: 0 = every int8-capable layer, else the K
                                          // worst by propagated SQNR (or the K with most MACs)
     runtime::Precision against = runtime::Precision::Int8;  // fp32: a self-check (same executor)
+    // The FP32 side from another model (propagated mode): the float model a pre-quantized one
+    // was made from. Without it a pre-quantized model's FP32 side is its own dequantized run.
+    // Node outputs match by value name; inputs and outputs by name, else by position.
+    std::shared_ptr<const Session> reference;
 };
 
 // Runs FP32 and INT8 (the planned/eager executor's real int8 kernels) on the same samples and

@@ -14,6 +14,7 @@ KernelFn findReferenceKernel(const std::string& domain, const std::string& type)
         addQuantKernels(k);
         addResizeKernels(k);
         addFusedKernels(k);
+        addQLinearContribKernels(k);
         return k;
     }();
     // ONNX ops are registered by type, other domains as "domain.type"

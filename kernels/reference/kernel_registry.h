@@ -41,5 +41,6 @@ void addTensorKernels(std::vector<KernelEntry>& k);
 void addQuantKernels(std::vector<KernelEntry>& k);
 void addResizeKernels(std::vector<KernelEntry>& k);
 void addFusedKernels(std::vector<KernelEntry>& k);
+void addQLinearContribKernels(std::vector<KernelEntry>& k);  // qlinear_contrib.cpp
 
 }  // namespace ql::kernels

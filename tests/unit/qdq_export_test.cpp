@@ -124,7 +124,7 @@ TEST(QdqFold, TorchStylePairsThroughACastFoldAndKeepTheirScale) {
     ASSERT_EQ(g.liveNodeCount(), 1u);
     const ir::Node& relu = g.node(g.nodeIds().front());
     EXPECT_EQ(relu.opType, "Relu");
-    EXPECT_EQ(relu.fusedFrom.size(), 4u);  // it stands for the Q, the Cast and the DQ too
+    EXPECT_EQ(relu.fusedFrom.size(), 6u);  // it stands for the Q, the Cast and the DQ too, and for the output pair
     ASSERT_EQ(g.outputs.size(), 1u);
     EXPECT_EQ(g.outputs[0], relu.outputs[0]);
     EXPECT_EQ(g.value(g.outputs[0]).name, "y");
