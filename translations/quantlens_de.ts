@@ -170,10 +170,6 @@
         <translation>Speicher: Gewichte und Aktivierungen</translation>
     </message>
     <message>
-        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs buffer lifetimes, which the run result does not record.</source>
-        <translation>Gewichte, wie die Kernel sie halten; die geplante Aktivierungs-Arena neben der unteren Schranke aus der Lebendigkeit (die meisten gleichzeitig lebenden Bytes) und der Summe aller Aktivierungspuffer. Eine Speicherkurve pro Schritt bräuchte Pufferlebensdauern, die das Laufergebnis nicht aufzeichnet.</translation>
-    </message>
-    <message>
         <source>Whole-model latency over the repeats</source>
         <translation>Latenz des Gesamtmodells über die Wiederholungen</translation>
     </message>
@@ -237,6 +233,194 @@ Mittelwert %8 ms</translation>
         <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap interval; the dots beside each box are the timed runs themselves.</source>
         <translation>Box von p10 bis p90 mit Medianlinie, Whisker von Min bis Max, ◆ der Median mit seinem 95-%-Bootstrap-Intervall; die Punkte neben jeder Box sind die gemessenen Läufe selbst.</translation>
     </message>
+    <message>
+        <source>int8 kernels (the useful work)</source>
+        <translation>int8-Kernel (die nützliche Arbeit)</translation>
+    </message>
+    <message>
+        <source>int8 kernels: %1 ms, %2% of the INT8 steps&apos; time. Memory-bound int8 layers are part of it.</source>
+        <translation>int8-Kernel: %1 ms, %2 % der Zeit der INT8-Schritte. Speichergebundene int8-Schichten sind darin enthalten.</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>ms per run (INT8 step medians; outside the steps: of the whole-model median)</source>
+        <translation>ms pro Lauf (Mediane der INT8-Schritte; außerhalb der Schritte: vom Median des ganzen Modells)</translation>
+    </message>
+    <message>
+        <source>%1 live activations</source>
+        <translation>%1 lebende Aktivierungen</translation>
+    </message>
+    <message>
+        <source>%1 step %2: %3 (%4)%5
+live activations %6
+arena %7 · liveness bound %8</source>
+        <translation>%1 Schritt %2: %3 (%4)%5
+lebende Aktivierungen %6
+Arena %7 · Lebendigkeitsschranke %8</translation>
+    </message>
+    <message>
+        <source>, inserted by the plan</source>
+        <translation>, vom Plan eingefügt</translation>
+    </message>
+    <message>
+        <source>%1 planned arena %2</source>
+        <translation>%1 geplante Arena %2</translation>
+    </message>
+    <message>
+        <source>%1 liveness bound %2</source>
+        <translation>%1 Lebendigkeitsschranke %2</translation>
+    </message>
+    <message>
+        <source>step in execution order (each plan&apos;s own steps: INT8 adds reorders and conversions)</source>
+        <translation>Schritt in Ausführungsreihenfolge (die eigenen Schritte jedes Plans: INT8 fügt Umordnungen und Umwandlungen hinzu)</translation>
+    </message>
+    <message>
+        <source>MiB live</source>
+        <translation>MiB lebend</translation>
+    </message>
+    <message>
+        <source>used by the INT8 plan (table / model scales)</source>
+        <translation>vom INT8-Plan verwendet (Tabelle / Skalen des Modells)</translation>
+    </message>
+    <message>
+        <source>used by the INT8 plan (%1)</source>
+        <translation>vom INT8-Plan verwendet (%1)</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>Min/Max</translation>
+    </message>
+    <message>
+        <source>entropy (KL)</source>
+        <translation>Entropie (KL)</translation>
+    </message>
+    <message>
+        <source>percentile %1</source>
+        <translation>Perzentil %1</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>No calibration histogram for this node: select a layer that writes a float activation.</source>
+        <translation>Kein Kalibrierungshistogramm für diesen Knoten: wählen Sie eine Schicht, die eine Gleitkomma-Aktivierung schreibt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), output %3</source>
+        <translation>%1 (%2), Ausgabe %3</translation>
+    </message>
+    <message>
+        <source>values (%1 seen)</source>
+        <translation>Werte (%1 gesehen)</translation>
+    </message>
+    <message>
+        <source>%1 ≤ x &lt; %2: %3 values (%4% of all)</source>
+        <translation>%1 ≤ x &lt; %2: %3 Werte (%4 % aller)</translation>
+    </message>
+    <message>
+        <source>value of %1 (bin width %2; %3 calibration values)</source>
+        <translation>Wert von %1 (Klassenbreite %2; %3 Kalibrierungswerte)</translation>
+    </message>
+    <message>
+        <source>values per bin (log scale)</source>
+        <translation>Werte pro Klasse (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>No weights for this node: select a convolution or a linear layer.</source>
+        <translation>Keine Gewichte für diesen Knoten: wählen Sie eine Faltung oder eine lineare Schicht.</translation>
+    </message>
+    <message>
+        <source>channel max</source>
+        <translation>Kanal-Maximum</translation>
+    </message>
+    <message>
+        <source>channel min</source>
+        <translation>Kanal-Minimum</translation>
+    </message>
+    <message>
+        <source>per-channel int8 range (± scale × 127)</source>
+        <translation>int8-Bereich pro Kanal (± Skala × 127)</translation>
+    </message>
+    <message>
+        <source>output channel %1: min %2, max %3
+per-channel int8 range ±%4 (scale %5)
+per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
+        <translation>Ausgabekanal %1: Min %2, Max %3
+int8-Bereich pro Kanal ±%4 (Skala %5)
+Bereich pro Tensor ±%6: dieser Kanal würde %7 % der int8-Stufen nutzen</translation>
+    </message>
+    <message>
+        <source>per-tensor int8 range ±%1</source>
+        <translation>int8-Bereich pro Tensor ±%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), weight %3: %4 output channels; %5</source>
+        <translation>%1 (%2), Gewicht %3: %4 Ausgabekanäle; %5</translation>
+    </message>
+    <message>
+        <source>this run quantized them per tensor</source>
+        <translation>dieser Lauf quantisierte sie pro Tensor</translation>
+    </message>
+    <message>
+        <source>this run quantized them per channel</source>
+        <translation>dieser Lauf quantisierte sie pro Kanal</translation>
+    </message>
+    <message>
+        <source>per tensor, the median channel would use %1% of the int8 levels (%2 bits lost on average)</source>
+        <translation>pro Tensor würde der mittlere Kanal %1 % der int8-Stufen nutzen (im Mittel %2 Bit verloren)</translation>
+    </message>
+    <message>
+        <source>output channels, widest range first</source>
+        <translation>Ausgabekanäle, breitester Bereich zuerst</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>float weight value</source>
+        <translation>Gleitkomma-Gewichtswert</translation>
+    </message>
+    <message>
+        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers.</source>
+        <translation>Gewichte, wie die Kernel sie halten; die geplante Aktivierungs-Arena neben der unteren Lebendigkeitsschranke (die meisten gleichzeitig lebenden Bytes) und der Summe aller Aktivierungspuffer.</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes, by cause</source>
+        <translation>Wohin die INT8-Zeit geht, nach Ursache</translation>
+    </message>
+    <message>
+        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
+        <translation>Die INT8-Diagnose: Millisekunden je Ursache, die nicht int8-Kernel bei int8-Arbeit sind, die größte oben, dazu die int8-Kernel selbst als Maßstab (speichergebundene Schichten gehören zu ihnen). Fahren Sie über einen Balken für das Geschehen und die Abhilfe; ein Klick wählt seinen teuersten Knoten.</translation>
+    </message>
+    <message>
+        <source>Live activation memory over the steps</source>
+        <translation>Lebender Aktivierungsspeicher über die Schritte</translation>
+    </message>
+    <message>
+        <source>Bytes of the activation buffers the plan keeps alive at each step, in execution order, with the planned arena (dashed) and the liveness bound, the curve&apos;s maximum (dotted): the gap between them is what the arena planner loses to fragmentation. Graph inputs and weights are not counted.</source>
+        <translation>Bytes der Aktivierungspuffer, die der Plan bei jedem Schritt lebendig hält, in Ausführungsreihenfolge, mit der geplanten Arena (gestrichelt) und der Lebendigkeitsschranke, dem Maximum der Kurve (gepunktet): die Lücke dazwischen verliert der Arena-Planer an Fragmentierung. Graph-Eingaben und Gewichte zählen nicht mit.</translation>
+    </message>
+    <message>
+        <source>Activation histogram and calibration ranges</source>
+        <translation>Aktivierungshistogramm und Kalibrierungsbereiche</translation>
+    </message>
+    <message>
+        <source>The selected layer&apos;s output values on the calibration inputs (the observers&apos; histogram, log counts), with the range each calibration method derives from it and the range the INT8 plan used: what a method clips lies outside its lines; a wide range spends int8 levels on rare outliers.</source>
+        <translation>Die Ausgabewerte der gewählten Schicht auf den Kalibrierungseingaben (das Histogramm der Beobachter, logarithmische Anzahlen), mit dem Bereich, den jede Kalibrierungsmethode daraus ableitet, und dem Bereich, den der INT8-Plan verwendete: was eine Methode abschneidet, liegt außerhalb ihrer Linien; ein weiter Bereich verschwendet int8-Stufen an seltene Ausreißer.</translation>
+    </message>
+    <message>
+        <source>Per-channel weight ranges</source>
+        <translation>Gewichtsbereiche pro Kanal</translation>
+    </message>
+    <message>
+        <source>The selected layer&apos;s float weights per output channel (bars: min and max), the per-channel int8 range (scale × 127) and the per-tensor one (dashed): channels far inside the dashed lines would waste int8 levels if the weights were quantized per tensor.</source>
+        <translation>Die Gleitkomma-Gewichte der gewählten Schicht pro Ausgabekanal (Balken: Min und Max), der int8-Bereich pro Kanal (Skala × 127) und der pro Tensor (gestrichelt): Kanäle weit innerhalb der gestrichelten Linien würden int8-Stufen verschwenden, wenn die Gewichte pro Tensor quantisiert würden.</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -274,6 +458,209 @@ oneDNN: %5</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfolded Q/DQ nodes</source>
+        <translation>Nicht gefaltete Q/DQ-Knoten</translation>
+    </message>
+    <message>
+        <source>Reference-kernel fallbacks</source>
+        <translation>Ausweichen auf Referenz-Kernel</translation>
+    </message>
+    <message>
+        <source>FP32 islands</source>
+        <translation>FP32-Inseln</translation>
+    </message>
+    <message>
+        <source>Layout reorders</source>
+        <translation>Layout-Umordnungen</translation>
+    </message>
+    <message>
+        <source>Quantize/dequantize at the edges</source>
+        <translation>Quantisieren/Dequantisieren an den Rändern</translation>
+    </message>
+    <message>
+        <source>Memory-bound int8 layers</source>
+        <translation>Speichergebundene int8-Schichten</translation>
+    </message>
+    <message>
+        <source>Outside the steps</source>
+        <translation>Außerhalb der Schritte</translation>
+    </message>
+    <message>
+        <source>No VNNI</source>
+        <translation>Kein VNNI</translation>
+    </message>
+    <message>
+        <source>7-bit activations</source>
+        <translation>7-Bit-Aktivierungen</translation>
+    </message>
+    <message>
+        <source>Batch 1</source>
+        <translation>Batch 1</translation>
+    </message>
+    <message>
+        <source>FP32 reorders of a forced layout</source>
+        <translation>FP32-Umordnungen eines erzwungenen Layouts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n QuantizeLinear/DequantizeLinear node(s) of the model run as separate steps (%1): %2 of %3. The QDQ pattern was not folded into int8 kernels, so the layers between them compute in f32.</source>
+        <translation>
+            <numerusform>%n QuantizeLinear/DequantizeLinear-Knoten des Modells läuft als eigener Schritt (%1): %2 von %3. Das QDQ-Muster wurde nicht in int8-Kernel gefaltet, daher rechnen die Schichten dazwischen in f32.</numerusform>
+            <numerusform>%n QuantizeLinear/DequantizeLinear-Knoten des Modells laufen als eigene Schritte (%1): %2 von %3. Das QDQ-Muster wurde nicht in int8-Kernel gefaltet, daher rechnen die Schichten dazwischen in f32.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) ran on QuantLens&apos; reference kernels (%1): %2. Ops: %3.</source>
+        <translation>
+            <numerusform>%n Knoten lief auf den Referenz-Kerneln von QuantLens (%1): %2. Operatoren: %3.</numerusform>
+            <numerusform>%n Knoten liefen auf den Referenz-Kerneln von QuantLens (%1): %2. Operatoren: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) stay in f32 between int8 layers (%1; op %2): %3 including the dequantize/quantize steps around them.</source>
+        <translation>
+            <numerusform>%n Schicht bleibt zwischen int8-Schichten in f32 (%1; Operator %2): %3 einschließlich der Dequantisierungs-/Quantisierungsschritte um sie herum.</numerusform>
+            <numerusform>%n Schichten bleiben zwischen int8-Schichten in f32 (%1; Operator %2): %3 einschließlich der Dequantisierungs-/Quantisierungsschritte um sie herum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan note: %1</source>
+        <translation>Hinweis des Plans: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layout reorder(s) inserted between primitives (%1): %2.</source>
+        <translation>
+            <numerusform>%n Layout-Umordnung zwischen Primitiven eingefügt (%1): %2.</numerusform>
+            <numerusform>%n Layout-Umordnungen zwischen Primitiven eingefügt (%1): %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The layout is forced to %1, which the kernels do not all prefer.</source>
+        <translation>Das Layout ist auf %1 erzwungen, das nicht alle Kernel bevorzugen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantize/dequantize step(s) not next to an f32 layer, mostly at the model&apos;s inputs and outputs (%1): %2.</source>
+        <translation>
+            <numerusform>%n Quantisierungs-/Dequantisierungsschritt nicht neben einer f32-Schicht, meist an den Ein- und Ausgängen des Modells (%1): %2.</numerusform>
+            <numerusform>%n Quantisierungs-/Dequantisierungsschritte nicht neben einer f32-Schicht, meist an den Ein- und Ausgängen des Modells (%1): %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n int8 layer(s) are memory-bound (under 16 MACs per byte of output and weights: pooling, depthwise and small pointwise convolutions, adds; %1): %2, %3× faster than their FP32 steps.</source>
+        <translation>
+            <numerusform>%n int8-Schicht ist speichergebunden (unter 16 MACs pro Byte Ausgabe und Gewichte: Pooling, depthwise und kleine pointwise Faltungen, Additionen; %1): %2, %3× schneller als ihre FP32-Schritte.</numerusform>
+            <numerusform>%n int8-Schichten sind speichergebunden (unter 16 MACs pro Byte Ausgabe und Gewichte: Pooling, depthwise und kleine pointwise Faltungen, Additionen; %1): %2, %3× schneller als ihre FP32-Schritte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the whole-model median is outside the steps (executor overhead, thread wake-up between steps).</source>
+        <translation>%1 des Medians des ganzen Modells liegen außerhalb der Schritte (Overhead des Executors, Aufwecken der Threads zwischen Schritten).</translation>
+    </message>
+    <message>
+        <source>7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain.</source>
+        <translation>7-Bit-Aktivierungen wurden auf einer CPU mit VNNI erzwungen: die Genauigkeit ist geringer ohne Geschwindigkeitsgewinn.</translation>
+    </message>
+    <message>
+        <source>No VNNI on this ISA (%1): int8 dot products go through 16-bit intermediate sums, with 7-bit activations to avoid their saturation, so int8 convolutions gain about half of what they gain with VNNI.</source>
+        <translation>Kein VNNI auf dieser ISA (%1): int8-Skalarprodukte laufen über 16-Bit-Zwischensummen, mit 7-Bit-Aktivierungen gegen deren Sättigung, daher gewinnen int8-Faltungen etwa halb so viel wie mit VNNI.</translation>
+    </message>
+    <message>
+        <source>No VNNI on this ISA (%1): int8 dot products go through 16-bit intermediate sums, so int8 convolutions gain about half of what they gain with VNNI.</source>
+        <translation>Kein VNNI auf dieser ISA (%1): int8-Skalarprodukte laufen über 16-Bit-Zwischensummen, daher gewinnen int8-Faltungen etwa halb so viel wie mit VNNI.</translation>
+    </message>
+    <message>
+        <source>Batch 1: memory-bound layers take %1% of the INT8 time.</source>
+        <translation>Batch 1: speichergebundene Schichten brauchen %1 % der INT8-Zeit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The layout is forced to %1: the FP32 plan pays %n reorder(s) for it (%2 of %3), so the speed-up is measured against a slowed FP32.</source>
+        <translation>
+            <numerusform>Das Layout ist auf %1 erzwungen: der FP32-Plan zahlt dafür %n Umordnung (%2 von %3), die Beschleunigung ist also gegen ein gebremstes FP32 gemessen.</numerusform>
+            <numerusform>Das Layout ist auf %1 erzwungen: der FP32-Plan zahlt dafür %n Umordnungen (%2 von %3), die Beschleunigung ist also gegen ein gebremstes FP32 gemessen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the float model and let QuantLens calibrate it, or fold DequantizeLinear → op → QuantizeLinear into the op&apos;s int8 kernel.</source>
+        <translation>Führen Sie das Gleitkomma-Modell aus und lassen Sie QuantLens es kalibrieren, oder falten Sie DequantizeLinear → Operator → QuantizeLinear in den int8-Kernel des Operators.</translation>
+    </message>
+    <message>
+        <source>A oneDNN kernel for these ops (or an equivalent op the exporter can emit).</source>
+        <translation>Ein oneDNN-Kernel für diese Operatoren (oder ein gleichwertiger Operator, den der Exporter ausgeben kann).</translation>
+    </message>
+    <message>
+        <source>These ops run int8 elsewhere in this plan: what keeps these in f32 is around them (unfolded QDQ nodes, an FP32 fallback entry, a value without a calibration range).</source>
+        <translation>Diese Operatoren laufen anderswo in diesem Plan in int8: was sie in f32 hält, liegt um sie herum (nicht gefaltete QDQ-Knoten, ein FP32-Ausweicheintrag, ein Wert ohne Kalibrierungsbereich).</translation>
+    </message>
+    <message>
+        <source>An int8 kernel for %1, or take them out of the FP32 fallback list if they are in it.</source>
+        <translation>Ein int8-Kernel für %1, oder nehmen Sie sie aus der FP32-Ausweichliste, falls sie darin stehen.</translation>
+    </message>
+    <message>
+        <source>Keep adjacent layers in one memory format.</source>
+        <translation>Benachbarte Schichten in einem Speicherformat halten.</translation>
+    </message>
+    <message>
+        <source>--layout auto lets each primitive choose its format.</source>
+        <translation>Mit --layout auto wählt jedes Primitiv sein Format selbst.</translation>
+    </message>
+    <message>
+        <source>Unavoidable at the edges of an f32 model (a pipeline that feeds int8 input skips the first); elsewhere, give both sides one scale.</source>
+        <translation>An den Rändern eines f32-Modells unvermeidlich (eine Pipeline, die int8-Eingaben liefert, spart die erste); anderswo beiden Seiten eine Skala geben.</translation>
+    </message>
+    <message>
+        <source>INT8 helps these only through 4× smaller tensors; fusing them into neighbouring convolutions or larger batches does more.</source>
+        <translation>INT8 hilft diesen nur durch 4× kleinere Tensoren; sie in benachbarte Faltungen zu fusionieren oder größere Batches bringen mehr.</translation>
+    </message>
+    <message>
+        <source>More work per step (larger batch) or fewer steps (fusion).</source>
+        <translation>Mehr Arbeit pro Schritt (größerer Batch) oder weniger Schritte (Fusion).</translation>
+    </message>
+    <message>
+        <source>A CPU with AVX512-VNNI or AVX-VNNI (or --max-isa none to check whether it was capped).</source>
+        <translation>Eine CPU mit AVX512-VNNI oder AVX-VNNI (oder --max-isa none, um zu prüfen, ob begrenzt wurde).</translation>
+    </message>
+    <message>
+        <source>--seven-bit auto</source>
+        <translation>--seven-bit auto</translation>
+    </message>
+    <message>
+        <source>A larger batch reuses each weight more and makes the convolutions compute-bound.</source>
+        <translation>Ein größerer Batch nutzt jedes Gewicht öfter und macht die Faltungen rechengebunden.</translation>
+    </message>
+    <message>
+        <source>--layout auto, so that each precision runs in the formats its kernels prefer.</source>
+        <translation>--layout auto, damit jede Genauigkeit in den Formaten läuft, die ihre Kernel bevorzugen.</translation>
+    </message>
+    <message>
+        <source>Only one precision ran: no FP32 vs INT8 diagnosis.</source>
+        <translation>Nur eine Genauigkeit lief: keine Diagnose FP32 gegen INT8.</translation>
+    </message>
+    <message>
+        <source>INT8 %1 vs FP32 %2 (%3×); int8 kernels %4 of the %5 INT8 steps (%6%)</source>
+        <translation>INT8 %1 gegen FP32 %2 (%3×); int8-Kernel %4 der %5 INT8-Schritte (%6 %)</translation>
+    </message>
+    <message>
+        <source>Why INT8 is faster, and what it still pays for: %1</source>
+        <translation>Warum INT8 schneller ist und wofür es noch zahlt: %1</translation>
+    </message>
+    <message>
+        <source>Why INT8 is not faster: %1</source>
+        <translation>Warum INT8 nicht schneller ist: %1</translation>
     </message>
 </context>
 <context>
@@ -616,6 +1003,34 @@ oneDNN: %5</translation>
     <message>
         <source>95% CI of median</source>
         <translation>95-%-KI des Medians</translation>
+    </message>
+    <message>
+        <source>Why INT8 is faster, and what it still pays for</source>
+        <translation>Warum INT8 schneller ist und wofür es noch zahlt</translation>
+    </message>
+    <message>
+        <source>Why INT8 is not faster</source>
+        <translation>Warum INT8 nicht schneller ist</translation>
+    </message>
+    <message>
+        <source>Nodes: %1</source>
+        <translation>Knoten: %1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>Nothing but int8 kernels: the INT8 time is the kernels&apos; own.</source>
+        <translation>Nur int8-Kernel: die INT8-Zeit ist die der Kernel selbst.</translation>
+    </message>
+    <message>
+        <source>Calibration ranges and weight channels of the convolutions and linear layers with the worst SQNR: where an INT8 error starts, a clipped or too wide range or a per-tensor weight scale is the first suspect. The app shows them for any selected layer.</source>
+        <translation>Kalibrierungsbereiche und Gewichtskanäle der Faltungen und linearen Schichten mit dem schlechtesten SQNR: wo ein INT8-Fehler beginnt, ist ein abgeschnittener oder zu weiter Bereich oder eine Gewichtsskala pro Tensor der erste Verdacht. Die App zeigt sie für jede gewählte Schicht.</translation>
+    </message>
+    <message>
+        <source>Calibration ranges and weight channels of the convolutions and linear layers whose INT8 range clips most of the observed one: where the choice of method matters most. The app shows them for any selected layer.</source>
+        <translation>Kalibrierungsbereiche und Gewichtskanäle der Faltungen und linearen Schichten, deren INT8-Bereich am meisten vom beobachteten abschneidet: wo die Wahl der Methode am meisten zählt. Die App zeigt sie für jede gewählte Schicht.</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1425,14 @@ oneDNN: %5</translation>
         <source>Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window).</source>
         <translation>Diesen Ausgabeordner von `quantlens-cli bench` im Benchmark-Fenster öffnen (der Screenshot zeigt dann dieses Fenster).</translation>
     </message>
+    <message>
+        <source>With --run: show this chart in the Charts tab once the results are in (layer-latency, int8-causes, memory-timeline, activation-histogram, weight-channels, ...), for the screenshot; per-layer charts show the slowest layer.</source>
+        <translation>Mit --run: dieses Diagramm im Reiter Diagramme zeigen, sobald die Ergebnisse da sind (layer-latency, int8-causes, memory-timeline, activation-histogram, weight-channels, ...), für das Bildschirmfoto; Diagramme pro Schicht zeigen die langsamste Schicht.</translation>
+    </message>
+    <message>
+        <source>--chart needs --run</source>
+        <translation>--chart braucht --run</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::BenchPage</name>
@@ -1168,8 +1591,8 @@ oneDNN: %5</translation>
         <translation>SVG exportieren …</translation>
     </message>
     <message>
-        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and where the INT8 time goes.</source>
-        <translation>FP32 vs. INT8 ausführen (Strg+R), um Latenz und Beschleunigung pro Schicht, Speicher, die Streuung der Gesamtlatenz und die Verteilung der INT8-Zeit zu sehen.</translation>
+        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up and error, where the INT8 time goes and why, the whole-model latency spread, memory over the steps, and the selected layer&apos;s activation histogram with every calibration method&apos;s range and its per-channel weight ranges.</source>
+        <translation>Führen Sie FP32 gegen INT8 aus (Strg+R), um Latenz, Beschleunigung und Fehler pro Schicht zu sehen, wohin die INT8-Zeit geht und warum, die Streuung der Modell-Latenz, den Speicher über die Schritte sowie das Aktivierungshistogramm der gewählten Schicht mit dem Bereich jeder Kalibrierungsmethode und ihre Gewichtsbereiche pro Kanal.</translation>
     </message>
 </context>
 <context>

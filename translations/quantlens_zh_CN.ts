@@ -169,10 +169,6 @@
         <translation>内存：权重与激活</translation>
     </message>
     <message>
-        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs buffer lifetimes, which the run result does not record.</source>
-        <translation>内核实际持有的权重；规划的激活内存池，旁边是活跃度下界（同时存活的最大字节数）以及全部激活缓冲区之和。逐步骤的存活内存曲线需要缓冲区生命周期，而运行结果未记录这些信息。</translation>
-    </message>
-    <message>
         <source>Whole-model latency over the repeats</source>
         <translation>整个模型在多次重复中的延迟</translation>
     </message>
@@ -236,6 +232,194 @@ p10 %4 · p90 %5
         <source>Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap interval; the dots beside each box are the timed runs themselves.</source>
         <translation>箱体为 p10 到 p90，中线为中位数，须线为最小到最大值，◆ 为中位数及其 95% 自助法区间；每个箱体旁的点是各次计时运行本身。</translation>
     </message>
+    <message>
+        <source>int8 kernels (the useful work)</source>
+        <translation>int8 内核（有用的工作）</translation>
+    </message>
+    <message>
+        <source>int8 kernels: %1 ms, %2% of the INT8 steps&apos; time. Memory-bound int8 layers are part of it.</source>
+        <translation>int8 内核：%1 ms，占 INT8 步骤时间的 %2%。受内存带宽限制的 int8 层包含在内。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决办法：%1</translation>
+    </message>
+    <message>
+        <source>ms per run (INT8 step medians; outside the steps: of the whole-model median)</source>
+        <translation>每次运行的 ms（INT8 步骤中位数；步骤之外：取自整个模型的中位数）</translation>
+    </message>
+    <message>
+        <source>%1 live activations</source>
+        <translation>%1 存活的激活</translation>
+    </message>
+    <message>
+        <source>%1 step %2: %3 (%4)%5
+live activations %6
+arena %7 · liveness bound %8</source>
+        <translation>%1 第 %2 步：%3（%4）%5
+存活的激活 %6
+内存池 %7 · 活跃度下界 %8</translation>
+    </message>
+    <message>
+        <source>, inserted by the plan</source>
+        <translation>，由计划插入</translation>
+    </message>
+    <message>
+        <source>%1 planned arena %2</source>
+        <translation>%1 计划的内存池 %2</translation>
+    </message>
+    <message>
+        <source>%1 liveness bound %2</source>
+        <translation>%1 活跃度下界 %2</translation>
+    </message>
+    <message>
+        <source>step in execution order (each plan&apos;s own steps: INT8 adds reorders and conversions)</source>
+        <translation>按执行顺序的步骤（每个计划自己的步骤：INT8 会添加重排和转换）</translation>
+    </message>
+    <message>
+        <source>MiB live</source>
+        <translation>存活 MiB</translation>
+    </message>
+    <message>
+        <source>used by the INT8 plan (table / model scales)</source>
+        <translation>INT8 计划所用（校准表 / 模型自带的缩放）</translation>
+    </message>
+    <message>
+        <source>used by the INT8 plan (%1)</source>
+        <translation>INT8 计划所用（%1）</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>最小/最大</translation>
+    </message>
+    <message>
+        <source>entropy (KL)</source>
+        <translation>熵（KL）</translation>
+    </message>
+    <message>
+        <source>percentile %1</source>
+        <translation>百分位 %1</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>均方误差（MSE）</translation>
+    </message>
+    <message>
+        <source>No calibration histogram for this node: select a layer that writes a float activation.</source>
+        <translation>此节点没有校准直方图：请选择一个输出浮点激活的层。</translation>
+    </message>
+    <message>
+        <source>%1 (%2), output %3</source>
+        <translation>%1（%2），输出 %3</translation>
+    </message>
+    <message>
+        <source>values (%1 seen)</source>
+        <translation>数值（共 %1 个）</translation>
+    </message>
+    <message>
+        <source>%1 ≤ x &lt; %2: %3 values (%4% of all)</source>
+        <translation>%1 ≤ x &lt; %2：%3 个值（占全部的 %4%）</translation>
+    </message>
+    <message>
+        <source>value of %1 (bin width %2; %3 calibration values)</source>
+        <translation>%1 的值（区间宽度 %2；%3 个校准值）</translation>
+    </message>
+    <message>
+        <source>values per bin (log scale)</source>
+        <translation>每个区间的数值个数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>No weights for this node: select a convolution or a linear layer.</source>
+        <translation>此节点没有权重：请选择卷积层或全连接层。</translation>
+    </message>
+    <message>
+        <source>channel max</source>
+        <translation>通道最大值</translation>
+    </message>
+    <message>
+        <source>channel min</source>
+        <translation>通道最小值</translation>
+    </message>
+    <message>
+        <source>per-channel int8 range (± scale × 127)</source>
+        <translation>逐通道 int8 范围（± 缩放 × 127）</translation>
+    </message>
+    <message>
+        <source>output channel %1: min %2, max %3
+per-channel int8 range ±%4 (scale %5)
+per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
+        <translation>输出通道 %1：最小 %2，最大 %3
+逐通道 int8 范围 ±%4（缩放 %5）
+逐张量范围 ±%6：该通道只会用到 %7% 的 int8 量化级</translation>
+    </message>
+    <message>
+        <source>per-tensor int8 range ±%1</source>
+        <translation>逐张量 int8 范围 ±%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2), weight %3: %4 output channels; %5</source>
+        <translation>%1（%2），权重 %3：%4 个输出通道；%5</translation>
+    </message>
+    <message>
+        <source>this run quantized them per tensor</source>
+        <translation>本次运行按张量量化</translation>
+    </message>
+    <message>
+        <source>this run quantized them per channel</source>
+        <translation>本次运行按通道量化</translation>
+    </message>
+    <message>
+        <source>per tensor, the median channel would use %1% of the int8 levels (%2 bits lost on average)</source>
+        <translation>若按张量量化，中位通道只会用到 %1% 的 int8 量化级（平均损失 %2 位）</translation>
+    </message>
+    <message>
+        <source>output channels, widest range first</source>
+        <translation>输出通道，范围最宽的在前</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>float weight value</source>
+        <translation>浮点权重值</translation>
+    </message>
+    <message>
+        <source>Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most bytes simultaneously live) and the sum of all activation buffers.</source>
+        <translation>内核所持有的权重；计划的激活内存池、活跃度下界（同时存活的最大字节数）以及所有激活缓冲区之和。</translation>
+    </message>
+    <message>
+        <source>Where the INT8 time goes, by cause</source>
+        <translation>INT8 时间花在哪里（按原因）</translation>
+    </message>
+    <message>
+        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
+        <translation>INT8 诊断：每个原因（不是 int8 内核在做 int8 计算的部分）所占的毫秒数，最大的在上方，并附 int8 内核本身作为参照（受内存带宽限制的层属于其中）。悬停条形可查看发生了什么及解决办法；点击可选中其最耗时的节点。</translation>
+    </message>
+    <message>
+        <source>Live activation memory over the steps</source>
+        <translation>各步骤的存活激活内存</translation>
+    </message>
+    <message>
+        <source>Bytes of the activation buffers the plan keeps alive at each step, in execution order, with the planned arena (dashed) and the liveness bound, the curve&apos;s maximum (dotted): the gap between them is what the arena planner loses to fragmentation. Graph inputs and weights are not counted.</source>
+        <translation>计划在每个步骤中保持存活的激活缓冲区字节数（按执行顺序），以及计划的内存池（虚线）和活跃度下界即曲线最大值（点线）：两者之间的差距就是内存池规划因碎片化而损失的部分。不计图输入和权重。</translation>
+    </message>
+    <message>
+        <source>Activation histogram and calibration ranges</source>
+        <translation>激活直方图与校准范围</translation>
+    </message>
+    <message>
+        <source>The selected layer&apos;s output values on the calibration inputs (the observers&apos; histogram, log counts), with the range each calibration method derives from it and the range the INT8 plan used: what a method clips lies outside its lines; a wide range spends int8 levels on rare outliers.</source>
+        <translation>所选层在校准输入上的输出值（观察器的直方图，对数计数），以及每种校准方法由此得出的范围和 INT8 计划所用的范围：方法截断的部分位于其线条之外；范围过宽会把 int8 量化级浪费在罕见的离群值上。</translation>
+    </message>
+    <message>
+        <source>Per-channel weight ranges</source>
+        <translation>逐通道权重范围</translation>
+    </message>
+    <message>
+        <source>The selected layer&apos;s float weights per output channel (bars: min and max), the per-channel int8 range (scale × 127) and the per-tensor one (dashed): channels far inside the dashed lines would waste int8 levels if the weights were quantized per tensor.</source>
+        <translation>所选层每个输出通道的浮点权重（条形：最小值和最大值）、逐通道 int8 范围（缩放 × 127）以及逐张量范围（虚线）：远在虚线以内的通道在按张量量化时会浪费 int8 量化级。</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -272,6 +456,201 @@ oneDNN：%5</translation>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfolded Q/DQ nodes</source>
+        <translation>未折叠的 Q/DQ 节点</translation>
+    </message>
+    <message>
+        <source>Reference-kernel fallbacks</source>
+        <translation>回退到参考内核</translation>
+    </message>
+    <message>
+        <source>FP32 islands</source>
+        <translation>FP32 孤岛</translation>
+    </message>
+    <message>
+        <source>Layout reorders</source>
+        <translation>布局重排</translation>
+    </message>
+    <message>
+        <source>Quantize/dequantize at the edges</source>
+        <translation>边缘处的量化/反量化</translation>
+    </message>
+    <message>
+        <source>Memory-bound int8 layers</source>
+        <translation>受内存带宽限制的 int8 层</translation>
+    </message>
+    <message>
+        <source>Outside the steps</source>
+        <translation>步骤之外</translation>
+    </message>
+    <message>
+        <source>No VNNI</source>
+        <translation>无 VNNI</translation>
+    </message>
+    <message>
+        <source>7-bit activations</source>
+        <translation>7 位激活</translation>
+    </message>
+    <message>
+        <source>Batch 1</source>
+        <translation>批大小 1</translation>
+    </message>
+    <message>
+        <source>FP32 reorders of a forced layout</source>
+        <translation>强制布局导致的 FP32 重排</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n QuantizeLinear/DequantizeLinear node(s) of the model run as separate steps (%1): %2 of %3. The QDQ pattern was not folded into int8 kernels, so the layers between them compute in f32.</source>
+        <translation>
+            <numerusform>模型的 %n 个 QuantizeLinear/DequantizeLinear 节点作为单独步骤运行（%1）：%3 中的 %2。QDQ 模式没有折叠进 int8 内核，因此它们之间的层以 f32 计算。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) ran on QuantLens&apos; reference kernels (%1): %2. Ops: %3.</source>
+        <translation>
+            <numerusform>%n 个节点在 QuantLens 的参考内核上运行（%1）：%2。算子：%3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) stay in f32 between int8 layers (%1; op %2): %3 including the dequantize/quantize steps around them.</source>
+        <translation>
+            <numerusform>%n 个层在 int8 层之间保持 f32（%1；算子 %2）：%3，包括其前后的反量化/量化步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan note: %1</source>
+        <translation>计划说明：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layout reorder(s) inserted between primitives (%1): %2.</source>
+        <translation>
+            <numerusform>在原语之间插入了 %n 个布局重排（%1）：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The layout is forced to %1, which the kernels do not all prefer.</source>
+        <translation>布局被强制为 %1，并非所有内核都偏好它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantize/dequantize step(s) not next to an f32 layer, mostly at the model&apos;s inputs and outputs (%1): %2.</source>
+        <translation>
+            <numerusform>%n 个量化/反量化步骤不紧邻 f32 层，大多位于模型的输入和输出处（%1）：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n int8 layer(s) are memory-bound (under 16 MACs per byte of output and weights: pooling, depthwise and small pointwise convolutions, adds; %1): %2, %3× faster than their FP32 steps.</source>
+        <translation>
+            <numerusform>%n 个 int8 层受内存带宽限制（每字节输出和权重少于 16 次乘加：池化、深度卷积和小型逐点卷积、加法；%1）：%2，比其 FP32 步骤快 %3×。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of the whole-model median is outside the steps (executor overhead, thread wake-up between steps).</source>
+        <translation>整个模型中位数中有 %1 位于步骤之外（执行器开销、步骤之间的线程唤醒）。</translation>
+    </message>
+    <message>
+        <source>7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain.</source>
+        <translation>在支持 VNNI 的 CPU 上强制使用了 7 位激活：精度更低，却没有速度收益。</translation>
+    </message>
+    <message>
+        <source>No VNNI on this ISA (%1): int8 dot products go through 16-bit intermediate sums, with 7-bit activations to avoid their saturation, so int8 convolutions gain about half of what they gain with VNNI.</source>
+        <translation>此指令集（%1）没有 VNNI：int8 点积经过 16 位中间和，并使用 7 位激活以避免其饱和，因此 int8 卷积的收益约为有 VNNI 时的一半。</translation>
+    </message>
+    <message>
+        <source>No VNNI on this ISA (%1): int8 dot products go through 16-bit intermediate sums, so int8 convolutions gain about half of what they gain with VNNI.</source>
+        <translation>此指令集（%1）没有 VNNI：int8 点积经过 16 位中间和，因此 int8 卷积的收益约为有 VNNI 时的一半。</translation>
+    </message>
+    <message>
+        <source>Batch 1: memory-bound layers take %1% of the INT8 time.</source>
+        <translation>批大小 1：受内存带宽限制的层占 INT8 时间的 %1%。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The layout is forced to %1: the FP32 plan pays %n reorder(s) for it (%2 of %3), so the speed-up is measured against a slowed FP32.</source>
+        <translation>
+            <numerusform>布局被强制为 %1：FP32 计划为此付出了 %n 次重排（%3 中的 %2），因此加速比是相对于被拖慢的 FP32 测得的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the float model and let QuantLens calibrate it, or fold DequantizeLinear → op → QuantizeLinear into the op&apos;s int8 kernel.</source>
+        <translation>运行浮点模型并让 QuantLens 校准它，或把 DequantizeLinear → 算子 → QuantizeLinear 折叠进该算子的 int8 内核。</translation>
+    </message>
+    <message>
+        <source>A oneDNN kernel for these ops (or an equivalent op the exporter can emit).</source>
+        <translation>为这些算子提供 oneDNN 内核（或导出器可以生成的等价算子）。</translation>
+    </message>
+    <message>
+        <source>These ops run int8 elsewhere in this plan: what keeps these in f32 is around them (unfolded QDQ nodes, an FP32 fallback entry, a value without a calibration range).</source>
+        <translation>这些算子在本计划的其他位置以 int8 运行：让它们保持 f32 的原因在其周围（未折叠的 QDQ 节点、FP32 回退条目、没有校准范围的值）。</translation>
+    </message>
+    <message>
+        <source>An int8 kernel for %1, or take them out of the FP32 fallback list if they are in it.</source>
+        <translation>为 %1 提供 int8 内核；如果它们在 FP32 回退列表中，则将其移出。</translation>
+    </message>
+    <message>
+        <source>Keep adjacent layers in one memory format.</source>
+        <translation>让相邻层保持同一种内存格式。</translation>
+    </message>
+    <message>
+        <source>--layout auto lets each primitive choose its format.</source>
+        <translation>使用 --layout auto，让每个原语自行选择格式。</translation>
+    </message>
+    <message>
+        <source>Unavoidable at the edges of an f32 model (a pipeline that feeds int8 input skips the first); elsewhere, give both sides one scale.</source>
+        <translation>在 f32 模型的边缘不可避免（直接输入 int8 的流水线可省去第一个）；在其他位置，让两侧共用一个缩放。</translation>
+    </message>
+    <message>
+        <source>INT8 helps these only through 4× smaller tensors; fusing them into neighbouring convolutions or larger batches does more.</source>
+        <translation>INT8 对这些层的帮助仅来自 4× 更小的张量；把它们融合进相邻卷积或使用更大的批次效果更好。</translation>
+    </message>
+    <message>
+        <source>More work per step (larger batch) or fewer steps (fusion).</source>
+        <translation>每步更多工作（更大的批次）或更少的步骤（融合）。</translation>
+    </message>
+    <message>
+        <source>A CPU with AVX512-VNNI or AVX-VNNI (or --max-isa none to check whether it was capped).</source>
+        <translation>使用支持 AVX512-VNNI 或 AVX-VNNI 的 CPU（或用 --max-isa none 检查是否被限制）。</translation>
+    </message>
+    <message>
+        <source>--seven-bit auto</source>
+        <translation>--seven-bit auto</translation>
+    </message>
+    <message>
+        <source>A larger batch reuses each weight more and makes the convolutions compute-bound.</source>
+        <translation>更大的批次让每个权重被更多地复用，使卷积变为计算受限。</translation>
+    </message>
+    <message>
+        <source>--layout auto, so that each precision runs in the formats its kernels prefer.</source>
+        <translation>--layout auto，使每种精度都以其内核偏好的格式运行。</translation>
+    </message>
+    <message>
+        <source>Only one precision ran: no FP32 vs INT8 diagnosis.</source>
+        <translation>只运行了一种精度：没有 FP32 与 INT8 的诊断。</translation>
+    </message>
+    <message>
+        <source>INT8 %1 vs FP32 %2 (%3×); int8 kernels %4 of the %5 INT8 steps (%6%)</source>
+        <translation>INT8 %1 对比 FP32 %2（%3×）；int8 内核占 INT8 步骤 %5 中的 %4（%6%）</translation>
+    </message>
+    <message>
+        <source>Why INT8 is faster, and what it still pays for: %1</source>
+        <translation>为什么 INT8 更快，以及它仍在为什么付出代价：%1</translation>
+    </message>
+    <message>
+        <source>Why INT8 is not faster: %1</source>
+        <translation>为什么 INT8 没有更快：%1</translation>
     </message>
 </context>
 <context>
@@ -613,6 +992,34 @@ oneDNN：%5</translation>
     <message>
         <source>95% CI of median</source>
         <translation>中位数的 95% 置信区间</translation>
+    </message>
+    <message>
+        <source>Why INT8 is faster, and what it still pays for</source>
+        <translation>为什么 INT8 更快，以及它仍在为什么付出代价</translation>
+    </message>
+    <message>
+        <source>Why INT8 is not faster</source>
+        <translation>为什么 INT8 没有更快</translation>
+    </message>
+    <message>
+        <source>Nodes: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决办法：%1</translation>
+    </message>
+    <message>
+        <source>Nothing but int8 kernels: the INT8 time is the kernels&apos; own.</source>
+        <translation>只有 int8 内核：INT8 时间就是内核本身的时间。</translation>
+    </message>
+    <message>
+        <source>Calibration ranges and weight channels of the convolutions and linear layers with the worst SQNR: where an INT8 error starts, a clipped or too wide range or a per-tensor weight scale is the first suspect. The app shows them for any selected layer.</source>
+        <translation>SQNR 最差的卷积层和全连接层的校准范围与权重通道：在 INT8 误差开始出现的地方，被截断或过宽的范围、或逐张量的权重缩放是首要嫌疑。应用程序可为任何选中的层显示它们。</translation>
+    </message>
+    <message>
+        <source>Calibration ranges and weight channels of the convolutions and linear layers whose INT8 range clips most of the observed one: where the choice of method matters most. The app shows them for any selected layer.</source>
+        <translation>INT8 范围对观测范围截断最多的卷积层和全连接层的校准范围与权重通道：这正是方法选择最重要的地方。应用程序可为任何选中的层显示它们。</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1407,14 @@ oneDNN：%5</translation>
         <source>Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window).</source>
         <translation>在基准测试窗口中打开此 `quantlens-cli bench` 输出文件夹（截图随后为该窗口）。</translation>
     </message>
+    <message>
+        <source>With --run: show this chart in the Charts tab once the results are in (layer-latency, int8-causes, memory-timeline, activation-histogram, weight-channels, ...), for the screenshot; per-layer charts show the slowest layer.</source>
+        <translation>配合 --run：结果出来后在“图表”标签页中显示此图表（layer-latency、int8-causes、memory-timeline、activation-histogram、weight-channels 等），用于截图；逐层图表显示最慢的层。</translation>
+    </message>
+    <message>
+        <source>--chart needs --run</source>
+        <translation>--chart 需要 --run</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::BenchPage</name>
@@ -1158,8 +1573,8 @@ oneDNN：%5</translation>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and where the INT8 time goes.</source>
-        <translation>运行 FP32 对比 INT8（Ctrl+R）以查看逐层延迟、加速比、内存、整个模型的延迟分布以及 INT8 时间的去向。</translation>
+        <source>Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up and error, where the INT8 time goes and why, the whole-model latency spread, memory over the steps, and the selected layer&apos;s activation histogram with every calibration method&apos;s range and its per-channel weight ranges.</source>
+        <translation>运行 FP32 对比 INT8（Ctrl+R），即可查看每层的延迟、加速比和误差，INT8 时间花在哪里及其原因，整个模型延迟的分布，各步骤的内存，以及所选层的激活直方图（含每种校准方法的范围）和逐通道权重范围。</translation>
     </message>
 </context>
 <context>

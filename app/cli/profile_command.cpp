@@ -98,8 +98,10 @@ int profileCommand(const ProfileOptions& o) {
     if (!s) return fail(s.status());
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
-    // a report shows per-layer SQNR: compare the layers then (untimed capture runs after the timing)
+    // a report shows per-layer SQNR and calibration histograms: compare the layers and keep the
+    // histograms then (untimed runs after the timing)
     session::ProfileRequest request{*inputs, false, /*compareLayers=*/!o.report.empty()};
+    request.rangeInsight = !o.report.empty();
     request.measurePeak = o.peak;
     auto result = session::profileModel(**s, *config, request, {interrupt(), {}});
     if (!result) return fail(result.status());

@@ -24,10 +24,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     order_->setObjectName(QStringLiteral("chartOrder"));
     order_->addItems({QString(), QString()});
     bar->addWidget(order_);
-    caption_ = new QLabel(this);
-    caption_->setWordWrap(true);
-    caption_->setStyleSheet(QStringLiteral("color:#555"));
-    bar->addWidget(caption_, 1);
+    bar->addStretch(1);
     pngButton_ = new QToolButton(this);
 
     svgButton_ = new QToolButton(this);
@@ -39,15 +36,18 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     tabs_->setObjectName(QStringLiteral("chartTabs"));
     tabs_->setDocumentMode(true);
     layout->addWidget(tabs_, 1);
+    // under the chart at the panel's full width: a long caption wraps into a few lines, not many
+    caption_ = new QLabel(this);
+    caption_->setWordWrap(true);
+    caption_->setStyleSheet(QStringLiteral("color:#555"));
+    layout->addWidget(caption_);
     empty_ = new QLabel(this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
     layout->addWidget(empty_, 1);
     tabs_->hide();
     connect(order_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
-    connect(tabs_, &QTabWidget::currentChanged, this, [this](int i) {
-        caption_->setText(i >= 0 && size_t(i) < pages_.size() ? report::chartInfo(pages_[size_t(i)].kind).caption : QString());
-    });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateCaption(); });
     connect(pngButton_, &QToolButton::clicked, this, [this] { emit exportRequested(false); });
     connect(svgButton_, &QToolButton::clicked, this, [this] { emit exportRequested(true); });
     pngButton_->setEnabled(false);
@@ -59,8 +59,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         order_->setItemText(1, tr("sorted (slowest / lowest speed-up first)"));
         pngButton_->setText(tr("Export PNG..."));
         svgButton_->setText(tr("Export SVG..."));
-        empty_->setText(tr("Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up, memory, the whole-model latency spread and "
-                           "where the INT8 time goes."));
+        empty_->setText(tr("Run FP32 vs INT8 (Ctrl+R) to see per-layer latency, speed-up and error, where the INT8 time goes and why, "
+                           "the whole-model latency spread, memory over the steps, and the selected layer's activation histogram "
+                           "with every calibration method's range and its per-channel weight ranges."));
         if (result_) setResult(result_);
     });
 }
@@ -104,13 +105,39 @@ void ChartsPanel::setResult(session::RunResultPtr result) {
     if (previous >= 0 && previous < tabs_->count()) tabs_->setCurrentIndex(previous);
 }
 
-void ChartsPanel::redraw() {
+report::ChartOptions ChartsPanel::optionsFor(report::ChartKind kind, bool title) const {
     report::ChartOptions o;
     o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
-    o.title = false;
-    for (Page& p : pages_) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, o);
+    o.title = title;
+    if (report::isPerLayerChart(kind)) o.node = node_;
+    return o;
+}
+
+void ChartsPanel::redraw() {
+    for (Page& p : pages_) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, optionsFor(p.kind, false));
+    updateCaption();
+}
+
+void ChartsPanel::setSelectedNode(ir::NodeId node) {
+    if (node == node_) return;
+    node_ = node;
+    if (!result_) return;
+    for (Page& p : pages_)
+        if (report::isPerLayerChart(p.kind)) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, optionsFor(p.kind, false));
+    updateCaption();
+}
+
+QString ChartsPanel::currentCaption() const { return caption_->text(); }
+
+void ChartsPanel::updateCaption() {
     const int i = tabs_->currentIndex();
-    caption_->setText(i >= 0 && size_t(i) < pages_.size() ? report::chartInfo(pages_[size_t(i)].kind).caption : QString());
+    if (i < 0 || size_t(i) >= pages_.size()) {
+        caption_->setText({});
+        return;
+    }
+    const Page& p = pages_[size_t(i)];
+    const QString caption = report::chartInfo(p.kind).caption;
+    caption_->setText(p.binding.subtitle.isEmpty() ? caption : QStringLiteral("<b>%1</b><br>%2").arg(p.binding.subtitle.toHtmlEscaped(), caption.toHtmlEscaped()));
 }
 
 int ChartsPanel::chartCount() const { return int(pages_.size()); }
@@ -138,19 +165,15 @@ QByteArray ChartsPanel::currentPng() const {
     const int i = currentIndex();
     if (i < 0 || size_t(i) >= pages_.size()) return {};
     const Page& p = pages_[size_t(i)];
-    report::ChartOptions o;
-    o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
     const QSize size = exportSize(p.plot, p.kind, rows_.size());
-    return report::imagePng(report::renderChartImage(p.kind, *result_, rows_, size, 2.0, o));
+    return report::imagePng(report::renderChartImage(p.kind, *result_, rows_, size, 2.0, optionsFor(p.kind, true)));
 }
 
 QByteArray ChartsPanel::currentSvg() const {
     const int i = currentIndex();
     if (i < 0 || size_t(i) >= pages_.size()) return {};
     const Page& p = pages_[size_t(i)];
-    report::ChartOptions o;
-    o.order = order_->currentIndex() == 1 ? report::LayerOrder::Sorted : report::LayerOrder::Execution;
-    return report::renderChartSvg(p.kind, *result_, rows_, exportSize(p.plot, p.kind, rows_.size()), o);
+    return report::renderChartSvg(p.kind, *result_, rows_, exportSize(p.plot, p.kind, rows_.size()), optionsFor(p.kind, true));
 }
 
 }  // namespace ql::gui

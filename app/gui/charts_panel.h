@@ -32,7 +32,11 @@ public:
     QByteArray currentPng() const;
     QByteArray currentSvg() const;
     QString currentChartId() const;
-    // Node selected in the graphs: highlight nothing yet, but keep the API where a marker goes.
+    // The fused node selected in the graphs or the table: the per-layer charts (activation
+    // histogram, weight channels) show it; invalid = the default layer (worst SQNR).
+    void setSelectedNode(ir::NodeId node);
+    ir::NodeId selectedNode() const { return node_; }
+    QString currentCaption() const;   // the caption under the bar: the chart's, plus what it shows
 
 signals:
     void nodeClicked(int nodeId);
@@ -45,8 +49,11 @@ private:
         report::ChartBinding binding;
     };
     void redraw();
+    void updateCaption();
+    report::ChartOptions optionsFor(report::ChartKind kind, bool title) const;
 
     session::RunResultPtr result_;
+    ir::NodeId node_;
     std::vector<report::LayerRow> rows_;
     std::vector<Page> pages_;
     QTabWidget* tabs_ = nullptr;

@@ -26,6 +26,12 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption bench(QStringLiteral("bench"),
                                    QCoreApplication::translate("main", "Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window)."),
                                    QStringLiteral("DIR"));
+    const QCommandLineOption chart(QStringLiteral("chart"),
+                                   QCoreApplication::translate("main", "With --run: show this chart in the Charts tab once the results are in (layer-latency, "
+                                                                       "int8-causes, memory-timeline, activation-histogram, weight-channels, ...), for the "
+                                                                       "screenshot; per-layer charts show the slowest layer."),
+                                   QStringLiteral("ID"));
+    parser.addOption(chart);
     parser.addOption(bench);
     parser.addOption(dataset);
     parser.addOption(report);
@@ -47,6 +53,8 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     o.report = parser.value(report);
     o.force = parser.isSet(force);
     if (!o.report.isEmpty() && !o.run) o.error = QCoreApplication::translate("main", "--report needs --run");
+    o.chart = parser.value(chart);
+    if (!o.chart.isEmpty() && !o.run) o.error = QCoreApplication::translate("main", "--chart needs --run");
     o.quit = parser.isSet(quit);
     return o;
 }

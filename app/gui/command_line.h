@@ -1,5 +1,5 @@
 #pragma once
-// `quantlens [MODEL] [--bench DIR] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--bench DIR] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--chart ID] [--screenshot FILE.png] [--quit]`.
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +12,7 @@ struct CommandLineOptions {
     bool run = false;     // run FP32 vs INT8 once the model is drawn
     QString screenshot;   // written once the graphs are drawn (after the results with --run)
     QString report;       // with --run: the HTML/PDF report, written when the results are in
+    QString chart;        // with --run: the chart (ChartInfo::id) to show in the Charts tab
     bool force = false;   // replace an existing report file
     bool quit = false;    // exit after opening (and the screenshot)
     QString error;        // non-empty: print and exit with status 2

@@ -1,5 +1,5 @@
 // quantlens: the desktop app.
-// `quantlens [MODEL] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--screenshot FILE.png] [--quit]`.
+// `quantlens [MODEL] [--dataset DIR] [--run] [--report FILE.html|FILE.pdf [--force]] [--chart ID] [--screenshot FILE.png] [--quit]`.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
             // The screenshot should say where the time goes: colour by INT8 latency.
             window.setColorMode(MainWindow::ColorMode::Int8Latency);
             window.selectFusedNode(window.slowestLayer());   // the inspector shows its run figures
+            if (!options.chart.isEmpty() && !window.showChart(options.chart)) {
+                std::fprintf(stderr, "quantlens: no chart '%s' for this run\n", qPrintable(options.chart));
+                exitCode = 1;
+            }
             if (!options.report.isEmpty()) {
                 const QString error = window.exportReport(options.report, options.force ? ql::report::Overwrite::Replace : ql::report::Overwrite::Refuse);
                 if (error.isEmpty()) {

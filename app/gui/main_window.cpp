@@ -658,6 +658,7 @@ ir::NodeId MainWindow::fusedNodeFor(const std::shared_ptr<const ir::Graph>& grap
 }
 
 void MainWindow::selectTableRow(ir::NodeId fusedNode) {
+    charts_->setSelectedNode(fusedNode);  // the per-layer charts follow the selection
     if (syncingTable_) return;
     const int row = layerModel_->rowForNode(fusedNode);
     syncingTable_ = true;
@@ -687,6 +688,16 @@ void MainWindow::selectFusedNode(ir::NodeId id) {
     if (currentStage() != int(document_->stages.size()) - 1) showStage(int(document_->stages.size()) - 1);
     stagePanel_->selectNode(id, true);
     onStageSelected(id.v);
+}
+
+bool MainWindow::showChart(const QString& id) {
+    for (int i = 0; i < charts_->chartCount(); ++i)
+        if (report::chartInfo(charts_->chartKind(i)).id == id) {
+            resultTabs_->setCurrentWidget(charts_);
+            charts_->setCurrentIndex(i);
+            return true;
+        }
+    return false;
 }
 
 ir::NodeId MainWindow::slowestLayer() const {

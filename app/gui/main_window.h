@@ -103,6 +103,8 @@ public:
     void selectFusedNode(ir::NodeId id);
     // The fused node with the largest INT8 (else FP32) median of the shown run, if any.
     ir::NodeId slowestLayer() const;
+    // Brings the Charts tab forward with the chart whose ChartInfo::id is `id`; false if none.
+    bool showChart(const QString& id);
 
     enum class ColorMode { OpKind, Fp32Latency, Int8Latency, SpeedUp, Int8Plan, Sqnr };
     void setColorMode(ColorMode mode);

@@ -59,7 +59,7 @@ RunOutcome runComparison(const RunRequest& request, const session::Job& job) {
     if (!inputs) return fail(inputs.status());
     if (job.cancel.isCancelled()) return fail(Status::cancelled("run"));
 
-    auto profiled = session::profileModel(*at, request.config, {std::move(inputs).value(), false, /*compareLayers=*/true},
+    auto profiled = session::profileModel(*at, request.config, {std::move(inputs).value(), false, /*compareLayers=*/true, /*rangeInsight=*/true},
                                           {job.cancel, span.sub(0.03, profileEnd)});
     if (!profiled) return fail(profiled.status());
     out.result = std::move(profiled).value();

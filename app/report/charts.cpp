@@ -12,7 +12,9 @@
 #include <numeric>
 #include <qcustomplot.h>
 
+#include "app/report/diagnosis_text.h"
 #include "app/report/run_digest.h"
+#include "core/report/int8_diagnosis.h"
 
 namespace ql::report {
 namespace {
@@ -60,6 +62,14 @@ QCPBars* bars(QCustomPlot& plot, const QString& name, const QColor& colour, doub
     b->setPen(QPen(colour.darker(130), 0.8));
     b->setBrush(colour);
     return b;
+}
+
+// Whole-number ticks (channels, steps): multiples of 1, 2, 5, 10, ... as the range needs.
+void integerTicks(QCPAxis* axis) {
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
 }
 
 // Category ticks on `axis` for `labels` (every k-th when they would not fit).
@@ -340,6 +350,332 @@ ChartBinding drawInt8Time(QCustomPlot& plot, const session::RunResult& result, c
     return b;
 }
 
+// ---- the diagnosis by cause -------------------------------------------------------------
+
+// Breaks a long tooltip line at spaces (plain-text tooltips do not wrap).
+QString wrapped(const QString& text, int width = 90) {
+    QStringList out;
+    for (const QString& para : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : para.split(QLatin1Char(' '))) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > width) out << line, line.clear();
+            line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        out << line;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+QColor causeColour(const std::string& kind) {
+    if (kind == "unfolded_qdq" || kind == "reference_fallback") return kSlower;
+    if (kind == "fp32_island") return kFp32;
+    if (kind == "layout_reorders" || kind == "conversions") return kInserted;
+    if (kind == "memory_bound") return QColor(0xed, 0xc9, 0x48);
+    return QColor(0x9c, 0x9c, 0x9c);
+}
+
+ChartBinding drawInt8Causes(QCustomPlot& plot, const session::RunResult& result, const std::vector<LayerRow>& rows, const ChartOptions&) {
+    const Int8Diagnosis d = diagnoseInt8(result);
+    std::vector<const DiagnosisCause*> causes;
+    for (const auto& c : d.causes)
+        if (c.ms > 0) causes.push_back(&c);
+    std::reverse(causes.begin(), causes.end());  // largest on top
+    ChartBinding b;
+    b.subtitle = diagnosisHeadline(d);
+    QStringList labels;
+    double top = d.int8KernelMs;
+    auto nodeNamed = [&](const std::string& name) {
+        for (const LayerRow& r : rows)
+            if (r.node.valid() && r.name == QString::fromStdString(name)) return r.node;
+        return ir::NodeId{};
+    };
+    auto addBar = [&](double key, double value, const QColor& colour, const QString& label, const QString& tip, ir::NodeId node, double share) {
+        auto* bar = bars(plot, label, colour, 0.6, true);
+        bar->addData(key, value);
+        bar->removeFromLegend();
+        labels << label;
+        b.byKey.push_back({node, tip});
+        auto* text = new QCPItemText(&plot);
+        text->position->setAxes(plot.xAxis, plot.yAxis);
+        text->position->setCoords(value, key);
+        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        text->setPadding(QMargins(4, 0, 0, 0));
+        text->setText(QStringLiteral("%1 ms · %2%").arg(ms(value)).arg(100 * share, 0, 'f', 0));
+    };
+    // the useful part at the bottom for scale, then the causes, largest on top
+    const double kernelShare = d.int8StepsMs > 0 ? d.int8KernelMs / d.int8StepsMs : 0;
+    addBar(0, d.int8KernelMs, kInt8, QCoreApplication::translate("Charts", "int8 kernels (the useful work)"),
+           wrapped(QCoreApplication::translate("Charts", "int8 kernels: %1 ms, %2% of the INT8 steps' time. Memory-bound int8 layers are part of it.")
+                       .arg(ms(d.int8KernelMs))
+                       .arg(100 * kernelShare, 0, 'f', 1)),
+           {}, kernelShare);
+    for (size_t k = 0; k < causes.size(); ++k) {
+        const DiagnosisCause& c = *causes[k];
+        top = std::max(top, c.ms);
+        const QString title = causeTitle(c);
+        const QString tip = QStringLiteral("%1 — %2 ms\n%3\n%4").arg(title, ms(c.ms), causeText(c, d), QCoreApplication::translate("Charts", "Fix: %1").arg(causeFix(c)));
+        const double share = causeShare(c, d);
+        const QString label = c.steps > 0 ? QCoreApplication::translate("Charts", "%1 (%n step(s))", nullptr, c.steps).arg(title) : title;
+        addBar(double(k + 1), c.ms, causeColour(c.kind), label, wrapped(tip),
+               c.nodes.empty() ? ir::NodeId{} : nodeNamed(c.nodes.front()), share);
+    }
+    categoryTicks(plot.yAxis, labels, 14, 60);
+    plot.yAxis->grid()->setVisible(false);
+    plot.xAxis->grid()->setVisible(true);
+    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "ms per run (INT8 step medians; outside the steps: of the whole-model median)"));
+    plot.xAxis->setRange(0, top > 0 ? top * 1.3 : 1);
+    plot.setInteractions({});
+    return b;
+}
+
+// ---- live activation memory over the steps ----------------------------------------------
+
+ChartBinding drawMemoryTimeline(QCustomPlot& plot, const session::RunResult& result, const ChartOptions&) {
+    ChartBinding b;
+    double top = 0;
+    int steps = 0;
+    for (const session::PrecisionRun* p : {result.find(runtime::Precision::Fp32), result.find(runtime::Precision::Int8)}) {
+        if (!p || !p->profile.memory || p->profile.memory->liveBytesPerStep.empty()) continue;
+        const bool fp32 = p->precision == runtime::Precision::Fp32;
+        const QString name = fp32 ? QStringLiteral("FP32") : QStringLiteral("INT8");
+        const QColor colour = fp32 ? kFp32 : kInt8;
+        const auto& m = *p->profile.memory;
+        const auto& live = m.liveBytesPerStep;
+        const auto& layers = p->profile.layers;
+        auto* curve = new QCPGraph(plot.xAxis, plot.yAxis);
+        curve->setName(QCoreApplication::translate("Charts", "%1 live activations").arg(name));
+        curve->setLineStyle(QCPGraph::lsStepCenter);
+        curve->setPen(QPen(colour, 1.8));
+        QColor fill = colour;
+        fill.setAlpha(40);
+        curve->setBrush(fill);
+        std::vector<ChartHit> hits;
+        for (size_t k = 0; k < live.size(); ++k) {
+            const double v = double(live[k]) / (1 << 20);
+            curve->addData(double(k), v);
+            top = std::max(top, v);
+            ChartHit h;
+            if (k < layers.size()) {
+                const auto& s = layers[k].step;
+                h.node = s.node;
+                h.tip = QCoreApplication::translate("Charts", "%1 step %2: %3 (%4)%5\nlive activations %6\narena %7 · liveness bound %8")
+                            .arg(name)
+                            .arg(k + 1)
+                            .arg(QString::fromStdString(s.name), QString::fromStdString(s.opType),
+                                 s.inserted ? QCoreApplication::translate("Charts", ", inserted by the plan") : QString(), mib(int64_t(live[k])),
+                                 mib(m.arenaBytes), mib(m.livenessLowerBound));
+            }
+            hits.push_back(h);
+        }
+        b.byPlottable.emplace_back(curve, std::move(hits));
+        steps = std::max(steps, int(live.size()));
+        auto level = [&](double bytes, const QString& label, Qt::PenStyle style) {
+            auto* g = new QCPGraph(plot.xAxis, plot.yAxis);
+            g->setName(label);
+            g->setPen(QPen(colour.darker(140), 1.3, style));
+            g->addData(-0.5, bytes / (1 << 20));
+            g->addData(double(live.size()) - 0.5, bytes / (1 << 20));
+            top = std::max(top, bytes / (1 << 20));
+        };
+        level(double(m.arenaBytes), QCoreApplication::translate("Charts", "%1 planned arena %2").arg(name, mib(m.arenaBytes)), Qt::DashLine);
+        level(double(m.livenessLowerBound), QCoreApplication::translate("Charts", "%1 liveness bound %2").arg(name, mib(m.livenessLowerBound)), Qt::DotLine);
+    }
+    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "step in execution order (each plan's own steps: INT8 adds reorders and conversions)"));
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "MiB live"));
+    integerTicks(plot.xAxis);
+    plot.xAxis->setRange(-0.5, std::max(1, steps) - 0.5);
+    plot.yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    plot.legend->setVisible(true);
+    return b;
+}
+
+// ---- calibration ranges of one layer ----------------------------------------------------
+
+QString num(double v) { return QString::number(v, 'g', 4); }
+QString rangeText(const quant::ValueRange& r) { return QStringLiteral("[%1, %2]").arg(num(r.min), num(r.max)); }
+
+struct MethodLine {
+    QString name;
+    quant::ValueRange range;
+    QPen pen;
+};
+
+std::vector<MethodLine> methodLines(const session::ActivationHistogram& a, const session::RangeInsight& in) {
+    std::vector<MethodLine> out;
+    if (a.used)
+        out.push_back({in.tableGiven ? QCoreApplication::translate("Charts", "used by the INT8 plan (table / model scales)")
+                                     : QCoreApplication::translate("Charts", "used by the INT8 plan (%1)").arg(QString::fromStdString(in.configuredMethod)),
+                       *a.used, QPen(QColor(0, 0, 0, 80), 7)});  // a wide band: the methods' lines stay visible inside it
+    out.push_back({QCoreApplication::translate("Charts", "min/max"), a.methods.minMax, QPen(QColor(0x76, 0x76, 0x76), 1.6)});
+    out.push_back({QCoreApplication::translate("Charts", "entropy (KL)"), a.methods.entropy, QPen(QColor(0x8e, 0x44, 0xad), 1.6, Qt::DashLine)});
+    out.push_back({QCoreApplication::translate("Charts", "percentile %1").arg(in.percentile, 0, 'g', 6), a.methods.percentile,
+                   QPen(QColor(0x27, 0x8e, 0x3c), 1.6, Qt::DashDotLine)});
+    out.push_back({QCoreApplication::translate("Charts", "MSE"), a.methods.mse, QPen(QColor(0xd6, 0x27, 0x28), 1.8, Qt::DotLine)});
+    return out;
+}
+
+void placeholder(QCustomPlot& plot, const QString& text) {
+    auto* t = new QCPItemText(&plot);
+    t->position->setType(QCPItemPosition::ptAxisRectRatio);
+    t->position->setCoords(0.5, 0.5);
+    t->setText(text);
+    t->setColor(QColor(0x66, 0x66, 0x66));
+    plot.xAxis->setRange(0, 1);
+    plot.yAxis->setRange(0, 1);
+    plot.setInteractions({});
+}
+
+ChartBinding drawActivationHistogram(QCustomPlot& plot, const session::RunResult& result, const ChartOptions& o) {
+    ChartBinding b;
+    const session::RangeInsight* in = result.rangeInsight.get();
+    const ir::NodeId node = o.node.valid() ? o.node : defaultInsightNode(result, ChartKind::ActivationHistogram);
+    const session::ActivationHistogram* a = in ? in->activationOf(node) : nullptr;
+    if (!a) {
+        placeholder(plot, QCoreApplication::translate("Charts", "No calibration histogram for this node: select a layer that writes a float activation."));
+        return b;
+    }
+    b.subtitle = QCoreApplication::translate("Charts", "%1 (%2), output %3").arg(QString::fromStdString(a->producerName), QString::fromStdString(a->producerOp),
+                                                                                QString::fromStdString(a->value));
+    const int n = int(a->positive.size());
+    const double w = a->binWidth;
+    auto* hist = new QCPBars(plot.xAxis, plot.yAxis);
+    hist->setName(QCoreApplication::translate("Charts", "values (%1 seen)").arg(QLocale().toString(qulonglong(a->count))));
+    hist->setWidth(w);
+    hist->setPen(Qt::NoPen);
+    hist->setBrush(QColor(0x4e, 0x79, 0xa7, 200));
+    hist->setBaseValue(0.5);
+    b.keyOrigin = (-n + 0.5) * w;
+    b.keyStep = w;
+    b.byKey.resize(size_t(2 * n));
+    double topCount = 1;
+    const double total = double(std::max<uint64_t>(1, a->count));
+    auto bin = [&](bool negative, int k) {
+        const uint64_t c = (negative ? a->negative : a->positive)[size_t(k)];
+        if (!c) return;
+        const double centre = negative ? -(k + 0.5) * w : (k + 0.5) * w;
+        hist->addData(centre, double(c));
+        topCount = std::max(topCount, double(c));
+        const double lo = negative ? -(k + 1) * w : k * w, hi = negative ? -k * w : (k + 1) * w;
+        b.byKey[size_t(negative ? n - 1 - k : n + k)].tip =
+            QCoreApplication::translate("Charts", "%1 ≤ x < %2: %3 values (%4% of all)").arg(num(lo), num(hi), QLocale().toString(qulonglong(c))).arg(100.0 * double(c) / total, 0, 'g', 3);
+    };
+    for (int k = 0; k < n; ++k) bin(true, k), bin(false, k);
+    const auto lines = methodLines(*a, *in);
+    QStringList summary;
+    double lo = std::min(0.0, double(a->methods.minMax.min)), hi = std::max(0.0, double(a->methods.minMax.max));
+    for (const MethodLine& l : lines) {
+        lo = std::min(lo, double(l.range.min));
+        hi = std::max(hi, double(l.range.max));
+        auto* legend = new QCPGraph(plot.xAxis, plot.yAxis);  // a legend entry with the line's pen
+        legend->setName(QStringLiteral("%1 %2").arg(l.name, rangeText(l.range)));
+        legend->setPen(l.pen);
+        for (double x : {double(l.range.min), double(l.range.max)}) {
+            if (x == 0 && (l.range.min == 0 || l.range.max == 0)) continue;  // the 0 end of a one-sided range
+            auto* line = new QCPItemStraightLine(&plot);
+            line->point1->setCoords(x, 1);
+            line->point2->setCoords(x, 10);
+            line->setPen(l.pen);
+        }
+        summary << QStringLiteral("%1 %2").arg(l.name, rangeText(l.range));
+    }
+    for (ChartHit& h : b.byKey)
+        if (!h.tip.isEmpty()) h.tip += QLatin1Char('\n') + summary.join(QLatin1Char('\n'));
+    const double pad = 0.04 * std::max(1e-12, hi - lo);
+    plot.xAxis->setRange(lo - pad, hi + pad);
+    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "value of %1 (bin width %2; %3 calibration values)")
+                             .arg(QString::fromStdString(a->value), num(w), QLocale().toString(qulonglong(a->count))));
+    plot.yAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot.yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot.yAxis->setNumberFormat(QStringLiteral("g"));  // 1, 10, 100, ...: "eb" powers fail under locales whose exponent is "E"
+    plot.yAxis->setNumberPrecision(9);
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "values per bin (log scale)"));
+    plot.yAxis->setRange(0.7, std::max(30.0, topCount * 30));  // a decade above the data for the legend; log ticks at powers of 10
+    plot.legend->setVisible(true);
+    plot.legend->setFont(QFont(plot.font().family(), 8));
+    return b;
+}
+
+ChartBinding drawWeightChannels(QCustomPlot& plot, const session::RunResult& result, const ChartOptions& o) {
+    ChartBinding b;
+    const session::RangeInsight* in = result.rangeInsight.get();
+    const ir::NodeId node = o.node.valid() ? o.node : defaultInsightNode(result, ChartKind::WeightChannels);
+    const session::WeightChannels* w = in ? in->weightsOf(node) : nullptr;
+    if (!w) {
+        placeholder(plot, QCoreApplication::translate("Charts", "No weights for this node: select a convolution or a linear layer."));
+        return b;
+    }
+    const size_t channels = w->min.size();
+    std::vector<size_t> idx(channels);
+    std::iota(idx.begin(), idx.end(), size_t(0));
+    if (o.order == LayerOrder::Sorted)
+        std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return w->channelLimit[x] > w->channelLimit[y]; });
+    auto* maxBars = bars(plot, QCoreApplication::translate("Charts", "channel max"), kFp32, 0.8);
+    auto* minBars = bars(plot, QCoreApplication::translate("Charts", "channel min"), kFp32.lighter(140), 0.8);
+    maxBars->setPen(Qt::NoPen);
+    minBars->setPen(Qt::NoPen);
+    auto* upper = new QCPGraph(plot.xAxis, plot.yAxis);
+    upper->setName(QCoreApplication::translate("Charts", "per-channel int8 range (± scale × 127)"));
+    upper->setLineStyle(QCPGraph::lsStepCenter);
+    upper->setPen(QPen(kInt8, 1.5));
+    auto* lower = new QCPGraph(plot.xAxis, plot.yAxis);
+    lower->setLineStyle(QCPGraph::lsStepCenter);
+    lower->setPen(QPen(kInt8, 1.5));
+    lower->removeFromLegend();
+    const double t = w->tensorLimit;
+    std::vector<double> used;  // share of the int8 levels each channel would use per tensor
+    for (size_t k = 0; k < channels; ++k) {
+        const size_t c = idx[k];
+        maxBars->addData(double(k), w->max[c]);
+        minBars->addData(double(k), w->min[c]);
+        upper->addData(double(k), w->channelLimit[c]);
+        lower->addData(double(k), -w->channelLimit[c]);
+        const double share = t > 0 ? w->channelLimit[c] / t : 0;
+        if (w->channelLimit[c] > 0) used.push_back(share);
+        b.byKey.push_back({{}, QCoreApplication::translate("Charts", "output channel %1: min %2, max %3\nper-channel int8 range ±%4 (scale %5)\nper-tensor range ±%6: "
+                                                                     "this channel would use %7% of the int8 levels")
+                                   .arg(c)
+                                   .arg(num(w->min[c]), num(w->max[c]), num(w->channelLimit[c]), num(w->channelLimit[c] / 127.0), num(t))
+                                   .arg(100 * share, 0, 'f', 1)});
+    }
+    auto* tensor = new QCPGraph(plot.xAxis, plot.yAxis);
+    tensor->setName(QCoreApplication::translate("Charts", "per-tensor int8 range ±%1").arg(num(t)));
+    tensor->setPen(QPen(kSlower, 1.6, Qt::DashLine));
+    tensor->addData(-0.5, t);
+    tensor->addData(double(channels) - 0.5, t);
+    auto* tensorLow = new QCPGraph(plot.xAxis, plot.yAxis);
+    tensorLow->setPen(QPen(kSlower, 1.6, Qt::DashLine));
+    tensorLow->addData(-0.5, -t);
+    tensorLow->addData(double(channels) - 0.5, -t);
+    tensorLow->removeFromLegend();
+    std::sort(used.begin(), used.end());
+    const double median = used.empty() ? 0 : used[used.size() / 2];
+    double bits = 0;
+    for (double u : used) bits += -std::log2(std::max(u, 1e-9));
+    bits = used.empty() ? 0 : bits / double(used.size());
+    b.subtitle = QCoreApplication::translate("Charts", "%1 (%2), weight %3: %4 output channels; %5").arg(QString::fromStdString(w->name), QString::fromStdString(w->op),
+                                                                                                     QString::fromStdString(w->weight))
+                     .arg(channels)
+                     .arg(w->perTensorUsed ? QCoreApplication::translate("Charts", "this run quantized them per tensor")
+                                           : QCoreApplication::translate("Charts", "this run quantized them per channel"));
+    auto* note = new QCPItemText(&plot);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(0.01, 0.02);
+    note->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    note->setBrush(QColor(255, 255, 255, 220));
+    note->setText(QCoreApplication::translate("Charts", "per tensor, the median channel would use %1% of the int8 levels (%2 bits lost on average)")
+                      .arg(100 * median, 0, 'f', 0)
+                      .arg(bits, 0, 'f', 1));
+    plot.xAxis->setLabel(o.order == LayerOrder::Sorted ? QCoreApplication::translate("Charts", "output channels, widest range first")
+                                                      : QCoreApplication::translate("Charts", "output channel"));
+    integerTicks(plot.xAxis);
+    plot.xAxis->setRange(-0.5, double(channels) - 0.5);
+    plot.yAxis->setLabel(QCoreApplication::translate("Charts", "float weight value"));
+    plot.yAxis->setRange(-t * 1.2, t * 1.75);  // room for the legend above the bars
+    plot.legend->setVisible(true);
+    plot.legend->setFont(QFont(plot.font().family(), 8));
+    return b;
+}
+
 }  // namespace
 
 ChartInfo chartInfo(ChartKind kind) {
@@ -358,8 +694,7 @@ ChartInfo chartInfo(ChartKind kind) {
     case ChartKind::Memory:
         return {kind, QStringLiteral("memory"), QCoreApplication::translate("Charts", "Memory: weights and activations"),
                 QCoreApplication::translate("Charts", "Weights as the kernels hold them; the planned activation arena next to the liveness lower bound (the most "
-                            "bytes simultaneously live) and the sum of all activation buffers. A per-step live-memory curve needs "
-                            "buffer lifetimes, which the run result does not record.")};
+                            "bytes simultaneously live) and the sum of all activation buffers.")};
     case ChartKind::WholeLatency:
         return {kind, QStringLiteral("whole-latency"), QCoreApplication::translate("Charts", "Whole-model latency over the repeats"),
                 QCoreApplication::translate("Charts", "Box from p10 to p90 with the median line, whiskers from min to max, ◆ the median with its 95% bootstrap "
@@ -368,8 +703,71 @@ ChartInfo chartInfo(ChartKind kind) {
         return {kind, QStringLiteral("int8-time"), QCoreApplication::translate("Charts", "Where the INT8 time goes"),
                 QCoreApplication::translate("Charts", "Sum of INT8 step medians by kind of step: int8 kernels, steps the plan inserted, reference-kernel "
                             "fallbacks and graph layers the INT8 plan runs in f32.")};
+    case ChartKind::Int8Causes:
+        return {kind, QStringLiteral("int8-causes"), QCoreApplication::translate("Charts", "Where the INT8 time goes, by cause"),
+                QCoreApplication::translate("Charts", "The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on "
+                            "top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens "
+                            "and the fix; click it to select its most expensive node.")};
+    case ChartKind::MemoryTimeline:
+        return {kind, QStringLiteral("memory-timeline"), QCoreApplication::translate("Charts", "Live activation memory over the steps"),
+                QCoreApplication::translate("Charts", "Bytes of the activation buffers the plan keeps alive at each step, in execution order, with the "
+                            "planned arena (dashed) and the liveness bound, the curve's maximum (dotted): the gap between them is what the "
+                            "arena planner loses to fragmentation. Graph inputs and weights are not counted.")};
+    case ChartKind::ActivationHistogram:
+        return {kind, QStringLiteral("activation-histogram"), QCoreApplication::translate("Charts", "Activation histogram and calibration ranges"),
+                QCoreApplication::translate("Charts", "The selected layer's output values on the calibration inputs (the observers' histogram, "
+                            "log counts), with the range each calibration method derives from it and the range the INT8 plan used: what a "
+                            "method clips lies outside its lines; a wide range spends int8 levels on rare outliers.")};
+    case ChartKind::WeightChannels:
+        return {kind, QStringLiteral("weight-channels"), QCoreApplication::translate("Charts", "Per-channel weight ranges"),
+                QCoreApplication::translate("Charts", "The selected layer's float weights per output channel (bars: min and max), the per-channel int8 "
+                            "range (scale × 127) and the per-tensor one (dashed): channels far inside the dashed lines would waste int8 "
+                            "levels if the weights were quantized per tensor.")};
     }
     return {kind, {}, {}, {}};
+}
+
+bool isPerLayerChart(ChartKind kind) { return kind == ChartKind::ActivationHistogram || kind == ChartKind::WeightChannels; }
+
+namespace {
+bool hasInsight(const session::RangeInsight& in, ChartKind kind, ir::NodeId node) {
+    return kind == ChartKind::WeightChannels ? in.weightsOf(node) != nullptr : in.activationOf(node) != nullptr;
+}
+}  // namespace
+
+std::vector<ir::NodeId> reportInsightNodes(const session::RunResult& result, size_t count) {
+    std::vector<ir::NodeId> out;
+    const session::RangeInsight* in = result.rangeInsight.get();
+    if (!in || count == 0) return out;
+    // layers with weights and a histogram: both charts have something to say about them
+    auto both = [&](ir::NodeId n) { return in->weightsOf(n) && in->activationOf(n); };
+    if (result.comparison) {
+        for (const auto* c : result.comparison->worstPropagated(result.comparison->layers.size()))
+            if (const ir::NodeId n{int32_t(c->node)}; both(n) && out.size() < count) out.push_back(n);
+        if (!out.empty()) return out;
+    }
+    // else where the chosen range clips most of the observed one: where the method matters
+    std::vector<std::pair<double, ir::NodeId>> clipped;
+    for (const auto& w : in->weights) {
+        const auto* a = in->activationOf(w.node);
+        if (!a) continue;
+        const quant::ValueRange r = a->used ? *a->used : a->methods.minMax;
+        const double seen = double(a->methods.minMax.max) - double(a->methods.minMax.min);
+        clipped.emplace_back(seen > 0 ? 1.0 - (double(r.max) - double(r.min)) / seen : 0.0, w.node);
+    }
+    std::stable_sort(clipped.begin(), clipped.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    for (size_t i = 0; i < clipped.size() && out.size() < count; ++i) out.push_back(clipped[i].second);
+    return out;
+}
+
+ir::NodeId defaultInsightNode(const session::RunResult& result, ChartKind kind) {
+    const session::RangeInsight* in = result.rangeInsight.get();
+    if (!in) return {};
+    if (auto worst = reportInsightNodes(result, 1); !worst.empty()) return worst.front();
+    if (kind == ChartKind::WeightChannels) return in->weights.empty() ? ir::NodeId{} : in->weights.front().node;
+    for (const auto& a : in->activations)
+        if (a.producer.valid() && hasInsight(*in, kind, a.producer)) return a.producer;
+    return {};
 }
 
 std::vector<ChartInfo> availableCharts(const session::RunResult& result) {
@@ -380,8 +778,13 @@ std::vector<ChartInfo> availableCharts(const session::RunResult& result) {
     if (fp32 && int8) out.push_back(chartInfo(ChartKind::LayerSpeedUp));
     if (result.comparison) out.push_back(chartInfo(ChartKind::LayerSqnr));
     if (int8) out.push_back(chartInfo(ChartKind::Int8Time));
+    if (fp32 && int8) out.push_back(chartInfo(ChartKind::Int8Causes));
     if (fp32 || int8) out.push_back(chartInfo(ChartKind::WholeLatency));
     if ((fp32 && fp32->profile.memory) || (int8 && int8->profile.memory)) out.push_back(chartInfo(ChartKind::Memory));
+    auto timeline = [](const session::PrecisionRun* p) { return p && p->profile.memory && !p->profile.memory->liveBytesPerStep.empty(); };
+    if (timeline(fp32) || timeline(int8)) out.push_back(chartInfo(ChartKind::MemoryTimeline));
+    if (result.rangeInsight && !result.rangeInsight->activations.empty()) out.push_back(chartInfo(ChartKind::ActivationHistogram));
+    if (result.rangeInsight && !result.rangeInsight->weights.empty()) out.push_back(chartInfo(ChartKind::WeightChannels));
     return out;
 }
 
@@ -396,7 +799,15 @@ ChartBinding drawChart(QCustomPlot& plot, ChartKind kind, const session::RunResu
     case ChartKind::Memory: b = drawMemory(plot, result, options); break;
     case ChartKind::WholeLatency: b = drawWholeLatency(plot, result, options); break;
     case ChartKind::Int8Time: b = drawInt8Time(plot, result, options); break;
+    case ChartKind::Int8Causes: b = drawInt8Causes(plot, result, rows, options); break;
+    case ChartKind::MemoryTimeline: b = drawMemoryTimeline(plot, result, options); break;
+    case ChartKind::ActivationHistogram: b = drawActivationHistogram(plot, result, options); break;
+    case ChartKind::WeightChannels: b = drawWeightChannels(plot, result, options); break;
     }
+    // an exported per-layer chart names its layer in the title
+    if (options.title && isPerLayerChart(kind) && !b.subtitle.isEmpty())
+        if (auto* t = qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0)))
+            t->setText(chartInfo(kind).title + QStringLiteral(": ") + b.subtitle);
     plot.replot();
     return b;
 }
@@ -408,9 +819,12 @@ const ChartHit* chartHitAt(QCustomPlot& plot, const ChartBinding& binding, const
     // mouse, rounded, is the category.
     QCPAxis* keyAxis = p->keyAxis();
     const double coord = keyAxis->pixelToCoord(keyAxis->orientation() == Qt::Horizontal ? pos.x() : pos.y());
-    const long key = std::lround(coord);
-    if (key < 0 || size_t(key) >= binding.byKey.size()) return nullptr;
-    return &binding.byKey[size_t(key)];
+    const long key = std::lround((coord - binding.keyOrigin) / binding.keyStep);
+    const std::vector<ChartHit>* hits = &binding.byKey;
+    for (const auto& [plottable, own] : binding.byPlottable)
+        if (plottable == p) hits = &own;
+    if (key < 0 || size_t(key) >= hits->size()) return nullptr;
+    return &(*hits)[size_t(key)];
 }
 
 QSize preferredChartSize(ChartKind kind, size_t rowCount) {
@@ -419,6 +833,10 @@ QSize preferredChartSize(ChartKind kind, size_t rowCount) {
     case ChartKind::LayerSpeedUp:
     case ChartKind::LayerSqnr: return {int(std::clamp<size_t>(14 * rowCount + 200, 900, 2400)), 460};
     case ChartKind::Int8Time: return {900, 300};
+    case ChartKind::Int8Causes: return {1000, 340};
+    case ChartKind::MemoryTimeline: return {int(std::clamp<size_t>(6 * rowCount + 400, 900, 1600)), 400};
+    case ChartKind::ActivationHistogram:
+    case ChartKind::WeightChannels: return {1000, 440};
     default: return {900, 380};
     }
 }
@@ -484,6 +902,13 @@ QImage renderChartImage(ChartKind kind, const session::RunResult& result, const 
     OffscreenPlot p(size);
     drawChart(p.plot, kind, result, rows, options);
     return chartImage(p.plot, size, scale);
+}
+
+ChartSubtitled renderChartWithSubtitle(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size, double scale,
+                                       const ChartOptions& options) {
+    OffscreenPlot p(size);
+    const ChartBinding b = drawChart(p.plot, kind, result, rows, options);
+    return {chartImage(p.plot, size, scale), b.subtitle};
 }
 
 QByteArray renderChartSvg(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,

@@ -28,6 +28,10 @@ enum class ChartKind {
     Memory,         // weights, arena, liveness bound, all activations: FP32 vs INT8
     WholeLatency,   // whole-model latency over the repeats: box from the summary statistics
     Int8Time,       // where the INT8 time goes (run digest), sorted
+    Int8Causes,     // the INT8 diagnosis: time by cause, sorted, with its text and fixes in the tooltips
+    MemoryTimeline, // live activation bytes per step (execution order), FP32 and INT8, arena and bound
+    ActivationHistogram,  // the selected layer's output histogram with every calibration method's range
+    WeightChannels,       // the selected layer's per-output-channel weight ranges vs the per-tensor one
 };
 
 struct ChartInfo {
@@ -46,7 +50,16 @@ enum class LayerOrder { Execution, Sorted };  // sorted: slowest (or lowest spee
 struct ChartOptions {
     LayerOrder order = LayerOrder::Execution;
     bool title = true;           // draw the title inside the plot (exports); the app's tabs name it
+    ir::NodeId node;             // per-layer kinds (histogram, weight channels): the layer; invalid = defaultInsightNode
 };
+
+// Per-layer kinds: whether `kind` draws one layer, and the layer shown when none is chosen (the
+// worst SQNR layer with data, else the first conv/linear layer with a histogram).
+bool isPerLayerChart(ChartKind kind);
+ir::NodeId defaultInsightNode(const session::RunResult& result, ChartKind kind);
+// The layers a report shows the per-layer kinds for: the `count` worst by SQNR when compared,
+// else those whose chosen range clips most of the observed one (where the method matters).
+std::vector<ir::NodeId> reportInsightNodes(const session::RunResult& result, size_t count);
 
 // What the bar (box, ...) at a plot key means: the node to select (invalid for inserted steps
 // and summaries) and a tooltip.
@@ -55,7 +68,11 @@ struct ChartHit {
     QString tip;
 };
 struct ChartBinding {
-    std::vector<ChartHit> byKey;   // index = the bar's key rounded
+    std::vector<ChartHit> byKey;   // index = round((key - keyOrigin) / keyStep)
+    double keyOrigin = 0, keyStep = 1;
+    // hits of one plottable (curves of different step lists), by the same index; before byKey
+    std::vector<std::pair<const void*, std::vector<ChartHit>>> byPlottable;
+    QString subtitle;              // what the drawn chart shows (per-layer kinds: the layer), for captions
 };
 
 // Clears `plot` and draws `kind`. `rows` must come from buildLayerRows(result).
@@ -79,6 +96,12 @@ QByteArray imagePng(const QImage& image);
 // Offscreen: draws `kind` into a hidden plot and returns the image / SVG (needs a QApplication).
 QImage renderChartImage(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
                         double scale = 1.0, const ChartOptions& options = {});
+struct ChartSubtitled {
+    QImage image;
+    QString subtitle;  // ChartBinding::subtitle: what the chart shows
+};
+ChartSubtitled renderChartWithSubtitle(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
+                                       double scale = 1.0, const ChartOptions& options = {});
 QByteArray renderChartSvg(ChartKind kind, const session::RunResult& result, const std::vector<LayerRow>& rows, QSize size,
                           const ChartOptions& options = {});
 

@@ -15,6 +15,7 @@
 #include <functional>
 
 #include "app/report/charts.h"
+#include "app/report/diagnosis_text.h"
 #include "app/report/run_digest.h"
 
 namespace ql::report {
@@ -29,15 +30,29 @@ struct Chart {
     ChartInfo info;
     QImage image;   // rendered at 2x
     QSize logical;
+    QString subtitle;  // per-layer charts: the layer
+    QString anchor;    // the HTML id
 };
 
+// The per-layer charts go to the report for a few layers only (reportInsightNodes: the worst
+// by SQNR, where a user looks first for a range problem); every other chart once.
 std::vector<Chart> renderCharts(const session::RunResult& result, const std::vector<LayerRow>& rows) {
     std::vector<Chart> out;
+    const std::vector<ir::NodeId> layers = reportInsightNodes(result, 3);
     for (const ChartInfo& info : availableCharts(result)) {
         const QSize size = preferredChartSize(info.kind, rows.size());
         ChartOptions o;
         o.title = false;  // the report's heading names it
-        out.push_back({info, renderChartImage(info.kind, result, rows, size, 2.0, o), size});
+        if (!isPerLayerChart(info.kind)) {
+            out.push_back({info, renderChartImage(info.kind, result, rows, size, 2.0, o), size, {}, info.id});
+            continue;
+        }
+        for (ir::NodeId node : layers) {
+            o.node = node;
+            // the subtitle as the chart draws it: one hidden plot per image
+            const ChartSubtitled drawn = renderChartWithSubtitle(info.kind, result, rows, size, 2.0, o);
+            out.push_back({info, drawn.image, size, drawn.subtitle, QStringLiteral("%1-%2").arg(info.id).arg(node.v)});
+        }
     }
     return out;
 }
@@ -221,6 +236,22 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QCoreApplication::translate("HtmlReport", "ISA %1, %2%3.").arg(esc(d.isa), d.vnni ? QCoreApplication::translate("HtmlReport", "VNNI") : QCoreApplication::translate("HtmlReport", "no VNNI"),
                                                                                                 d.sevenBit ? QCoreApplication::translate("HtmlReport", ", 7-bit activations") : QString()));
     }
+    if (const Int8Diagnosis dx = diagnoseInt8(r); dx.available) {
+        h += QStringLiteral("<h2>%1</h2>\n<p class='verdict'>%2</p>\n<ol>")
+                 .arg(dx.speedUp >= 1.05 ? QCoreApplication::translate("HtmlReport", "Why INT8 is faster, and what it still pays for")
+                                         : QCoreApplication::translate("HtmlReport", "Why INT8 is not faster"),
+                      esc(diagnosisSummary(dx)));
+        for (const DiagnosisCause& c : dx.causes) {
+            QStringList nodes;
+            for (const auto& n : c.nodes) nodes << esc(n);
+            const QString cost = c.ms > 0 ? QStringLiteral(" — %1 ms (%2%)").arg(ms(c.ms)).arg(100 * causeShare(c, dx), 0, 'f', 0) : QString();
+            h += QStringLiteral("<li><b>%1</b>%2<br>%3").arg(esc(causeTitle(c)), cost, esc(causeText(c, dx)));
+            if (!nodes.isEmpty()) h += QStringLiteral("<br><span class='caption'>%1</span>").arg(QCoreApplication::translate("HtmlReport", "Nodes: %1").arg(nodes.join(QStringLiteral(", "))));
+            h += QStringLiteral("<br><i>%1</i></li>\n").arg(esc(QCoreApplication::translate("HtmlReport", "Fix: %1").arg(causeFix(c))));
+        }
+        if (dx.causes.empty()) h += QStringLiteral("<li>%1</li>").arg(QCoreApplication::translate("HtmlReport", "Nothing but int8 kernels: the INT8 time is the kernels' own."));
+        h += QStringLiteral("</ol>\n");
+    }
 
     // Charts.
     h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Charts"));
@@ -231,11 +262,22 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         const int height = c.logical.height() * width / std::max(1, c.logical.width());
         // PDF: every chart after the first starts a page, so a title never ends a page without its image
         const QString heading = pdf && i > 0 ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
-        h += QStringLiteral("<div class='chart' id='%1'>%7%2</h3><p><img src='%3' width='%4' height='%5' alt='%2'></p><p class='caption'>%6</p></div>\n")
-                 .arg(c.info.id, esc(c.info.title), imageSrc(i))
+        const QString title = c.subtitle.isEmpty() ? c.info.title : c.info.title + QStringLiteral(": ") + c.subtitle;
+        // before the first per-layer chart, after its heading (a PDF page starts at the heading): why these layers
+        QString intro;
+        if (!c.subtitle.isEmpty() && (i == 0 || charts[i - 1].subtitle.isEmpty()))
+            intro = QStringLiteral("<p>%1</p>").arg(esc(
+                r.comparison ? QCoreApplication::translate("HtmlReport", "Calibration ranges and weight channels of the convolutions and linear layers with the worst "
+                                                                         "SQNR: where an INT8 error starts, a clipped or too wide range or a per-tensor weight scale "
+                                                                         "is the first suspect. The app shows them for any selected layer.")
+                             : QCoreApplication::translate("HtmlReport", "Calibration ranges and weight channels of the convolutions and linear layers whose INT8 "
+                                                                         "range clips most of the observed one: where the choice of method matters most. The app "
+                                                                         "shows them for any selected layer.")));
+        h += QStringLiteral("<div class='chart' id='%1'>%7%2</h3>%8<p><img src='%3' width='%4' height='%5' alt='%2'></p><p class='caption'>%6</p></div>\n")
+                 .arg(c.anchor, esc(title), imageSrc(i))
                  .arg(width)
                  .arg(height)
-                 .arg(esc(c.info.caption), heading);
+                 .arg(esc(c.info.caption), heading, intro);
     }
 
     // Every row.

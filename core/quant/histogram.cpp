@@ -180,4 +180,15 @@ ValueRange percentileRange(const Histogram& h, double percentile) {
     return r;
 }
 
+MethodRanges methodRanges(const Histogram& h, double percentile) {
+    return {h.minMax(), entropyRange(h), percentileRange(h, percentile), mseRange(h)};
+}
+
+std::vector<uint64_t> mergeBins(const std::vector<uint64_t>& counts, int factor) {
+    factor = std::max(1, factor);
+    std::vector<uint64_t> out((counts.size() + size_t(factor) - 1) / size_t(factor), 0);
+    for (size_t i = 0; i < counts.size(); ++i) out[i / size_t(factor)] += counts[i];
+    return out;
+}
+
 }  // namespace ql::quant

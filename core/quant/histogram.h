@@ -48,4 +48,13 @@ ValueRange mseRange(const Histogram& h);
 // Two-sided: the top and bottom (100 - percentile) % of the values are clipped.
 ValueRange percentileRange(const Histogram& h, double percentile);
 
+// Every method's range from one histogram (min/max is the exact observed range).
+struct MethodRanges {
+    ValueRange minMax, entropy, percentile, mse;
+};
+MethodRanges methodRanges(const Histogram& h, double percentile);
+
+// The counts merged `factor` bins into one (exact; `factor` must divide the bin count).
+std::vector<uint64_t> mergeBins(const std::vector<uint64_t>& counts, int factor);
+
 }  // namespace ql::quant

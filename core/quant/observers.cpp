@@ -76,6 +76,11 @@ RangeTable Observer::ranges() const {
     return table;
 }
 
+const Histogram* Observer::histogram(const std::string& value) const {
+    const auto it = stats_.find(value);
+    return it == stats_.end() ? nullptr : it->second.hist.get();
+}
+
 std::map<std::string, ValueSummary> Observer::summaries() const {
     std::map<std::string, ValueSummary> out;
     for (const auto& [name, s] : stats_) {

@@ -41,6 +41,9 @@ public:
     // The ranges the method chooses; values with no finite element are absent.
     RangeTable ranges() const;
     std::map<std::string, ValueSummary> summaries() const;
+    // The histogram kept for `value` (histogram methods only), or nullptr: what the ranges of
+    // every method derive from, for views that draw them side by side.
+    const Histogram* histogram(const std::string& value) const;
     const ObserverOptions& options() const { return options_; }
 
 private:

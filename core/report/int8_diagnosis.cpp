@@ -116,26 +116,29 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
         (isConversion(steps[i].step) ? edges : reorders).add(steps[i]);
     }
     auto share = [&](double v) { return d.int8StepsMs > 0 ? v / d.int8StepsMs : 0.0; };
-    auto cause = [&](const char* kind, Bucket& b, std::string text, std::string fix) {
-        if (b.steps() == 0 && b.ms <= 0) return;
+    auto cause = [&](const char* kind, Bucket& b, std::string text, std::string fix) -> DiagnosisCause* {
+        if (b.steps() == 0 && b.ms <= 0) return nullptr;
         d.causes.push_back({kind, b.ms, share(b.ms), b.steps(), b.names(), std::move(text), std::move(fix)});
+        return &d.causes.back();
     };
 
     if (qdq.steps()) {
         const auto names = qdq.names();
-        cause("unfolded_qdq", qdq,
+        DiagnosisCause* c = cause("unfolded_qdq", qdq,
               std::to_string(qdq.steps()) + " QuantizeLinear/DequantizeLinear node(s) of the model run as separate steps (" + quoted(names) +
                   "): " + ms(qdq.ms) + " of " + ms(d.int8StepsMs) + " — the QDQ pattern was not folded into int8 kernels, so the layers "
                   "between them compute in f32",
               "run the float model and let QuantLens calibrate it, or fold DequantizeLinear -> op -> QuantizeLinear into the op's int8 kernel");
+        c->ofMs = d.int8StepsMs;
     }
     if (reference.steps()) {
         std::string ops;
         for (const auto& [op, why] : referenceReasons) ops += (ops.empty() ? "" : "; ") + op + (why.empty() ? "" : " (" + why + ")");
-        cause("reference_fallback", reference,
+        DiagnosisCause* c = cause("reference_fallback", reference,
               std::to_string(reference.steps()) + " node(s) ran on QuantLens' reference kernels (" + quoted(reference.names()) + "): " + ms(reference.ms) +
                   " — " + ops,
               "a oneDNN kernel for these ops (or an equivalent op the exporter can emit)");
+        for (const auto& [op, why] : referenceReasons) c->ops.push_back(op), c->reasons.push_back(why);
     }
     if (islands.steps()) {
         std::string ops, missing;
@@ -143,19 +146,25 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
             ops += (ops.empty() ? "" : ", ") + op;
             if (!int8Ops.count(op)) missing += (missing.empty() ? "" : ", ") + op;
         }
-        cause("fp32_island", islands,
+        DiagnosisCause* c = cause("fp32_island", islands,
               std::to_string(islands.steps()) + " layer(s) stay in f32 between int8 layers (" + quoted(islands.names()) + ", op " + ops + "): " +
                   ms(islands.ms) + " including the dequantize/quantize steps around them" + (islandNote.empty() ? "" : " (" + islandNote + ")"),
               missing.empty() ? "these ops run int8 elsewhere in this plan: what keeps these in f32 is around them (unfolded QDQ nodes, an FP32 "
                                 "fallback entry, a value without a calibration range)"
                               : "an int8 kernel for " + missing + ", or take them out of the FP32 fallback list if they are in it");
+        for (const auto& op : islandOps) {
+            c->ops.push_back(op);
+            if (!int8Ops.count(op)) c->missing.push_back(op);
+        }
+        c->note = islandNote;
     }
     if (reorders.steps()) {
         const bool forced = result.config.layout != runtime::Layout::Auto;
-        cause("layout_reorders", reorders,
+        DiagnosisCause* c = cause("layout_reorders", reorders,
               std::to_string(reorders.steps()) + " layout reorder(s) inserted between primitives (" + quoted(reorders.names()) + "): " + ms(reorders.ms) +
                   (forced ? " — the layout is forced to " + runtime::layoutName(result.config.layout) + ", which the kernels do not all prefer" : ""),
               forced ? "--layout auto lets each primitive choose its format" : "keep adjacent layers in one memory format");
+        if (forced) c->layout = runtime::layoutName(result.config.layout);
     }
     if (edges.steps()) {
         cause("conversions", edges,
@@ -167,11 +176,12 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
         const double gain = memoryBound.ms > 0 ? memoryBoundFp32 / memoryBound.ms : 0;
         char g[64];
         std::snprintf(g, sizeof g, "%.2fx", gain);
-        cause("memory_bound", memoryBound,
+        DiagnosisCause* c = cause("memory_bound", memoryBound,
               std::to_string(memoryBound.steps()) + " int8 layer(s) are memory-bound (under " + std::to_string(int(kMemoryBoundMacsPerByte)) +
                   " MACs per byte written or read as weights: pooling, depthwise and small pointwise convolutions, adds; " +
                   quoted(memoryBound.names()) + "): " + ms(memoryBound.ms) + ", " + g + " faster than their FP32 steps",
               "int8 helps these only through 4x smaller tensors; fusing them into neighbouring convolutions or larger batches does more");
+        c->ratio = gain;
     }
     const double outside = d.int8Ms - d.int8StepsMs;
     if (d.int8Ms > 0 && outside > 0.05 * d.int8Ms) {
@@ -194,6 +204,9 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
             c.text = "the layout is forced to " + runtime::layoutName(result.config.layout) + ": the FP32 plan pays " + std::to_string(c.steps) +
                      " reorder(s) for it (" + ms(fp32Reorders.ms) + " of " + ms(d.fp32Ms) + "), so the speed-up is measured against a slowed FP32";
             c.fix = "--layout auto, so that each precision runs in the formats its kernels prefer";
+            c.layout = runtime::layoutName(result.config.layout);
+            c.fp32Ms = fp32Reorders.ms;
+            c.ofMs = d.fp32Ms;
             d.causes.push_back(c);
         }
     }
@@ -207,11 +220,15 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
                                             ", so int8 convolutions gain about half of what they gain with VNNI"
                                       : "7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain";
         c.fix = !result.cpu.int8Vnni ? "a CPU with AVX512-VNNI or AVX-VNNI (or --max-isa none to check whether it was capped)" : "--seven-bit auto";
+        c.isa = result.cpu.isa;
+        c.noVnni = !result.cpu.int8Vnni;
+        c.sevenBit = int8->sevenBitActivations;
         d.causes.push_back(c);
     }
     if (result.config.batch == 1 && memoryBound.ms > 0.3 * d.int8StepsMs) {
         DiagnosisCause c;
         c.kind = "batch";
+        c.ratio = share(memoryBound.ms);
         c.text = "batch 1: memory-bound layers take " + std::to_string(int(100 * share(memoryBound.ms))) + "% of the INT8 time";
         c.fix = "a larger batch reuses each weight more and makes the convolutions compute-bound";
         d.causes.push_back(c);

@@ -19,8 +19,19 @@ struct DiagnosisCause {
     double share = 0;    // of the INT8 steps' total
     int steps = 0;
     std::vector<std::string> nodes;  // the nodes (or steps) concerned, most expensive first, at most 5
-    std::string text;    // what happens, naming nodes and ms
-    std::string fix;     // what would remove the cost
+    std::string text;    // what happens, naming nodes and ms (English, for terminals and JSON)
+    std::string fix;     // what would remove the cost (English)
+    // The facts `text` and `fix` are made of, so a UI can phrase them in its own language:
+    std::vector<std::string> ops;      // reference_fallback, fp32_island: the op types concerned
+    std::vector<std::string> reasons;  // reference_fallback: per op in `ops`, the plan's first reason (may be empty)
+    std::vector<std::string> missing;  // fp32_island: of `ops`, those with no int8 step in this plan
+    std::string note;                  // fp32_island: the plan's note on the first island
+    std::string layout;                // layout_reorders, fp32_layout_reorders: the forced layout ("" = auto)
+    std::string isa;                   // no_vnni: the ISA oneDNN used
+    bool noVnni = false, sevenBit = false;  // no_vnni: the CPU has no VNNI; 7-bit activations ran
+    double ratio = 0;                  // memory_bound: FP32 / INT8 time of those layers; batch: memory-bound share
+    double ofMs = 0;                   // unfolded_qdq: INT8 steps' total; fp32_layout_reorders: FP32 whole median
+    double fp32Ms = 0;                 // fp32_layout_reorders: the FP32 plan's reorders (not INT8 time)
 };
 
 struct Int8Diagnosis {

@@ -77,7 +77,8 @@ std::string toJson(const session::RunResult& r) {
         e["sum_of_layer_means_ms"] = run.sumOfLayerMeansMs;
         if (run.memory)
             e["memory"] = {{"weight_bytes", run.memory->weightBytes}, {"arena_bytes", run.memory->arenaBytes},
-                           {"activation_bytes", run.memory->activationBytes}, {"liveness_lower_bound_bytes", run.memory->livenessLowerBound}};
+                           {"activation_bytes", run.memory->activationBytes}, {"liveness_lower_bound_bytes", run.memory->livenessLowerBound},
+                           {"live_bytes_per_step", run.memory->liveBytesPerStep}};
         e["passes"] = json::array();
         if (p.executor != "reference")  // the reference executor runs the graph as imported
             for (const auto& pr : r.passes) e["passes"].push_back(passRecord(pr));

@@ -4,17 +4,15 @@
 
 namespace ql::runtime {
 
-Expected<CalibrationStats> collectRanges(std::shared_ptr<const ir::Graph> graph, const CalibrationBatches& batches,
-                                         const quant::ObserverOptions& options, const CancelToken& cancel, const ProgressFn& progress,
-                                         Executor* executor) {
-    QL_TRY(quant::validate(options));
+Status observeRun(const std::shared_ptr<const ir::Graph>& graph, const CalibrationBatches& batches, quant::Observer& observer,
+                  const CancelToken& cancel, const ProgressFn& progress, Executor* executor) {
+    QL_TRY(quant::validate(observer.options()));
     if (batches.count < 1 || !batches.batch) return Status::error("calibration needs at least one input batch");
     std::unique_ptr<Executor> owned;
     if (!executor) {
         QL_ASSIGN(owned, ReferenceExecutor::create(graph));
         executor = owned.get();
     }
-    quant::Observer observer(options);
     RunOptions run;
     run.cancel = cancel;
     run.hooks.onNodeOutputs = [&](const ir::Node& n, const std::vector<ir::Tensor>& outs) {
@@ -30,6 +28,15 @@ Expected<CalibrationStats> collectRanges(std::shared_ptr<const ir::Graph> graph,
         if (!out) return out.status().isCancelled() ? Status::cancelled("calibration") : out.status();
         if (progress) progress(double(i + 1) / double(batches.count), "calibration");
     }
+    return Status::ok();
+}
+
+Expected<CalibrationStats> collectRanges(std::shared_ptr<const ir::Graph> graph, const CalibrationBatches& batches,
+                                         const quant::ObserverOptions& options, const CancelToken& cancel, const ProgressFn& progress,
+                                         Executor* executor) {
+    QL_TRY(quant::validate(options));
+    quant::Observer observer(options);
+    QL_TRY(observeRun(graph, batches, observer, cancel, progress, executor));
     CalibrationStats stats;
     stats.ranges = observer.ranges();
     stats.summaries = observer.summaries();

@@ -32,6 +32,11 @@ Expected<CalibrationStats> collectRanges(std::shared_ptr<const ir::Graph> graph,
                                          const quant::ObserverOptions& options, const CancelToken& cancel = {},
                                          const ProgressFn& progress = {}, Executor* executor = nullptr);
 
+// The same run streaming into the caller's observer (which keeps its statistics afterwards,
+// e.g. its histograms); collectRanges is this plus the observer's ranges.
+Status observeRun(const std::shared_ptr<const ir::Graph>& graph, const CalibrationBatches& batches, quant::Observer& observer,
+                  const CancelToken& cancel = {}, const ProgressFn& progress = {}, Executor* executor = nullptr);
+
 // Min/max of every float value (graph inputs included) over all input sets.
 Expected<quant::RangeTable> collectMinMax(std::shared_ptr<const ir::Graph> graph, const std::vector<TensorMap>& inputs,
                                           const CancelToken& cancel = {}, const ProgressFn& progress = {});

@@ -43,6 +43,9 @@ struct MemoryStats {
     int64_t activationBytes = 0;     // sum of all activation buffers
     int64_t livenessLowerBound = 0;  // max bytes simultaneously live
     int64_t weightBytes = 0;         // weights and biases as the kernels hold them
+    // Per executed step (index into Executor::steps()): bytes of the activation buffers alive
+    // at it, as planned; its maximum is livenessLowerBound. Empty when unknown.
+    std::vector<int64_t> liveBytesPerStep;
 };
 
 struct RunOptions {

@@ -37,11 +37,19 @@ ArenaPlan planArena(const std::vector<Lifetime>& buffers) {
         plan.totalBytes += b.bytes;
         lastStep = std::max(lastStep, b.last);
     }
+    // bytes alive per step: +bytes where a lifetime starts, -bytes after it ends
+    plan.liveBytes.assign(size_t(lastStep + 1), 0);
+    std::vector<int64_t> delta(size_t(lastStep + 2), 0);
+    for (const Lifetime& b : buffers) {
+        if (b.last < b.first || b.first < 0) continue;
+        delta[size_t(b.first)] += int64_t(b.bytes);
+        delta[size_t(b.last) + 1] -= int64_t(b.bytes);
+    }
+    int64_t live = 0;
     for (int t = 0; t <= lastStep; ++t) {
-        size_t live = 0;
-        for (const Lifetime& b : buffers)
-            if (b.first <= t && t <= b.last) live += b.bytes;
-        plan.lowerBound = std::max(plan.lowerBound, live);
+        live += delta[size_t(t)];
+        plan.liveBytes[size_t(t)] = size_t(live);
+        plan.lowerBound = std::max(plan.lowerBound, size_t(live));
     }
     return plan;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Activation arena planning: buffers with lifetimes [first, last] step get offsets in one
 // arena such that buffers alive at the same step never overlap. Greedy best-offset, largest
-// first; reports the liveness lower bound (most bytes alive at one step) to judge the result.
+// first; reports the bytes alive at every step and their maximum, the liveness lower bound, to
+// judge the result.
 #include <cstddef>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct ArenaPlan {
     size_t arenaBytes = 0;
     size_t totalBytes = 0;        // sum of all buffers
     size_t lowerBound = 0;        // max bytes alive at one step
+    std::vector<size_t> liveBytes;  // per step 0..last: bytes of the buffers alive at it
 };
 
 ArenaPlan planArena(const std::vector<Lifetime>& buffers);

@@ -49,7 +49,7 @@ namespace {
 size_t align64(size_t n) { return (n + 63) / 64 * 64; }
 
 // Arena offsets for every arena-resident buffer (not views, inputs or constants).
-void placeBuffers(std::deque<Buffer>& buffers, MemoryStats& stats) {
+void placeBuffers(std::deque<Buffer>& buffers, size_t steps, MemoryStats& stats) {
     std::vector<int> roots;
     std::vector<Lifetime> lifetimes;
     for (size_t i = 0; i < buffers.size(); ++i) {
@@ -63,6 +63,8 @@ void placeBuffers(std::deque<Buffer>& buffers, MemoryStats& stats) {
     stats.arenaBytes = int64_t(plan.arenaBytes);
     stats.activationBytes = int64_t(plan.totalBytes);
     stats.livenessLowerBound = int64_t(plan.lowerBound);
+    // graph outputs live one past the last step (to the end of the run): per executed step only
+    stats.liveBytesPerStep.assign(plan.liveBytes.begin(), plan.liveBytes.begin() + std::min(plan.liveBytes.size(), steps));
 }
 }  // namespace
 
@@ -83,7 +85,7 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
     p.options.ranges = nullptr;  // the caller's table need not outlive the build
 
     for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;
-    placeBuffers(p.buffers, plan->memory_);
+    placeBuffers(p.buffers, p.steps.size(), plan->memory_);
     // An absurd batch must fail here with a message, not be killed by the OOM killer mid-run.
     const int64_t needed = (options.separateAllocations ? plan->memory_.activationBytes : plan->memory_.arenaBytes);
     const int64_t available = int64_t(sysconf(_SC_AVPHYS_PAGES)) * int64_t(sysconf(_SC_PAGE_SIZE));

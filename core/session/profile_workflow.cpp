@@ -1,8 +1,30 @@
+#include <algorithm>
+#include <optional>
+
 #include "core/session/prepare.h"
 #include "core/session/workflows.h"
 #include "kernels/onednn/mac_peak.h"
 
 namespace ql::session {
+
+namespace {
+quant::ValueRange rangeOf(const quant::MethodRanges& m, quant::CalibrationMethod method) {
+    switch (method) {
+        case quant::CalibrationMethod::Entropy: return m.entropy;
+        case quant::CalibrationMethod::Percentile: return m.percentile;
+        case quant::CalibrationMethod::Mse: return m.mse;
+        case quant::CalibrationMethod::MinMax: break;
+    }
+    return m.minMax;
+}
+
+// A QDQ model's own scales, kept on the values by the fold-qdq pass.
+bool hasModelScales(const ir::Graph& g) {
+    for (size_t v = 0; v < g.valueCount(); ++v)
+        if (g.value(ir::ValueId{int32_t(v)}).quant) return true;
+    return false;
+}
+}  // namespace
 
 Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job) {
     QL_TRY(config.validate());
@@ -13,17 +35,45 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     result->config = config;
     result->passes = at.session->passRecords();
     const double n = double(config.precisions.size());
-    const double timedEnd = request.compareLayers ? 0.8 : 1.0;  // the comparison takes the rest
+    const bool insight = request.rangeInsight && std::count(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8);
+    const double timedStart = insight ? 0.15 : 0.05;               // the range insight's run comes first
+    const double timedEnd = request.compareLayers ? 0.8 : 1.0;    // the comparison takes the rest
+
+    // The range insight streams the inputs int8 calibrates on through one histogram observer;
+    // when int8 would calibrate on them with the config's method, its ranges are taken from the
+    // same histograms (identical to a separate calibration run), so the run is not repeated.
+    std::shared_ptr<RangeInsight> kept;
+    std::optional<CalibrationTable> calibration;
+    if (insight) {
+        RangeInsightRequest ri;
+        ri.calibration = {request.inputs};
+        ri.tableGiven = !config.calibration.table.empty() || hasModelScales(*at.session->fused());
+        ri.source = "the profiled inputs (batch " + std::to_string(config.batch) + ")";
+        QL_ASSIGN(auto in, rangeInsightModel(*at.session, config, ri, {job.cancel, span.sub(0.05, timedStart)}));
+        kept = std::make_shared<RangeInsight>(*in);
+        if (!ri.tableGiven) {
+            CalibrationTable t;
+            t.model = session.modelPath().filename().string();
+            t.observer = config.calibration.observer();
+            t.samples = config.batch;
+            t.source = "the profiled inputs";
+            for (const auto& a : kept->activations) t.ranges[a.value] = rangeOf(a.methods, t.observer.method);
+            calibration = std::move(t);
+        }
+    }
+    std::shared_ptr<const quant::RangeTable> int8Ranges;
     for (size_t i = 0; i < config.precisions.size(); ++i) {
         const runtime::Precision precision = config.precisions[i];
-        const ProgressSpan share(span.sub(0.05 + (timedEnd - 0.05) * double(i) / n, 0.05 + (timedEnd - 0.05) * double(i + 1) / n));
+        const ProgressSpan share(span.sub(timedStart + (timedEnd - timedStart) * double(i) / n, timedStart + (timedEnd - timedStart) * double(i + 1) / n));
         // until calibration lands: int8 ranges come from the run's own inputs
-        QL_ASSIGN(auto prepared, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share.sub(0.0, 0.3)));
+        QL_ASSIGN(auto prepared, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share.sub(0.0, 0.3),
+                                                 calibration ? &*calibration : nullptr));
         PrecisionRun run;
         run.precision = precision;
         run.executor = prepared.executor->name();
         run.layout = config.executor == "eager" ? runtime::Layout::Nchw : config.layout;
         run.int8Note = prepared.int8Note;
+        if (precision == runtime::Precision::Int8) int8Ranges = prepared.ranges;
         run.sevenBitActivations = precision == runtime::Precision::Int8 && prepared.sevenBitActivations;
         auto measured = profile::profileRuns(*prepared.executor, request.inputs, {config.warmup, config.repeat}, job.cancel, share.sub(0.3, 1.0));
         if (!measured) return measured.status().isCancelled() ? measured.status() : measured.status().withContext(result->model + ": ");
@@ -34,6 +84,12 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     const PrecisionRun* fp32 = result->find(runtime::Precision::Fp32);
     const PrecisionRun* int8 = result->find(runtime::Precision::Int8);
     if (fp32 && int8) result->agreement = profile::compareOutputs(fp32->profile.outputs, int8->profile.outputs);
+    if (kept) {  // the ranges the INT8 plan used (scale-shared groups widened)
+        if (int8Ranges)
+            for (auto& a : kept->activations)
+                if (auto it = int8Ranges->find(a.value); it != int8Ranges->end()) a.used = it->second;
+        result->rangeInsight = std::move(kept);
+    }
     if (request.compareLayers && fp32 && int8) {  // separate capture runs: the timings above are untouched
         CompareRequest cr;
         cr.inputs = request.inputs;

@@ -10,6 +10,7 @@
 #include "core/profile/output_agreement.h"
 #include "core/profile/profiler.h"
 #include "core/session/comparison.h"
+#include "core/session/range_insight.h"
 #include "core/session/run_config.h"
 #include "kernels/onednn/cpu_facts.h"
 #include "kernels/onednn/mac_peak.h"
@@ -38,6 +39,9 @@ struct RunResult {
     std::optional<kernels::onednn::MacPeaks> macPeaks;  // ProfileRequest::measurePeak
     // Per-layer FP32 vs INT8 error on the profiled inputs (ProfileRequest::compareLayers), or null.
     std::shared_ptr<const ComparisonResult> comparison;
+    // Calibration histograms with every method's range, and per-channel weight ranges
+    // (ProfileRequest::rangeInsight), or null.
+    RangeInsightPtr rangeInsight;
 
     const PrecisionRun* find(runtime::Precision p) const {
         for (const auto& r : runs)

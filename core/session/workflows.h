@@ -42,6 +42,11 @@ struct ProfileRequest {
     // Also compare FP32 and INT8 layer by layer on the inputs (separate, untimed capture runs);
     // the result's `comparison`. Off by default: profiling then costs what it always did.
     bool compareLayers = false;
+    // Also keep, for every activation value, its calibration histogram with every method's
+    // range and the INT8 plan's, and per-channel weight ranges: the result's `rangeInsight`.
+    // Needs int8 in the config. Its reference run on the inputs also gives int8 its calibration
+    // ranges (the same ones), unless a table or the model's own scales provide them.
+    bool rangeInsight = false;
     // Also measure this CPU's FP32 and int8 MAC peaks (about a second, after the timed runs), so
     // each layer's GMAC/s reads as a share of what the core can do (RunResult::macPeaks).
     bool measurePeak = false;
@@ -123,6 +128,21 @@ struct CompareRequest {
 // memory does not grow with the samples. Isolated mode builds one INT8 plan per layer with
 // every other node kept in FP32. Cancel per batch and per node; progress per batch.
 Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& config, const CompareRequest& request, const Job& job = {});
+
+struct RangeInsightRequest {
+    std::vector<runtime::TensorMap> calibration;     // the batches to observe (every graph input)
+    std::string source;                              // what they are, for the view's caption
+    std::vector<std::string> values;                 // value names; empty = every float value
+    std::shared_ptr<const quant::RangeTable> used;   // the ranges the INT8 plan used, if known
+    bool tableGiven = false;                         // `used` came from a table / the model, not these batches
+    int bins = 512;                                  // kept per sign (the observer's bins merged)
+};
+
+// Streams the batches through the fused model (reference executor) into one histogram observer
+// with the config's bins and percentile and keeps, per wanted value, the merged histogram and
+// every method's range; per conv/linear layer (of a wanted value, or all) the weight channels.
+// Cancel per node and batch; progress.
+Expected<RangeInsightPtr> rangeInsightModel(const Session& session, const RunConfig& config, const RangeInsightRequest& request, const Job& job = {});
 
 struct SingleRun {
     runtime::Precision precision = runtime::Precision::Fp32;

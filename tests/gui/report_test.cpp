@@ -79,7 +79,7 @@ private slots:
         const QString html = report::reportHtml(in);
         for (const auto& row : rows_) QVERIFY2(html.contains(row.name.toHtmlEscaped()), qPrintable(row.name));
         const auto charts = report::availableCharts(*result_);
-        QCOMPARE(int(charts.size()), 6);   // both precisions ran with memory stats, layers compared
+        QCOMPARE(int(charts.size()), 8);   // both precisions ran with memory stats and live bytes per step, layers compared
         QVERIFY(html.contains(QStringLiteral("id='layer-sqnr'")));
         int withError = 0;
         for (const auto& row : rows_) withError += row.error != nullptr;

@@ -86,6 +86,9 @@ TEST(Int8Diagnosis, NamesAnOpWithoutInt8KernelBetweenInt8Convs) {
     ASSERT_TRUE(island) << report::formatDiagnosis(d);
     EXPECT_EQ(island->nodes.front(), "the_sigmoid");
     EXPECT_NE(island->fix.find("an int8 kernel for Sigmoid"), std::string::npos) << island->fix;
+    // the facts a translated UI phrases the cause from
+    EXPECT_EQ(island->ops, std::vector<std::string>{"Sigmoid"});
+    EXPECT_EQ(island->missing, std::vector<std::string>{"Sigmoid"});
     std::filesystem::remove_all(dir);
 }
 
@@ -113,6 +116,7 @@ TEST(Int8Diagnosis, SaysWhenAForcedLayoutAddsReorders) {
     const auto* c = int8 ? int8 : fp32;
     EXPECT_NE(c->text.find("forced to blocked"), std::string::npos) << c->text;
     EXPECT_NE(c->fix.find("--layout auto"), std::string::npos);
+    EXPECT_EQ(c->layout, "blocked");
     // with the layout left to the kernels, no FP32 handicap is reported
     auto free = profileBoth(dir / "small.onnx");
     ASSERT_TRUE(free);
@@ -134,6 +138,8 @@ TEST(Int8Diagnosis, NamesTheMissingVnniAndSortsByCost) {
     ASSERT_TRUE(isa);
     EXPECT_NE(isa->text.find("avx2"), std::string::npos);
     EXPECT_NE(isa->text.find("7-bit"), std::string::npos);
+    EXPECT_EQ(isa->isa, "avx2");
+    EXPECT_TRUE(isa->noVnni && isa->sevenBit);
     for (size_t i = 1; i < d.causes.size(); ++i)
         if (d.causes[i].ms > 0) EXPECT_LE(d.causes[i].ms, d.causes[i - 1].ms);
     EXPECT_FALSE(find(report::diagnoseInt8(**r), "no_vnni") && (*r)->cpu.int8Vnni);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/runtime/memory_planner.h"
 
 using namespace ql::runtime;
@@ -29,4 +31,14 @@ TEST(MemoryPlanner, NoTwoLiveBuffersShareBytes) {
     for (size_t off : p.offsets) EXPECT_EQ(off % 64, 0u);
     EXPECT_GE(p.arenaBytes, p.lowerBound);
     EXPECT_LE(double(p.arenaBytes), 1.25 * double(p.lowerBound) + 64 * b.size());
+}
+
+TEST(MemoryPlanner, ReportsTheBytesAliveAtEveryStep) {
+    // a [0,1], b [1,2], c [2,3], d [3,4], e [1,3]: summed by hand per step
+    std::vector<Lifetime> b = {{1024, 0, 1}, {2048, 1, 2}, {1024, 2, 3}, {2048, 3, 4}, {100, 1, 3}};
+    ArenaPlan p = planArena(b);
+    const std::vector<size_t> expected = {1024, 1024 + 2048 + 100, 2048 + 1024 + 100, 1024 + 2048 + 100, 2048};
+    EXPECT_EQ(p.liveBytes, expected);
+    EXPECT_EQ(p.lowerBound, *std::max_element(expected.begin(), expected.end()));
+    EXPECT_TRUE(planArena({}).liveBytes.empty());
 }
