@@ -48,8 +48,7 @@ void printProfile(const session::RunResult& rep, const session::PrecisionRun& p,
         double peakMs = 0;  // the time the MACs would take at the peaks
         for (const auto& l : r.layers) {
             if (l.step.macs <= 0) continue;
-            const bool int8 = l.step.inputDtype == "u8" || l.step.inputDtype == "s8";
-            const double peak = int8 ? rep.macPeaks->int8.gmacPerSecond : rep.macPeaks->fp32.gmacPerSecond;
+            const double peak = session::peakFor(rep, l);
             macs += l.step.macs;
             if (peak > 0) peakMs += double(l.step.macs) / peak / 1e6;
         }

@@ -52,13 +52,18 @@ struct RunResult {
 
 using RunResultPtr = std::shared_ptr<const RunResult>;
 
-// A layer's GMAC/s as a share of this CPU's peak for its arithmetic (int8 when the kernel reads
-// u8/s8, else FP32); nullopt without measured peaks or MACs.
-inline std::optional<double> shareOfPeak(const RunResult& r, const profile::LayerProfile& l) {
-    if (!r.macPeaks || l.step.macs <= 0 || l.gmacPerSecond <= 0) return std::nullopt;
+// The measured peak of a layer's arithmetic in GMAC/s (int8 when the kernel reads u8/s8, else
+// FP32); 0 without measured peaks.
+inline double peakFor(const RunResult& r, const profile::LayerProfile& l) {
+    if (!r.macPeaks) return 0;
     const bool int8 = l.step.inputDtype == "u8" || l.step.inputDtype == "s8";
-    const double peak = int8 ? r.macPeaks->int8.gmacPerSecond : r.macPeaks->fp32.gmacPerSecond;
-    if (peak <= 0) return std::nullopt;
+    return int8 ? r.macPeaks->int8.gmacPerSecond : r.macPeaks->fp32.gmacPerSecond;
+}
+
+// A layer's GMAC/s as a share of peakFor; nullopt without measured peaks or MACs.
+inline std::optional<double> shareOfPeak(const RunResult& r, const profile::LayerProfile& l) {
+    const double peak = peakFor(r, l);
+    if (peak <= 0 || l.step.macs <= 0 || l.gmacPerSecond <= 0) return std::nullopt;
     return l.gmacPerSecond / peak;
 }
 
