@@ -92,7 +92,7 @@ int profileCommand(const ProfileOptions& o) {
     auto shapes = session::parseShapeSpecs(o.shapes);
     if (!shapes) return fail(shapes.status());
     open.shapes = std::move(shapes).value();
-    session::addShapesOf(*given, open.shapes);
+    session::addShapesOf(*given, open.shapes, o.inputs);
     auto s = session::Session::open(o.model, open);
     if (!s) return fail(s.status());
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);

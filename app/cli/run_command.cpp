@@ -26,7 +26,7 @@ int runCommand(const RunOptions& o) {
     auto shapes = session::parseShapeSpecs(o.shapes);
     if (!shapes) return fail(shapes.status());
     open.shapes = std::move(shapes).value();
-    session::addShapesOf(*given, open.shapes);
+    session::addShapesOf(*given, open.shapes, o.inputs);
     open.inputValues = *given;  // shape operands among them (Reshape's shape, Slice's starts) feed shape inference
     // The batch follows the given inputs, else --batch, else --shape, else the config's.
     auto opened = session::Session::open(o.model, open);

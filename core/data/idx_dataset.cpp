@@ -73,7 +73,8 @@ Expected<LabelledImages> readIdxDataset(const fs::path& images, const fs::path& 
     if (im.dims.size() != 3) return Status::error(images.string() + ": expected a 3-D image array");
     if (lb.dims.size() != 1) return Status::error(labels.string() + ": expected a 1-D label array");
     if (im.dims[0] != lb.dims[0])
-        return Status::error(images.string() + ": " + std::to_string(im.dims[0]) + " images but " + std::to_string(lb.dims[0]) + " labels");
+        return Status::error(images.string() + ": " + std::to_string(im.dims[0]) + " images, but " + labels.string() + " has " +
+                             std::to_string(lb.dims[0]) + " labels");
     LabelledImages d;
     d.count = im.dims[0];
     d.height = im.dims[1];

@@ -21,6 +21,7 @@ Status observeRun(const std::shared_ptr<const ir::Graph>& graph, const Calibrati
     };
     for (int64_t i = 0; i < batches.count; ++i) {
         if (cancel.isCancelled()) return Status::cancelled("calibration");
+        if (progress) progress(double(i) / double(batches.count), "calibration");  // the stage shows while its first batch runs
         auto inputs = batches.batch(i);
         if (!inputs) return inputs.status();
         for (const auto& [name, t] : *inputs) observer.observe(name, t);

@@ -17,28 +17,32 @@ bool int8Conv(const PlanBuilder& b, const ir::Node& n) {
     return b.runsInt8(n) && b.constantOf(n.inputs[1]) && b.int8Of(n.inputs[0]).has_value() && is2d(b, n);
 }
 
-// The residual's buffer, if the sum may accumulate in place: same descriptor and scale as the
-// destination, an arena buffer nobody else aliases, and this node its last reader.
-int sumInPlace(const PlanBuilder& b, const ir::Node& n, const memory::desc& dstMd, DType dstT, float sy, int32_t zy) {
-    const ir::ValueId r = n.inputs[3];
-    auto rb = b.producedBuffer(r);
-    if (!rb || b.graph().isGraphOutput(r)) return -1;
+// The residual's buffer, if the sum may accumulate in place: its bytes die here (see
+// PlanBuilder::bytesDieAt; a residual that is itself an in-place sum or a view qualifies) and it
+// is in the destination's layout with elements of the same size. Its type, scale and zero point
+// may differ from the destination's (the sum post-op reads it in its own: see SumOp).
+// Never the convolution's own source: it reads neighbours of what it writes.
+int dyingResidual(const PlanBuilder& b, const ir::Node& n, int src, const memory::desc& dstMd) {
+    auto rb = b.producedBuffer(n.inputs[3]);
+    if (!rb || b.rootOf(*rb) == b.rootOf(src) || !b.bytesDieAt(*rb, n.id)) return -1;
     const Buffer& buf = b.buffer(*rb);
-    if (buf.root >= 0 || buf.external || buf.constant || !(buf.md == dstMd) || buf.dtype != dstT) return -1;
-    if (isInt8(dstT) && (buf.scale != sy || buf.zeroPoint != zy)) return -1;
-    if (b.hasAliases(*rb)) return -1;
-    for (ir::NodeId c : b.value(r).consumers)
-        if (c != n.id && !b.isLowered(c)) return -1;
+    memory::desc sameType = buf.md;
+    sameType.data.data_type = dstMd.data.data_type;
+    if (!(sameType == dstMd) || buf.md.get_size() != dstMd.get_size()) return -1;
     return *rb;
 }
 
-dnnl::post_ops postOpsFor(const ir::Node& n, bool hasSum, DT dstDt, DT sumDt, int32_t zy, float sy) {
+// The sum post-op: dst = conv + scale * (prev - zeroPoint), prev read as `dt` from the
+// destination's bytes before the convolution writes them.
+struct SumOp {
+    float scale = 1.f;
+    int32_t zeroPoint = 0;
+    DT dt = DT::undef;  // undef: the destination's type
+};
+
+dnnl::post_ops postOpsFor(const ir::Node& n, const std::optional<SumOp>& sum, float sy) {
     dnnl::post_ops po;
-    if (hasSum) {
-        if (zy) po.append_sum(1.f, zy, sumDt);
-        else if (sumDt != dstDt) po.append_sum(1.f, sumDt);
-        else po.append_sum(1.f);
-    }
+    if (sum) po.append_sum(sum->scale, sum->zeroPoint, sum->dt);
     const std::string act = n.attrs.getString("activation");
     if (act == "Relu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
     if (act == "LeakyRelu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, n.attrs.getFloat("act_alpha", 0.01f), 0.f);
@@ -50,6 +54,8 @@ dnnl::post_ops postOpsFor(const ir::Node& n, bool hasSum, DT dstDt, DT sumDt, in
     }
     return po;
 }
+
+bool isRef(const std::string& impl) { return impl.rfind("ref", 0) == 0; }
 
 }  // namespace
 
@@ -110,15 +116,18 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         if (zx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
         if (zy) attr.set_zero_points(DNNL_ARG_DST, 0, {zy});
     }
-    // The residual is converted into the destination buffer first. A signed residual cannot
-    // live in a u8 destination (negative values would clip before the sum): it is stored as
-    // s8 there and the sum post-op reads it as s8.
-    DT sumDt = toDnnl(dstT);
-    if (hasSum && dstT == DType::U8 && zy == 0) {
-        const quant::ValueRange* r = b.rangeOf(n.inputs[3]);  // an int8 destination implies ranges
-        if (!r || r->min < 0.f) sumDt = DT::s8;
+    // Unless it can be summed in place (below), the residual is converted into the destination
+    // buffer first. A signed residual cannot live in a u8 destination (negative values would
+    // clip before the sum): it is stored as s8 there and the sum post-op reads it as s8.
+    std::optional<SumOp> sum;
+    if (hasSum) {
+        sum = SumOp{1.f, zy, toDnnl(dstT)};
+        if (dstT == DType::U8 && zy == 0) {
+            const quant::ValueRange* r = b.rangeOf(n.inputs[3]);  // an int8 destination implies ranges
+            if (!r || r->min < 0.f) sum->dt = DT::s8;
+        }
     }
-    attr.set_post_ops(postOpsFor(n, hasSum, toDnnl(dstT), sumDt, zy, sy));
+    attr.set_post_ops(postOpsFor(n, sum, sy));
 
     auto makePd = [&](const memory::desc& s, const memory::desc& d) {
         dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
@@ -131,9 +140,9 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         pd = makePd(srcMd, dstMd);
         // A forced layout that only oneDNN's naive kernel supports (e.g. u8 nChw8c on AVX2)
         // would make the whole comparison meaningless: let oneDNN pick, and say so.
-        if (!autoLayout && std::string(pd.impl_info_str()).rfind("ref", 0) == 0) {
+        if (!autoLayout && isRef(pd.impl_info_str())) {
             auto better = makePd(memory::desc(toDims(xv.dims), toDnnl(srcT), Tag::any), memory::desc(toDims(yv.dims), toDnnl(dstT), Tag::any));
-            if (std::string(better.impl_info_str()).rfind("ref", 0) != 0) {
+            if (!isRef(better.impl_info_str())) {
                 note = layoutName(b.layout()) + " has only a reference oneDNN kernel here (" + pd.impl_info_str() + "); oneDNN chose " +
                        formatName(better.src_desc());
                 pd = better;
@@ -141,6 +150,35 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         }
     } catch (const dnnl::error& e) {
         return b.fallback(n, std::string("oneDNN has no convolution for this case: ") + e.what());
+    }
+    // The sum in place: the residual dies here and already has the destination's layout. An
+    // int8 residual is read in its own type, scale and zero point (sum scale rs / sy), so
+    // neither a conversion step nor a second rounding runs; the primitive is rebuilt with that
+    // sum when oneDNN has a non-reference kernel for it, else the residual is converted first.
+    QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));  // final: the rebuild below keeps src_desc
+    int inPlace = -1;
+    if (hasSum) {
+        if (const int r = dyingResidual(b, n, src, pd.dst_desc()); r >= 0) {
+            const Buffer& rb = b.buffer(r);
+            const SumOp own{isInt8(rb.dtype) ? rb.scale / sy : 1.f, rb.zeroPoint, toDnnl(rb.dtype)};
+            if (own.scale == sum->scale && own.zeroPoint == sum->zeroPoint && own.dt == sum->dt) {
+                inPlace = r;
+            } else if (isInt8(dstT) && isInt8(rb.dtype)) {
+                dnnl::primitive_attr ownAttr = attr;
+                ownAttr.set_post_ops(postOpsFor(n, own, sy));
+                try {
+                    dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, pd.src_desc(),
+                                                         wMd, bias ? bMd : memory::desc(), pd.dst_desc(), strides, dil, padL, padR);
+                    dnnl::convolution_forward::primitive_desc inPlacePd(desc, ownAttr, b.engine());
+                    if (!isRef(inPlacePd.impl_info_str()) && inPlacePd.dst_desc() == pd.dst_desc() && inPlacePd.src_desc() == pd.src_desc()) {
+                        pd = inPlacePd;
+                        inPlace = r;
+                    }
+                } catch (const dnnl::error&) {
+                    // no kernel for that sum: the residual is converted below
+                }
+            }
+        }
     }
     Step s;
     s.prim = dnnl::convolution_forward(pd);
@@ -155,23 +193,25 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, bv.data(), pd.bias_desc());
         weightBytes += M * 4;
     }
-    QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));
-    const int inPlace = hasSum ? sumInPlace(b, n, pd.dst_desc(), dstT, sy, zy) : -1;
     const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
     if (inPlace >= 0) {  // the residual dies here and already looks like the output: accumulate onto it
-        b.buffer(dst).root = inPlace;
+        b.buffer(dst).root = b.rootOf(inPlace);
+        b.use(inPlace);
     } else if (hasSum) {  // residual -> destination representation, before the convolution runs
         auto residual = b.producedBuffer(n.inputs[3]);
         if (!residual) return b.fallback(n, "sum input is not an activation");
         const Buffer& rb = b.buffer(*residual);
         const float rs = isInt8(rb.dtype) ? rb.scale : 1.f;
         memory::desc sumMd = pd.dst_desc();
-        sumMd.data.data_type = static_cast<dnnl_data_type_t>(sumDt);
+        sumMd.data.data_type = static_cast<dnnl_data_type_t>(sum->dt);
         dnnl::reorder::primitive_desc rpd(b.engine(), rb.md, b.engine(), sumMd, PlanBuilder::scaleAttr(rs / sy, rb.zeroPoint, zy));
         s.preReorder = dnnl::reorder(rpd);
         s.preSrc = *residual;
         s.preDst = dst;
         b.use(*residual);
+        // a copy per run inside this step: say why the residual could not be summed in place
+        note += std::string(note.empty() ? "" : "; ") + "residual copied into the output before the sum (" +
+                (dyingResidual(b, n, src, pd.dst_desc()) < 0 ? "it is read later, is the convolution's input or has another layout" : "oneDNN has no kernel summing it in its own type") + ")";
     }
     s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
     if (modelScales && !wq.scales.empty()) note += std::string(note.empty() ? "" : "; ") + "weights with the model's own int8 scales";

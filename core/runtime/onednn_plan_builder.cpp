@@ -64,10 +64,17 @@ int PlanBuilder::newAlias(int of, const memory::desc& md, DType dt, const ir::Di
     return b;
 }
 
-bool PlanBuilder::hasAliases(int b) const {
-    for (const Buffer& other : p_.buffers)
-        if (other.root == b) return true;
-    return false;
+bool PlanBuilder::bytesDieAt(int b, ir::NodeId n) const {
+    const int root = rootOf(b);
+    if (buffer(root).external || buffer(root).constant) return false;
+    for (const auto& [v, held] : valueBuf_) {
+        if (rootOf(held) != root) continue;
+        const ir::ValueId id{v};
+        if (graph().isGraphOutput(id)) return false;
+        for (ir::NodeId c : value(id).consumers)
+            if (c != n && !isLowered(c)) return false;
+    }
+    return true;
 }
 
 dnnl::primitive_attr PlanBuilder::scaleAttr(float scale, int32_t srcZp, int32_t dstZp) {

@@ -51,8 +51,10 @@ public:
     // A buffer with its own descriptor over the bytes of `of` (views, broadcast operands).
     int newAlias(int of, const memory::desc& md, DType dt, const ir::Dims& dims, float scale = 1.f, int32_t zeroPoint = 0);
     int rootOf(int b) const { return p_.rootOf(b); }
-    // Could the residual in buffer b take the sum in place (no other alias of its bytes)?
-    bool hasAliases(int b) const;
+    // Are the bytes of buffer b (its root's) dead once node n has run: an arena buffer, and
+    // every value held in them (aliases and views included) read by no later node and no graph
+    // output? Then n may write its output over them.
+    bool bytesDieAt(int b, ir::NodeId n) const;
     void use(int b) { p_.use(b, stepIndex()); }
     const std::deque<Buffer>& buffers() const { return p_.buffers; }
 

@@ -219,6 +219,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
     const double propEnd = request.mode == CompareMode::Propagated ? 1.0 : 0.5;
     for (int64_t b = 0; b < batches.count; ++b) {
         if (job.cancel.isCancelled()) return Status::cancelled("comparison");
+        span.report(0.2 + (propEnd - 0.2) * double(b) / double(batches.count), "comparison");  // shown while the batch runs
         const int64_t rows = batches.rows(b);
         QL_ASSIGN(auto in, batches.get(b));
         runtime::RunOptions capture = plain;

@@ -98,8 +98,11 @@ Expected<InputShapes> parseShapeSpecs(const std::vector<std::string>& specs) {
     return shapes;
 }
 
-void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes) {
-    for (const auto& [name, t] : given) shapes.emplace(name, t.dims());
+void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes, const std::vector<std::string>& specs) {
+    for (const auto& [name, t] : given)
+        if (shapes.emplace(name, t.dims()).second)
+            for (const std::string& spec : specs)
+                if (spec.rfind(name + "=", 0) == 0) shapes.origins[name] = spec.substr(name.size() + 1);
 }
 
 Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::optional<ir::Dims>& sampleShape) {
@@ -137,7 +140,9 @@ Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::opti
         }
         std::string given = "[";
         for (size_t i = 0; i < dims.size(); ++i) given += (i ? "," : "") + std::to_string(dims[i]);
-        QL_TRY(fix(g.value(g.inputs[size_t(it - names.begin())]), dims, 0, "input '" + name + "' has shape " + given + "]"));
+        auto origin = shapes.origins.find(name);
+        const std::string from = origin == shapes.origins.end() ? std::string() : " from " + origin->second;
+        QL_TRY(fix(g.value(g.inputs[size_t(it - names.begin())]), dims, 0, "input '" + name + "'" + from + " has shape " + given + "]"));
     }
     if (sampleShape && g.inputs.size() == 1 && !shapes.count(names[0])) {
         std::string sample = "[";

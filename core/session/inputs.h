@@ -21,12 +21,16 @@ Expected<runtime::TensorMap> completeWithRandom(const ir::Graph& g, runtime::Ten
 
 // Full shapes (batch included) of graph inputs by name: `--shape NAME=1,3,48,192`, or the shape
 // of an --input file. They fix the inputs' symbolic dimensions (height, width, length); the
-// batch dimension still follows the session's batch.
-using InputShapes = std::map<std::string, ir::Dims>;
+// batch dimension still follows the session's batch. `origins` names where a shape came from
+// (the --input file), so an error about it names the file too.
+struct InputShapes : std::map<std::string, ir::Dims> {
+    std::map<std::string, std::string> origins;
+};
 // specs: "NAME=D0,D1,..." (positive integers); a name given twice is an error.
 Expected<InputShapes> parseShapeSpecs(const std::vector<std::string>& specs);
-// The shapes of given input tensors, for the names `shapes` does not already fix.
-void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes);
+// The shapes of given input tensors, for the names `shapes` does not already fix; `specs` are
+// the "NAME=FILE" specs they were read from (the files become the shapes' origins).
+void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes, const std::vector<std::string>& specs = {});
 
 // Fixes the symbolic dimensions of g's inputs in place (dimParams stay, so the names are still
 // shown): from `shapes` by input name, else for a model with one input from `sampleShape` (one

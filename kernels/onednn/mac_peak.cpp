@@ -76,7 +76,8 @@ __attribute__((target("avx2"))) void int8Avx2(int64_t iters) {
     for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
     __m256i s = _mm256_setzero_si256();
     QL_REP12(SUM)
-    sinkI = _mm256_extract_epi32(s, 0) + _mm256_extract_epi32(s, 7);
+    // the lanes wrap (they count nothing meaningful): add them as unsigned, no signed overflow
+    sinkI = int32_t(uint32_t(_mm256_extract_epi32(s, 0)) + uint32_t(_mm256_extract_epi32(s, 7)));
 #undef DECL
 #undef STEP
 #undef SUM

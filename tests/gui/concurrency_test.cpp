@@ -1,8 +1,11 @@
 // Cancellation and concurrency in the window (offscreen): opening another model while a run is in
 // flight drops that run (no stale result, the window is not left "running"); a load superseded by
 // another shows only the last model; closing the window mid-run returns promptly and its worker
-// stops; an export that cannot be written leaves no file, partial or temporary.
+// stops; an export that cannot be written leaves no file, partial or temporary; a run cancelled
+// while it calibrates or while it compares the layers stops there and the previous results stay.
 #include <QDir>
+#include <QElapsedTimer>
+#include <QProgressBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -103,6 +106,42 @@ private slots:
         QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
         qInfo() << "worker stopped" << t.elapsed() << "ms after the window closed";
         QTest::qWait(200);                       // a posted outcome for the dead window is dropped
+    }
+
+    // The GUI's run calibrates INT8 (the range insight's histogram run on the reference executor)
+    // and then compares the layers; at batch 256 each takes a second or more, so the cancel
+    // lands inside the stage the progress bar names.
+    void cancellingDuringCalibrationOrComparisonKeepsThePreviousResults() {
+        MainWindow w;
+        w.show();
+        QVERIFY(openAndWait(w, kModel));
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        w.settingsPanel()->setSettings(settings(2), false);
+        w.startRun();
+        QVERIFY(finished.wait(60000));
+        const auto previous = w.lastRun();
+        QVERIFY(previous);
+        auto* bar = w.findChild<QProgressBar*>(QStringLiteral("runProgress"));
+        QVERIFY(bar);
+        for (const QString& stage : {QStringLiteral("calibration"), QStringLiteral("comparison")}) {
+            RunSettings heavy = settings(2);
+            heavy.config.batch = 256;
+            w.settingsPanel()->setSettings(heavy, false);
+            QSignalSpy cancelled(&w, &MainWindow::runCancelled);
+            w.startRun();
+            QElapsedTimer waited;
+            waited.start();
+            while (!bar->format().startsWith(stage) && w.isRunning() && waited.elapsed() < 600000) QTest::qWait(5);
+            QVERIFY2(bar->format().startsWith(stage), qPrintable(stage + QStringLiteral(" never shown; last: ") + bar->format()));
+            QElapsedTimer t;
+            t.start();
+            w.cancelRun();
+            QVERIFY(cancelled.wait(120000));
+            qInfo() << "cancelled during" << stage << "in" << t.elapsed() << "ms";
+            QVERIFY(!w.isRunning());
+            QCOMPARE(finished.size(), 1);       // the cancelled run never finished
+            QCOMPARE(w.lastRun(), previous);    // and nothing of it replaced the results
+        }
     }
 
     void aFailedExportLeavesNoFile() {

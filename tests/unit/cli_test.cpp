@@ -58,7 +58,7 @@ TEST(Cli, BadArgumentsExit2WithOneLine) {
     ASSERT_TRUE(data::writeNpy(dir / "x.npy", ir::Tensor::create(ir::DType::F32, {1, 3, 28, 28}).value()).isOk());
     CliResult r = runCli("run " + kModel + " --input input=" + (dir / "x.npy").string(), dir);
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("input 'input' has shape [1,3,28,28]"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("input 'input' from " + (dir / "x.npy").string() + " has shape [1,3,28,28]"), std::string::npos) << r.err;
     fs::remove_all(dir);
 }
 
@@ -173,9 +173,14 @@ TEST(Cli, ARunConfigSavedByProfileRepeatsTheRun) {
 
 TEST(Cli, CtrlCCancelsAndExits130) {
     fs::path dir = tempDir("cli-sigint");
-    // the reference executor takes seconds for the whole test split: interrupted after 1 s
+    // The reference executor takes seconds for the whole test split. A background job of sh
+    // starts with SIGINT ignored, so the signal is sent only once the CLI has installed its
+    // handler (SigCgt bit 2 in /proc/PID/status), then 0.3 s later, mid-evaluation.
+    const std::string waitForHandler =
+        "i=0; while [ $i -lt 1200 ]; do c=$(grep SigCgt /proc/$pid/status | cut -f2); "
+        "[ -n \"$c\" ] && [ $(( 0x$c & 2 )) -ne 0 ] && break; sleep 0.05; i=$((i+1)); done; sleep 0.3; ";
     const std::string cmd = std::string(QL_CLI_PATH) + " eval " + kModel + " --executor reference --batch 10 >" + (dir / "out").string() +
-                            " 2>" + (dir / "err").string() + " & pid=$!; sleep 1; kill -INT $pid; wait $pid";
+                            " 2>" + (dir / "err").string() + " & pid=$!; " + waitForHandler + "kill -INT $pid; wait $pid";
     const int status = std::system(("sh -c '" + cmd + "'").c_str());
     CliResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
     EXPECT_EQ(r.exitCode, 130) << r.out << r.err;

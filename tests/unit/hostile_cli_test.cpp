@@ -299,7 +299,7 @@ std::vector<InputCase> inputCases() {
          "t10k-images-idx3-ubyte", {"holds"}, "out.json"},
         {"idx_wrong_magic", [=](auto& d) { writeIdx(d, 4); writeText(d / "t10k-images-idx3-ubyte", "GIF89a" + std::string(100, '\0')); return eval("idx:" + d.string(), d); },
          "t10k-images-idx3-ubyte", {"not an IDX file"}, "out.json"},
-        {"idx_label_count", [=](auto& d) { writeIdx(d, 4, 3); return eval("idx:" + d.string(), d); }, "t10k-images-idx3-ubyte", {"4 images but 3 labels"}, "out.json"},
+        {"idx_label_count", [=](auto& d) { writeIdx(d, 4, 3); return eval("idx:" + d.string(), d); }, "t10k-images-idx3-ubyte", {"4 images, but ", "t10k-labels-idx1-ubyte has 3 labels"}, "out.json"},
         {"idx_huge_count", [=](auto& d) {
              writeText(d / "t10k-images-idx3-ubyte", be32(0x803) + be32(0xffffffffu) + be32(28) + be32(28));
              writeText(d / "t10k-labels-idx1-ubyte", be32(0x801) + be32(0xffffffffu));
@@ -373,7 +373,7 @@ std::vector<InputCase> inputCases() {
         {"input_garbage_pb", [=](auto& d) { writeText(d / "x.pb", randomBytes(333, 9)); return "run " + m + " --input input=" + p(d, "x.pb") + " --save-outputs " + p(d, "out"); },
          "x.pb", {}, "out"},
         {"input_wrong_shape", [=](auto& d) { writeNpyFile(d / "x.npy", "<f4", "(1, 3, 28, 28)", 3 * 784 * 4); return "run " + m + " --input input=" + p(d, "x.npy") + " --save-outputs " + p(d, "out"); },
-         "input 'input'", {"[1,3,28,28]"}, "out"},
+         "x.npy", {"input 'input' from", "[1,3,28,28]"}, "out"},
         {"input_unknown_name", [=](auto& d) { writeNpyFile(d / "x.npy", "<f4", "(1, 1, 28, 28)", 784 * 4); return "run " + m + " --input nosuch=" + p(d, "x.npy") + " --save-outputs " + p(d, "out"); },
          "nosuch", {}, "out"},
         {"input_string_dtype", [=](auto& d) { writeNpyFile(d / "x.npy", "<U3", "(1, 1, 28, 28)", 784 * 12); return "run " + m + " --input input=" + p(d, "x.npy") + " --save-outputs " + p(d, "out"); },
