@@ -5,6 +5,8 @@
 # Then this CPU's MAC peaks (tests/bench/mac_peak.cpp). Prints figures; never fails on a missed
 # target. Timings on a shared machine are noisy: the load average is printed with them.
 # usage: scripts/bench_zoo.sh [threads=2] [repeats=30] [models dir=/work/models, else build/zoo]
+#   QL_BENCH_ARGS="--max-isa avx2" scripts/bench_zoo.sh   extra `profile` options for QuantLens'
+#   runs (ORT's column stays ORT at its own ISA); each run also measures the MAC peaks (--peak).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS="${1:-2}"; REPEAT="${2:-30}"
@@ -23,7 +25,7 @@ if command -v node >/dev/null && [ ! -d build/ort/node_modules/onnxruntime-node 
   (mkdir -p build/ort && cd build/ort && npm init -y >/dev/null && npm install --ignore-scripts onnxruntime-node@1 >/dev/null 2>&1) || true
 fi
 
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $THREADS, repeats $REPEAT; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $THREADS, repeats $REPEAT${QL_BENCH_ARGS:+, QuantLens options $QL_BENCH_ARGS}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # field N of the line after "== PRECISION ==" that matches PATTERN
 field() { awk -v sec="== $2 ==" -v pat="$3" -v n="$4" '$0 == sec {s = 1; next} /^== / {s = 0} s && $0 ~ pat {print $n; exit}' "$1"; }
 rows=()
@@ -31,10 +33,12 @@ for m in $MODELS; do
   model="$ZOO/$m.onnx"
   [ -f "$model" ] || { echo "($m: $model missing, skipped)"; continue; }
   log="$OUT/$m.txt"
-  if ! "$CLI" profile "$model" --threads "$THREADS" --repeat "$REPEAT" --json "$OUT/$m.json" --csv "$OUT/$m.csv" >"$log" 2>&1; then
+  # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
+  if ! "$CLI" profile "$model" --threads "$THREADS" --repeat "$REPEAT" --peak ${QL_BENCH_ARGS:-} --json "$OUT/$m.json" --csv "$OUT/$m.csv" >"$log" 2>&1; then
     echo "($m: profile failed, see $log)"; continue
   fi
   fp32=$(field "$log" fp32 "^whole model" 4); int8=$(field "$log" int8 "^whole model" 4)
+  fp32peak=$(field "$log" fp32 "^MACs:" 7); int8peak=$(field "$log" int8 "^MACs:" 7)
   reorders=$(field "$log" int8 "inserted reorders" 3); fallbacks=$(field "$log" int8 "reference fallbacks" 6)
   islands=$(awk '/^== int8 ==/{s=1} s && $2 == "Dequantize" {n++} END {print n + 0}' "$log")
   ort="-"
@@ -43,17 +47,17 @@ for m in $MODELS; do
     ort=$(NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$REPEAT" 1 "$size" 2>/dev/null | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')
     [ -n "$ort" ] || ort="-"
   fi
-  rows+=("$m $ort $fp32 $int8 $reorders $islands $fallbacks")
+  rows+=("$m $ort $fp32 $int8 $reorders $islands $fallbacks ${fp32peak:--} ${int8peak:--}")
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %26s | %9s |\n" model "ORT FP32 ms" "QuantLens FP32" "QuantLens INT8" "INT8 speed-up" "FP32 vs ORT" "inserted reorders (INT8)" "fallbacks"
-printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n" "---------------" "-------------" "----------------" "----------------" "---------------" "--------------" "----------------------------" "-----------"
+printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %10s | %10s | %26s | %9s |\n" model "ORT FP32 ms" "QuantLens FP32" "QuantLens INT8" "INT8 speed-up" "FP32 vs ORT" "FP32 %peak" "INT8 %peak" "inserted reorders (INT8)" "fallbacks"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "---------------" "-------------" "----------------" "----------------" "---------------" "--------------" "------------" "------------" "----------------------------" "-----------"
 for r in "${rows[@]}"; do
-  read -r m ort fp32 int8 reorders islands fallbacks <<<"$r"
+  read -r m ort fp32 int8 reorders islands fallbacks fp32peak int8peak <<<"$r"
   speed=$(awk -v a="$fp32" -v b="$int8" 'BEGIN {printf "%.2fx", a / b}')
   vsort=$(awk -v a="$ort" -v b="$fp32" 'BEGIN {if (a == "-") print "-"; else printf "%.2fx", a / b}')
-  printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %26s | %9s |\n" "$m" "$ort" "$fp32" "$int8" "$speed" "$vsort" "$reorders ($islands dequantize)" "$fallbacks"
+  printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %10s | %10s | %26s | %9s |\n" "$m" "$ort" "$fp32" "$int8" "$speed" "$vsort" "$fp32peak" "$int8peak" "$reorders ($islands dequantize)" "$fallbacks"
 done
 echo "(medians in ms; FP32 vs ORT > 1 means QuantLens FP32 is faster; per-model logs in $OUT/)"
 echo

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdint>
 #include <functional>
 #include <thread>
@@ -14,6 +15,18 @@ namespace {
 
 volatile float sinkF;     // results go here so the loops are not optimised away
 volatile int32_t sinkI;
+
+// The accumulators wrap (they count nothing meaningful, they only keep the loop alive): their
+// lanes are added as unsigned, so the sum has no signed overflow (GCC's _mm512_reduce_add_epi32
+// adds them as int).
+template <class V>
+uint32_t wrappingSum(const V& v) {
+    uint32_t lanes[sizeof(V) / 4];
+    std::memcpy(lanes, &v, sizeof(V));
+    uint32_t sum = 0;
+    for (uint32_t x : lanes) sum += x;
+    return sum;
+}
 
 // 12 accumulators: FMA latency (4 cycles) x 2 pipes, with room to spare.
 #define QL_REP12(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11)
@@ -42,7 +55,7 @@ __attribute__((target("avx512f,avx512vnni"))) void vnni512(int64_t iters) {
     for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
     __m512i s = _mm512_setzero_si512();
     QL_REP12(SUM)
-    sinkI = _mm512_reduce_add_epi32(s);
+    sinkI = int32_t(wrappingSum(s));
 #undef DECL
 #undef STEP
 #undef SUM
@@ -76,8 +89,7 @@ __attribute__((target("avx2"))) void int8Avx2(int64_t iters) {
     for (int64_t n = 0; n < iters; ++n) { QL_REP12(STEP) }
     __m256i s = _mm256_setzero_si256();
     QL_REP12(SUM)
-    // the lanes wrap (they count nothing meaningful): add them as unsigned, no signed overflow
-    sinkI = int32_t(uint32_t(_mm256_extract_epi32(s, 0)) + uint32_t(_mm256_extract_epi32(s, 7)));
+    sinkI = int32_t(wrappingSum(s));
 #undef DECL
 #undef STEP
 #undef SUM
