@@ -55,6 +55,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     po.sevenBitActivations = options.sevenBitActivations.value_or(!result.cpu.int8Vnni);
     po.asymmetricActivations = options.asymmetricActivations;
     po.perTensorWeights = options.perTensorWeights;
+    po.tuneKernels = options.tuneKernels;
     po.fp32Nodes.insert(options.fp32Fallback.begin(), options.fp32Fallback.end());
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;

@@ -1,9 +1,11 @@
 // Conv / FusedConv (FP32 or INT8 with per-channel s8 weights, eltwise and sum post-ops) and
 // ConvTranspose (FP32) as oneDNN convolution / deconvolution.
 #include <cmath>
+#include <cstdio>
 
 #include "core/ops/op_params.h"
 #include "core/quant/weight_quant.h"
+#include "kernels/onednn/impl_tuning.h"
 #include "core/runtime/onednn_lowerers.h"
 
 namespace ql::runtime {
@@ -56,6 +58,23 @@ dnnl::post_ops postOpsFor(const ir::Node& n, const std::optional<SumOp>& sum, fl
 }
 
 bool isRef(const std::string& impl) { return impl.rfind("ref", 0) == 0; }
+
+// A memory descriptor as text for the tuning cache: dims, type and the blocking.
+std::string mdKey(const memory::desc& md) {
+    const auto& d = md.data;
+    std::string k = std::to_string(int(d.data_type)) + "[";
+    for (int i = 0; i < d.ndims; ++i) k += std::to_string(d.dims[i]) + (i + 1 < d.ndims ? "," : "]");
+    for (int i = 0; i < d.ndims; ++i) k += " " + std::to_string(d.format_desc.blocking.strides[i]);
+    for (int i = 0; i < d.format_desc.blocking.inner_nblks; ++i)
+        k += " b" + std::to_string(d.format_desc.blocking.inner_idxs[i]) + ":" + std::to_string(d.format_desc.blocking.inner_blks[i]);
+    return k;
+}
+
+std::string dimsKey(const memory::dims& v) {
+    std::string k;
+    for (auto x : v) k += std::to_string(x) + ",";
+    return k;
+}
 
 }  // namespace
 
@@ -157,6 +176,8 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // sum when oneDNN has a non-reference kernel for it, else the residual is converted first.
     QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));  // final: the rebuild below keeps src_desc
     int inPlace = -1;
+    dnnl::primitive_attr pdAttr = attr;  // the attributes pd was built with
+    std::optional<SumOp> pdSum = sum;
     if (hasSum) {
         if (const int r = dyingResidual(b, n, src, pd.dst_desc()); r >= 0) {
             const Buffer& rb = b.buffer(r);
@@ -172,12 +193,42 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
                     dnnl::convolution_forward::primitive_desc inPlacePd(desc, ownAttr, b.engine());
                     if (!isRef(inPlacePd.impl_info_str()) && inPlacePd.dst_desc() == pd.dst_desc() && inPlacePd.src_desc() == pd.src_desc()) {
                         pd = inPlacePd;
+                        pdAttr = ownAttr;
+                        pdSum = own;
                         inPlace = r;
                     }
                 } catch (const dnnl::error&) {
                     // no kernel for that sum: the residual is converted below
                 }
             }
+        }
+    }
+    // oneDNN's first choice, or a clearly faster implementation with the same layouts (timed
+    // once per process for this shape, types, post-ops and thread count)
+    if (b.tuneKernels()) {
+        const memory::desc srcFinal = pd.src_desc(), dstFinal = pd.dst_desc();
+        // oneDNN's implementation iterator keeps a pointer to the operation descriptor: it must
+        // outlive every next_impl() call, so the factory owns it
+        auto desc = std::make_shared<dnnl::convolution_forward::desc>(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
+                                                                       srcFinal, wMd, bias ? bMd : memory::desc(), dstFinal, strides, dil, padL, padR);
+        const kernels::onednn::ConvPdFactory make = [&b, desc, pdAttr] { return dnnl::convolution_forward::primitive_desc(*desc, pdAttr, b.engine()); };
+        std::string key = "conv " + mdKey(srcFinal) + " w" + dimsKey(wDims) + (q ? "s8" : "f32") + (bias ? " bias" : "") + " -> " + mdKey(dstFinal) +
+                          " s" + dimsKey(strides) + " d" + dimsKey(dil) + " p" + dimsKey(padL) + dimsKey(padR) + " zp" + std::to_string(zx != 0) +
+                          std::to_string(zy != 0) + " act " + n.attrs.getString("activation") + " t" + std::to_string(b.context().facts().threads);
+        if (pdSum) key += " sum " + std::to_string(pdSum->scale != 1.f) + std::to_string(pdSum->zeroPoint != 0) + std::to_string(int(pdSum->dt));
+        try {
+            const kernels::onednn::TunedImpl tuned = kernels::onednn::fastestConvolution(key, make, b.context());
+            if (tuned.index > 0) {
+                auto faster = kernels::onednn::convolutionAt(make, tuned.index);
+                if (faster.impl_info_str() == tuned.impl && faster.src_desc() == srcFinal && faster.dst_desc() == dstFinal) {
+                    pd = faster;
+                    char buf[200];
+                    std::snprintf(buf, sizeof buf, "timed: %.1f us vs %.1f us for oneDNN's first choice %s", tuned.bestUs, tuned.firstUs, tuned.first.c_str());
+                    note += std::string(note.empty() ? "" : "; ") + buf;
+                }
+            }
+        } catch (const dnnl::error&) {
+            // a candidate that cannot run here: keep oneDNN's first choice
         }
     }
     Step s;

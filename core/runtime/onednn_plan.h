@@ -34,6 +34,9 @@ struct PlanOptions {
     // Mixed precision: nodes kept in FP32 inside an Int8 plan, by node name or op type (matched
     // against a fused node's own and its original nodes'); dequantize/quantize steps go around them.
     std::set<std::string> fp32Nodes;
+    // Time the implementations of each convolution that keep its layouts, run the fastest
+    // (kernels/onednn/impl_tuning.h); off: oneDNN's first choice.
+    bool tuneKernels = true;
 };
 
 class OnednnPlan {

@@ -25,6 +25,8 @@ public:
     const ir::Value& value(ir::ValueId v) const { return p_.graph->value(v); }
     int opset() const { return p_.graph->opsetVersion; }
     dnnl::engine& engine() { return p_.ctx->engine(); }
+    kernels::onednn::Context& context() { return *p_.ctx; }
+    bool tuneKernels() const { return p_.options.tuneKernels; }
     Layout layout() const { return p_.options.layout; }
     // Activation descriptor in the forced layout (Auto: plain; lowerers use `any` where it helps).
     memory::desc actMd(const ir::Dims& dims, DType dt) const;

@@ -34,7 +34,7 @@ Status checkKeys(const json& o, const std::set<std::string>& allowed, const std:
 Expected<RunConfig> fromJson(const json& j) {
     if (!j.is_object()) return Status::error("expected a JSON object");
     QL_TRY(checkKeys(j, {"schema", "precisions", "executor", "layout", "threads", "batch", "max_isa", "activations", "seven_bit_activations",
-                         "calibration", "fp32_fallback", "warmup", "repeat", "seed"}, ""));
+                         "calibration", "fp32_fallback", "warmup", "repeat", "seed", "tune_kernels"}, ""));
     RunConfig c;
     std::string schema = kSchema;
     QL_TRY(readKey(j, "schema", schema));
@@ -55,6 +55,7 @@ Expected<RunConfig> fromJson(const json& j) {
     QL_TRY(readKey(j, "threads", c.threads));
     QL_TRY(readKey(j, "batch", c.batch));
     QL_TRY(readKey(j, "max_isa", c.maxIsa));
+    QL_TRY(readKey(j, "tune_kernels", c.tuneKernels));
     QL_TRY(readKey(j, "activations", activations));
     if (activations != "symmetric" && activations != "asymmetric")
         return Status::error("'activations' must be symmetric or asymmetric, got '" + activations + "'");
@@ -114,6 +115,7 @@ runtime::ExecutorOptions RunConfig::executorOptions(runtime::Precision precision
     o.fp32Fallback = fp32Fallback;
     o.observer = calibration.observer();
     o.perTensorWeights = calibration.perTensorWeights;
+    o.tuneKernels = tuneKernels;
     return o;
 }
 
@@ -139,6 +141,7 @@ std::string toJson(const RunConfig& c) {
     j["warmup"] = c.warmup;
     j["repeat"] = c.repeat;
     j["seed"] = c.seed;
+    j["tune_kernels"] = c.tuneKernels;
     return j.dump(2) + "\n";
 }
 

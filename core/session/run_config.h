@@ -36,6 +36,9 @@ struct RunConfig {
     std::vector<std::string> fp32Fallback;            // node names or op types kept in FP32 in int8 runs
     int warmup = 3, repeat = 20;
     uint64_t seed = 0;                                // random inputs when none are given
+    // oneDNN: time the implementations of each convolution that keep its layouts and run the
+    // fastest (cached per process); off = oneDNN's own first choice
+    bool tuneKernels = true;
 
     // Names the first field out of range; "run config: " is left to the caller.
     Status validate() const;
