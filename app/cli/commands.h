@@ -30,7 +30,7 @@ struct ExecutionOptions {
     std::optional<double> percentile;
     std::optional<int64_t> samples;
     bool perTensor = false;
-    bool noTune = false;
+    bool tune = false;
     // The run config: the command's defaults, then the file, then the options given.
     Expected<session::RunConfig> resolve(const session::RunConfig& defaults) const;
 };

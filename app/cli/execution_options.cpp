@@ -62,7 +62,7 @@ Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig&
     if (percentile) c.calibration.percentile = *percentile;
     if (samples) c.calibration.samples = *samples;
     if (perTensor) c.calibration.perTensorWeights = true;
-    if (noTune) c.tuneKernels = false;
+    if (tune) c.tuneKernels = true;
     return c;
 }
 

@@ -37,8 +37,8 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));
     c->add_option("--seven-bit", o.sevenBit, "int8 7-bit activations: auto (when the CPU has no VNNI) | on | off; default auto")
         ->check(CLI::IsMember({"auto", "on", "off"}));
-    c->add_flag("--no-tune", o.noTune, "oneDNN's first-choice kernel for every convolution, instead of timing the implementations that keep "
-                                      "its layouts and running the fastest (default: tuned, cached per process)");
+    c->add_flag("--tune", o.tune, "Time oneDNN's implementations of each convolution that keep its layouts and run the fastest "
+                                  "(cached per process; default: oneDNN's first choice)");
     c->add_option("--fp32-fallback", o.fp32Fallback, "int8: node names or op types kept in FP32 (repeat or comma-separate)")
         ->delimiter(',');
     addCalibrationOptions(c, o.method, o.percentile, o.samples, o.perTensor, calibSamplesFlag);

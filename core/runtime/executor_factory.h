@@ -33,7 +33,7 @@ struct ExecutorOptions {
     // (a Session's snapshot); otherwise the passes run here.
     std::shared_ptr<const ir::Graph> fused;
     std::vector<passes::PassRecord> fusedPasses;
-    bool tuneKernels = true;              // planned/eager: time each convolution's implementations (impl_tuning.h)
+    bool tuneKernels = false;             // planned/eager: time each convolution's implementations (impl_tuning.h)
 };
 
 struct PreparedExecutor {

@@ -36,7 +36,7 @@ struct PlanOptions {
     std::set<std::string> fp32Nodes;
     // Time the implementations of each convolution that keep its layouts, run the fastest
     // (kernels/onednn/impl_tuning.h); off: oneDNN's first choice.
-    bool tuneKernels = true;
+    bool tuneKernels = false;
 };
 
 class OnednnPlan {
