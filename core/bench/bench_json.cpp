@@ -133,7 +133,7 @@ Expected<GridSpec> specFrom(const json& j, const std::string& where) {
 Expected<json> parse(const std::string& text, const std::string& source) {
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse errors, and out_of_range 406: a number too large for a double
         return Status::error(source + ": not valid JSON (" + std::string(e.what()) + ")");
     }
 }

@@ -144,6 +144,8 @@ Expected<CalibrationTable> calibrationTableFromJson(const std::string& text, con
             (void)json::parse(text);
         } catch (const json::parse_error& e) {
             return Status::error(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+        } catch (const json::exception& e) {  // e.g. out_of_range 406: a number too large for a double
+            return Status::error(source + ": not valid JSON (" + std::string(e.what()) + ")");
         }
         return Status::error(source + ": not valid JSON");
     }

@@ -128,6 +128,14 @@ Expected<std::string> readExternal(const onnx::TensorProto& p, const fs::path& m
     if (!in) return Status::error("cannot read external data file '" + file.string() + "'");
     return bytes;
 }
+// How many entries the typed field that carries dt holds (no raw_data), and its name.
+std::pair<int64_t, const char*> typedEntries(const onnx::TensorProto& p, DType dt) {
+    if (p.data_type() == onnx::TensorProto::DOUBLE) return {p.double_data_size(), "double_data"};
+    if (p.data_type() == onnx::TensorProto::UINT32 || p.data_type() == onnx::TensorProto::UINT64) return {p.uint64_data_size(), "uint64_data"};
+    if (dt == DType::F32) return {p.float_data_size(), "float_data"};
+    if (dt == DType::S64) return {p.int64_data_size(), "int64_data"};
+    return {p.int32_data_size(), "int32_data"};  // s32, s16, u16, s8, u8, bool and f16 bit patterns
+}
 }  // namespace
 
 Expected<ir::Tensor> tensorFromProto(const onnx::TensorProto& p, const fs::path& modelDir) {
@@ -135,17 +143,29 @@ Expected<ir::Tensor> tensorFromProto(const onnx::TensorProto& p, const fs::path&
     DType dt = dtypeFromOnnx(p.data_type());
     if (dt == DType::Undefined) return Status::error(what + "data type " + onnxTypeName(p.data_type()) + " is not supported");
     ir::Dims dims(p.dims().begin(), p.dims().end());
-    auto t = ir::Tensor::create(dt, dims);
-    if (!t) return Status::error(what + t.message());
-    ir::Tensor& out = t.value();
-    const int64_t n = out.numel();
+    auto count = ir::checkedElementCount(dims, dt);
+    if (!count) return Status::error(what + count.message());
+    const int64_t n = *count;
     const size_t wide = widenedSize(p.data_type());
     // bytes the file holds for the shape (a converted type's file element size differs from ours)
-    const size_t bytes = wide ? size_t(n) * wide : out.byteSize();
+    const size_t bytes = size_t(n) * (wide ? wide : ir::dtypeSize(dt));
     auto sizeError = [&](size_t got, const char* field) {
         return Status::error(what + std::string(field) + " holds " + std::to_string(got) + " entries/bytes, shape needs " +
                              std::to_string(std::string(field) == "raw_data" ? int64_t(bytes) : n));
     };
+    // The data must be there before anything is allocated: a few bytes of file declaring a
+    // billion elements are refused, not answered with gigabytes of zeros.
+    if (p.data_location() != onnx::TensorProto::EXTERNAL) {
+        if (p.has_raw_data()) {
+            if (p.raw_data().size() != bytes) return sizeError(p.raw_data().size(), "raw_data");
+        } else {
+            const auto [entries, field] = typedEntries(p, dt);
+            if (entries != n) return sizeError(size_t(entries), field);
+        }
+    }
+    auto t = ir::Tensor::create(dt, dims);
+    if (!t) return Status::error(what + t.message());
+    ir::Tensor& out = t.value();
     auto fromRaw = [&](const std::string& raw) -> Status {
         if (raw.size() != bytes) return sizeError(raw.size(), "raw_data");
         if (!wide) {

@@ -1,6 +1,7 @@
-// The JSON readers users feed: run configs and model cards. Read or refused with a message;
-// a run config read back survives a round trip.
+// The JSON readers users feed: run configs, calibration tables and model cards. Read or refused
+// with a message; a run config read back survives a round trip.
 #include "core/data/model_card.h"
+#include "core/session/calibration_table.h"
 #include "core/session/run_config.h"
 #include "tests/fuzz/fuzz_input.h"
 
@@ -13,6 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else if (c.message().empty()) {
         __builtin_trap();
     }
+    auto table = ql::session::calibrationTableFromJson(text, "fuzz.json");
+    if (!table && table.message().empty()) __builtin_trap();
     ql::fuzz::writeScratch("model.json", data, size);
     auto card = ql::data::readModelCard(ql::fuzz::scratchDir() / "model.onnx");
     if (!card && card.message().empty()) __builtin_trap();
