@@ -183,11 +183,13 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
               "int8 helps these only through 4x smaller tensors; fusing them into neighbouring convolutions or larger batches does more");
         c->ratio = gain;
     }
-    const double outside = d.int8Ms - d.int8StepsMs;
+    // Means add up where medians do not (the median of a sum is not the sum of the medians):
+    // the time outside the steps is the whole-model mean minus the sum of the steps' means.
+    const double outside = int8->profile.wholeMs.mean - int8->profile.sumOfLayerMeansMs;
     if (d.int8Ms > 0 && outside > 0.05 * d.int8Ms) {
         Bucket b;
         b.ms = outside;
-        cause("outside_steps", b, ms(outside) + " of the whole-model median is outside the steps (executor overhead, thread wake-up between steps)",
+        cause("outside_steps", b, ms(outside) + " of the whole-model time is outside the steps (executor overhead, thread wake-up between steps)",
               "more work per step (larger batch) or fewer steps (fusion)");
     }
     std::stable_sort(d.causes.begin(), d.causes.end(), [](const DiagnosisCause& a, const DiagnosisCause& b) { return a.ms > b.ms; });

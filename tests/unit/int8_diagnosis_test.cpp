@@ -145,5 +145,29 @@ TEST(Int8Diagnosis, NamesTheMissingVnniAndSortsByCost) {
     EXPECT_FALSE(find(report::diagnoseInt8(**r), "no_vnni") && (*r)->cpu.int8Vnni);
 }
 
+// Per-step medians need not add up to the whole-model median (skewed steps); means do. Time
+// outside the steps is therefore read from the means: a result whose step medians sum to half
+// the whole median but whose means add up shows no such cause; one whose means leave a third of
+// the time outside does.
+TEST(Int8Diagnosis, TimeOutsideTheStepsComesFromMeansNotMedians) {
+    auto r = profileBoth(kModel);
+    ASSERT_TRUE(r);
+    auto skewed = std::make_shared<session::RunResult>(**r);
+    for (auto& p : skewed->runs) {
+        if (p.precision != runtime::Precision::Int8) continue;
+        double medians = 0;
+        for (const auto& l : p.profile.layers) medians += l.ms.median;
+        p.profile.wholeMs.median = 2 * medians;
+        p.profile.wholeMs.mean = p.profile.sumOfLayerMeansMs;  // nothing outside the steps
+    }
+    EXPECT_FALSE(find(report::diagnoseInt8(*skewed), "outside_steps"));
+    for (auto& p : skewed->runs)
+        if (p.precision == runtime::Precision::Int8) p.profile.wholeMs.mean = 1.5 * p.profile.sumOfLayerMeansMs;
+    const auto* outside = find(report::diagnoseInt8(*skewed), "outside_steps");
+    ASSERT_TRUE(outside);
+    for (const auto& p : skewed->runs)
+        if (p.precision == runtime::Precision::Int8) EXPECT_NEAR(outside->ms, 0.5 * p.profile.sumOfLayerMeansMs, 1e-9);
+}
+
 }  // namespace
 }  // namespace ql
