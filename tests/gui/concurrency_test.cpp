@@ -35,6 +35,13 @@ bool openAndWait(MainWindow& w, const QString& path) {
     return drawn.wait(30000);
 }
 
+// A short run (2 repeats) to its end; `finished` watches the window's runFinished.
+bool runToTheEnd(MainWindow& w, QSignalSpy& finished) {
+    w.settingsPanel()->setSettings(settings(2), false);
+    w.startRun();
+    return finished.wait(60000);
+}
+
 // Starts a run that only a cancel ends and waits until it is well under way.
 bool startEndlessRun(MainWindow& w) {
     w.settingsPanel()->setSettings(settings(100000), false);
@@ -73,9 +80,7 @@ private slots:
         QVERIFY(finished.isEmpty());
         QVERIFY(!w.lastRun());                   // nothing stale swapped in
         // the new model runs normally
-        w.settingsPanel()->setSettings(settings(2), false);
-        w.startRun();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(runToTheEnd(w, finished));
         QVERIFY(w.lastRun());
         QVERIFY(!w.isRunning());
     }
@@ -116,9 +121,7 @@ private slots:
         w.show();
         QVERIFY(openAndWait(w, kModel));
         QSignalSpy finished(&w, &MainWindow::runFinished);
-        w.settingsPanel()->setSettings(settings(2), false);
-        w.startRun();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(runToTheEnd(w, finished));
         const auto previous = w.lastRun();
         QVERIFY(previous);
         auto* bar = w.findChild<QProgressBar*>(QStringLiteral("runProgress"));
@@ -149,9 +152,7 @@ private slots:
         w.show();
         QVERIFY(openAndWait(w, kModel));
         QSignalSpy finished(&w, &MainWindow::runFinished);
-        w.settingsPanel()->setSettings(settings(2), false);
-        w.startRun();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(runToTheEnd(w, finished));
         // the folder cannot be made: its parent is a file
         QFile blocker(tmp_.filePath(QStringLiteral("blocker")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
