@@ -163,7 +163,8 @@ TEST(Int8Diagnosis, TimeOutsideTheStepsComesFromMeansNotMedians) {
     EXPECT_FALSE(find(report::diagnoseInt8(*skewed), "outside_steps"));
     for (auto& p : skewed->runs)
         if (p.precision == runtime::Precision::Int8) p.profile.wholeMs.mean = 1.5 * p.profile.sumOfLayerMeansMs;
-    const auto* outside = find(report::diagnoseInt8(*skewed), "outside_steps");
+    const report::Int8Diagnosis d = report::diagnoseInt8(*skewed);  // find() points into it
+    const auto* outside = find(d, "outside_steps");
     ASSERT_TRUE(outside);
     for (const auto& p : skewed->runs)
         if (p.precision == runtime::Precision::Int8) EXPECT_NEAR(outside->ms, 0.5 * p.profile.sumOfLayerMeansMs, 1e-9);
