@@ -148,13 +148,18 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     }
     attr.set_post_ops(postOpsFor(n, sum, sy));
 
+    // This convolution between source and destination descriptors (first choice, in-place
+    // rebuild and tuning all describe the same operation)
+    auto convDesc = [&](const memory::desc& s, const memory::desc& d) {
+        return dnnl::convolution_forward::desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
+                                               bias ? bMd : memory::desc(), d, strides, dil, padL, padR);
+    };
     auto makePd = [&](const memory::desc& s, const memory::desc& d) {
-        dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
-                                             bias ? bMd : memory::desc(), d, strides, dil, padL, padR);
-        return dnnl::convolution_forward::primitive_desc(desc, attr, b.engine());
+        return dnnl::convolution_forward::primitive_desc(convDesc(s, d), attr, b.engine());
     };
     dnnl::convolution_forward::primitive_desc pd;
-    std::string note;
+    std::string note;  // choices shown with the step, "; "-separated
+    auto addNote = [&note](const std::string& text) { note += (note.empty() ? "" : "; ") + text; };
     try {
         pd = makePd(srcMd, dstMd);
         // A forced layout that only oneDNN's naive kernel supports (e.g. u8 nChw8c on AVX2)
@@ -188,9 +193,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
                 dnnl::primitive_attr ownAttr = attr;
                 ownAttr.set_post_ops(postOpsFor(n, own, sy));
                 try {
-                    dnnl::convolution_forward::desc desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, pd.src_desc(),
-                                                         wMd, bias ? bMd : memory::desc(), pd.dst_desc(), strides, dil, padL, padR);
-                    dnnl::convolution_forward::primitive_desc inPlacePd(desc, ownAttr, b.engine());
+                    dnnl::convolution_forward::primitive_desc inPlacePd(convDesc(pd.src_desc(), pd.dst_desc()), ownAttr, b.engine());
                     if (!isRef(inPlacePd.impl_info_str()) && inPlacePd.dst_desc() == pd.dst_desc() && inPlacePd.src_desc() == pd.src_desc()) {
                         pd = inPlacePd;
                         pdAttr = ownAttr;
@@ -209,8 +212,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         const memory::desc srcFinal = pd.src_desc(), dstFinal = pd.dst_desc();
         // oneDNN's implementation iterator keeps a pointer to the operation descriptor: it must
         // outlive every next_impl() call, so the factory owns it
-        auto desc = std::make_shared<dnnl::convolution_forward::desc>(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
-                                                                       srcFinal, wMd, bias ? bMd : memory::desc(), dstFinal, strides, dil, padL, padR);
+        auto desc = std::make_shared<dnnl::convolution_forward::desc>(convDesc(srcFinal, dstFinal));
         const kernels::onednn::ConvPdFactory make = [&b, desc, pdAttr] { return dnnl::convolution_forward::primitive_desc(*desc, pdAttr, b.engine()); };
         std::string key = "conv " + mdKey(srcFinal) + " w" + dimsKey(wDims) + (q ? "s8" : "f32") + (bias ? " bias" : "") + " -> " + mdKey(dstFinal) +
                           " s" + dimsKey(strides) + " d" + dimsKey(dil) + " p" + dimsKey(padL) + dimsKey(padR) + " zp" + std::to_string(zx != 0) +
@@ -224,7 +226,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
                     pd = faster;
                     char buf[200];
                     std::snprintf(buf, sizeof buf, "timed: %.1f us vs %.1f us for oneDNN's first choice %s", tuned.bestUs, tuned.firstUs, tuned.first.c_str());
-                    note += std::string(note.empty() ? "" : "; ") + buf;
+                    addNote(buf);
                 }
             }
         } catch (const dnnl::error&) {
@@ -261,11 +263,11 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         s.preDst = dst;
         b.use(*residual);
         // a copy per run inside this step: say why the residual could not be summed in place
-        note += std::string(note.empty() ? "" : "; ") + "residual copied into the output before the sum (" +
-                (dyingResidual(b, n, src, pd.dst_desc()) < 0 ? "it is read later, is the convolution's input or has another layout" : "oneDNN has no kernel summing it in its own type") + ")";
+        addNote(std::string("residual copied into the output before the sum (") +
+                (dyingResidual(b, n, src, pd.dst_desc()) < 0 ? "it is read later, is the convolution's input or has another layout" : "oneDNN has no kernel summing it in its own type") + ")");
     }
     s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
-    if (modelScales && !wq.scales.empty()) note += std::string(note.empty() ? "" : "; ") + "weights with the model's own int8 scales";
+    if (modelScales && !wq.scales.empty()) addNote("weights with the model's own int8 scales");
     return b.addNodeStep(n, std::move(s), pd.impl_info_str(), dst, weightBytes, note);
 }
 
