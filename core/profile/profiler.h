@@ -35,6 +35,15 @@ struct RunProfile {
 Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::TensorMap& inputs, const ProfileOptions& options,
                                  const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
+// Several executors (FP32 and INT8 plans of one model) timed in alternation: warm-up rounds, then
+// R rounds each running every executor once, the order reversed every other round (A B, B A, ...).
+// A shared machine drifts by 10-20 % within minutes; running the precisions back to back makes a
+// ratio of their medians compare like with like, where one block after the other compares two
+// moments. One RunProfile per executor, in the order given.
+Expected<std::vector<RunProfile>> profileRunsInterleaved(const std::vector<runtime::Executor*>& executors, const runtime::TensorMap& inputs,
+                                                         const ProfileOptions& options, const CancelToken& cancel = {},
+                                                         const ProgressFn& progress = {});
+
 // Peak resident set size of this process so far, in bytes.
 int64_t peakRssBytes();
 

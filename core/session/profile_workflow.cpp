@@ -61,24 +61,33 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
             calibration = std::move(t);
         }
     }
+    // Every precision's plan is built first, then they are timed in alternation (profileRunsInterleaved):
+    // on a shared machine that drifts, the FP32/INT8 ratio then compares runs of the same minutes.
     std::shared_ptr<const quant::RangeTable> int8Ranges;
+    const double builtAt = timedStart + (timedEnd - timedStart) * 0.3;
+    std::vector<runtime::PreparedExecutor> prepared;
     for (size_t i = 0; i < config.precisions.size(); ++i) {
         const runtime::Precision precision = config.precisions[i];
-        const ProgressSpan share(span.sub(timedStart + (timedEnd - timedStart) * double(i) / n, timedStart + (timedEnd - timedStart) * double(i + 1) / n));
-        // until calibration lands: int8 ranges come from the run's own inputs
-        QL_ASSIGN(auto prepared, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share.sub(0.0, 0.3),
-                                                 calibration ? &*calibration : nullptr));
+        const auto share = span.sub(timedStart + (builtAt - timedStart) * double(i) / n, timedStart + (builtAt - timedStart) * double(i + 1) / n);
+        // int8 ranges come from the run's own inputs unless the config names a table
+        QL_ASSIGN(auto p, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share, calibration ? &*calibration : nullptr));
+        prepared.push_back(std::move(p));
+    }
+    std::vector<runtime::Executor*> executors;
+    for (auto& p : prepared) executors.push_back(p.executor.get());
+    auto measured = profile::profileRunsInterleaved(executors, request.inputs, {config.warmup, config.repeat}, job.cancel, span.sub(builtAt, timedEnd));
+    if (!measured) return measured.status().isCancelled() ? measured.status() : measured.status().withContext(result->model + ": ");
+    for (size_t i = 0; i < prepared.size(); ++i) {
+        const runtime::Precision precision = config.precisions[i];
         PrecisionRun run;
         run.precision = precision;
-        run.executor = prepared.executor->name();
+        run.executor = prepared[i].executor->name();
         run.layout = config.executor == "eager" ? runtime::Layout::Nchw : config.layout;
-        run.int8Note = prepared.int8Note;
-        if (precision == runtime::Precision::Int8) int8Ranges = prepared.ranges;
-        run.sevenBitActivations = precision == runtime::Precision::Int8 && prepared.sevenBitActivations;
-        auto measured = profile::profileRuns(*prepared.executor, request.inputs, {config.warmup, config.repeat}, job.cancel, share.sub(0.3, 1.0));
-        if (!measured) return measured.status().isCancelled() ? measured.status() : measured.status().withContext(result->model + ": ");
-        run.profile = std::move(measured).value();
-        result->cpu = prepared.cpu;
+        run.int8Note = prepared[i].int8Note;
+        if (precision == runtime::Precision::Int8) int8Ranges = prepared[i].ranges;
+        run.sevenBitActivations = precision == runtime::Precision::Int8 && prepared[i].sevenBitActivations;
+        run.profile = std::move((*measured)[i]);
+        result->cpu = prepared[i].cpu;
         result->runs.push_back(std::move(run));
     }
     const PrecisionRun* fp32 = result->find(runtime::Precision::Fp32);

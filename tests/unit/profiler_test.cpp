@@ -1,0 +1,90 @@
+// The profiler's run schedule: executors timed in alternation, with an untimed re-warm run.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/profile/profiler.h"
+
+namespace ql {
+namespace {
+
+// Logs each run by name; its one step reports the run number as its time in ms.
+class LoggingExecutor : public runtime::Executor {
+public:
+    LoggingExecutor(std::string name, std::vector<std::string>& log, int failAt = -1) : name_(std::move(name)), log_(log), failAt_(failAt) {}
+    std::string name() const override { return name_; }
+    Expected<runtime::TensorMap> run(const runtime::TensorMap&, const runtime::RunOptions& options) override {
+        if (runs_++ == failAt_) return Status::internal(name_ + " failed");
+        options.onStepTimed(0, double(runs_));  // the profiler keeps it only for a timed run
+        log_.push_back(name_);
+        return runtime::TensorMap{{"y", ir::Tensor::fromFloats({1}, {float(runs_)})}};
+    }
+    std::vector<runtime::StepInfo> steps() const override {
+        runtime::StepInfo s;
+        s.name = name_ + " step";
+        return {s};
+    }
+
+private:
+    std::string name_;
+    std::vector<std::string>& log_;
+    int failAt_;
+    int runs_ = 0;
+};
+
+TEST(Profiler, InterleavesExecutorsInAlternatingOrderWithARewarmRunBeforeEachTimedRun) {
+    std::vector<std::string> log;
+    LoggingExecutor a("A", log), b("B", log);
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 1, /*repeat*/ 3});
+    ASSERT_TRUE(runs.isOk()) << runs.status().message();
+    // warm-up round A B; then per round each executor runs twice (re-warm, timed), order reversed each round
+    const std::vector<std::string> expected = {"A", "B", "B", "B", "A", "A", "A", "A", "B", "B", "B", "B", "A", "A"};
+    EXPECT_EQ(log, expected);
+    ASSERT_EQ(runs->size(), 2u);
+    for (const auto& r : *runs) {
+        EXPECT_EQ(r.wholeSamplesMs.size(), 3u);
+        ASSERT_EQ(r.layers.size(), 1u);
+        EXPECT_EQ(r.layers[0].ms.n, 3);
+    }
+    // A's timed runs are its 3rd, 5th and 7th: the step times kept are exactly those
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.median, 5.0);
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.max, 7.0);
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.min, 3.0);
+    // outputs are the last run's
+    EXPECT_FLOAT_EQ((*runs)[0].outputs.at("y").data<float>()[0], 7.f);
+    EXPECT_EQ((*runs)[0].layers[0].step.name, "A step");
+    EXPECT_EQ((*runs)[1].layers[0].step.name, "B step");
+}
+
+TEST(Profiler, OneExecutorRunsWarmupThenTimedRunsWithoutRewarm) {
+    std::vector<std::string> log;
+    LoggingExecutor a("A", log);
+    auto run = profile::profileRuns(a, {}, {2, 4});
+    ASSERT_TRUE(run.isOk());
+    EXPECT_EQ(log.size(), 6u);
+    EXPECT_EQ(run->wholeSamplesMs.size(), 4u);
+    EXPECT_DOUBLE_EQ(run->layers[0].ms.min, 3.0);
+}
+
+TEST(Profiler, AFailingRunStopsTheProfileWithItsMessage) {
+    std::vector<std::string> log;
+    LoggingExecutor a("A", log), b("B", log, /*failAt*/ 2);
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {1, 3});
+    ASSERT_FALSE(runs.isOk());
+    EXPECT_NE(runs.status().message().find("B failed"), std::string::npos);
+}
+
+TEST(Profiler, CancelStopsBetweenRuns) {
+    std::vector<std::string> log;
+    LoggingExecutor a("A", log), b("B", log);
+    CancelToken cancel;
+    cancel.cancel();
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {1, 3}, cancel);
+    ASSERT_FALSE(runs.isOk());
+    EXPECT_TRUE(runs.status().isCancelled());
+    EXPECT_TRUE(log.empty());
+}
+
+}  // namespace
+}  // namespace ql
