@@ -3,13 +3,15 @@
 # batch 1): QuantLens FP32 and INT8 medians, ONNX Runtime's CPU provider on the same files, the
 # speed-ups, and the INT8 plan's inserted conversions and reference fallbacks, as one table.
 # Then this CPU's MAC peaks (tests/bench/mac_peak.cpp). Prints figures; never fails on a missed
-# target. Timings on a shared machine are noisy: the load average is printed with them.
-# usage: scripts/bench_zoo.sh [threads=2] [repeats=30] [models dir=/work/models, else build/zoo]
+# target. Timings on a shared machine drift by 10-20 % within minutes, so each model is measured in
+# ROUNDS rounds (default 3) alternating QuantLens and ORT (ORT first, then QuantLens first, ...);
+# QuantLens itself alternates FP32 and INT8 run by run. Each median pools every round's runs.
+# usage: scripts/bench_zoo.sh [threads=2] [repeats=30 per side] [models dir=/work/models, else build/zoo]
 #   QL_BENCH_ARGS="--max-isa avx2" scripts/bench_zoo.sh   extra `profile` options for QuantLens'
 #   runs (ORT's column stays ORT at its own ISA); each run also measures the MAC peaks (--peak).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-THREADS="${1:-2}"; REPEAT="${2:-30}"
+THREADS="${1:-2}"; REPEAT="${2:-30}"; ROUNDS="${ROUNDS:-3}"
 ZOO="${3:-/work/models}"
 MODELS="resnet18 resnet50 resnet152 inception_v3 densenet121 densenet201 mobilenet_v2"
 CLI=build/app/cli/quantlens-cli
@@ -33,20 +35,39 @@ for m in $MODELS; do
   model="$ZOO/$m.onnx"
   [ -f "$model" ] || { echo "($m: $model missing, skipped)"; continue; }
   log="$OUT/$m.txt"
-  # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
-  if ! "$CLI" profile "$model" --threads "$THREADS" --repeat "$REPEAT" --peak ${QL_BENCH_ARGS:-} --json "$OUT/$m.json" --csv "$OUT/$m.csv" >"$log" 2>&1; then
-    echo "($m: profile failed, see $log)"; continue
-  fi
-  fp32=$(field "$log" fp32 "^whole model" 4); int8=$(field "$log" int8 "^whole model" 4)
+  size=224; [ "$m" = inception_v3 ] && size=299
+  per=$(( (REPEAT + ROUNDS - 1) / ROUNDS ))
+  rm -f "$OUT/$m".round*.json "$OUT/$m.ort_samples"
+  failed=0
+  for r in $(seq 1 "$ROUNDS"); do
+    ql_round() {
+      # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
+      "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" $( [ "$r" = "$ROUNDS" ] && echo --peak ) ${QL_BENCH_ARGS:-} \
+        --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" >"$log" 2>&1
+    }
+    ort_round() {
+      [ -d build/ort/node_modules/onnxruntime-node ] || return 0
+      NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$per" 1 "$size" "$OUT/$m.ort_samples" >/dev/null 2>&1 || true
+    }
+    if [ $((r % 2)) = 1 ]; then ort_round; ql_round || failed=1; else ql_round || failed=1; ort_round; fi
+    [ "$failed" = 0 ] || break
+  done
+  if [ "$failed" = 1 ]; then echo "($m: profile failed, see $log)"; continue; fi
+  # pooled medians over the rounds: QuantLens' whole_samples_ms per precision, ORT's samples
+  read -r fp32 int8 < <(/usr/bin/python3 - "$OUT/$m".round*.json <<'PY'
+import json, statistics, sys
+pooled = {}
+for f in sys.argv[1:]:
+    for run in json.load(open(f))["results"]:
+        pooled.setdefault(run["precision"], []).extend(run["whole_samples_ms"])
+print(*(f"{statistics.median(pooled[p]):.3f}" if p in pooled else "-" for p in ("fp32", "int8")))
+PY
+)
   fp32peak=$(field "$log" fp32 "^MACs:" 7); int8peak=$(field "$log" int8 "^MACs:" 7)
   reorders=$(field "$log" int8 "inserted reorders" 3); fallbacks=$(field "$log" int8 "reference fallbacks" 6)
   islands=$(awk '/^== int8 ==/{s=1} s && $2 == "Dequantize" {n++} END {print n + 0}' "$log")
   ort="-"
-  if [ -d build/ort/node_modules/onnxruntime-node ]; then
-    size=224; [ "$m" = inception_v3 ] && size=299
-    ort=$(NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$REPEAT" 1 "$size" 2>/dev/null | sed -n 's/.*median \([0-9.]*\) ms.*/\1/p')
-    [ -n "$ort" ] || ort="-"
-  fi
+  [ -s "$OUT/$m.ort_samples" ] && ort=$(sort -g "$OUT/$m.ort_samples" | awk '{v[NR] = $1} END {printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
   rows+=("$m $ort $fp32 $int8 $reorders $islands $fallbacks ${fp32peak:--} ${int8peak:--}")
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -59,6 +80,6 @@ for r in "${rows[@]}"; do
   vsort=$(awk -v a="$ort" -v b="$fp32" 'BEGIN {if (a == "-") print "-"; else printf "%.2fx", a / b}')
   printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %10s | %10s | %26s | %9s |\n" "$m" "$ort" "$fp32" "$int8" "$speed" "$vsort" "$fp32peak" "$int8peak" "$reorders ($islands dequantize)" "$fallbacks"
 done
-echo "(medians in ms; FP32 vs ORT > 1 means QuantLens FP32 is faster; per-model logs in $OUT/)"
+echo "(medians in ms pooled over $ROUNDS alternating rounds of ~$(( (REPEAT + ROUNDS - 1) / ROUNDS )) runs per side; FP32 vs ORT > 1 means QuantLens FP32 is faster; %peak from the last round; per-model logs in $OUT/)"
 echo
 if [ -x "$PEAK" ]; then "$PEAK" "$THREADS"; else echo "($PEAK not built: cmake --build build --target ql_mac_peak)"; fi

@@ -20,29 +20,33 @@ struct Groups {
 };
 }  // namespace
 
-RangeTable shareRanges(const ir::Graph& g, const RangeTable& ranges, const std::function<bool(const ir::Node&)>& sharesScale) {
-    RangeTable out = ranges;
+std::vector<int32_t> scaleGroups(const ir::Graph& g, const std::function<bool(const ir::Node&)>& sharesScale) {
     Groups groups(g.valueCount());
-    bool any = false;
     for (ir::NodeId id : g.nodeIds()) {
         const ir::Node& n = g.node(id);
         if (n.outputs.empty() || !n.outputs[0].valid() || !sharesScale(n)) continue;
         for (ir::ValueId in : n.inputs)
-            if (in.valid() && !g.value(in).constant) groups.join(in.v, n.outputs[0].v), any = true;
+            if (in.valid() && !g.value(in).constant) groups.join(in.v, n.outputs[0].v);
     }
-    if (!any) return out;
+    std::vector<int32_t> root(g.valueCount());
+    for (size_t v = 0; v < root.size(); ++v) root[v] = groups.find(int32_t(v));
+    return root;
+}
+
+RangeTable shareRanges(const ir::Graph& g, const RangeTable& ranges, const std::function<bool(const ir::Node&)>& sharesScale) {
+    RangeTable out = ranges;
+    const std::vector<int32_t> root = scaleGroups(g, sharesScale);
     // the union of the members' ranges, per group
     std::map<int32_t, ValueRange> united;
     for (size_t v = 0; v < g.valueCount(); ++v) {
         auto it = ranges.find(g.value(ir::ValueId{int32_t(v)}).name);
         if (it == ranges.end()) continue;
-        const int32_t root = groups.find(int32_t(v));
-        auto [u, fresh] = united.try_emplace(root, it->second);
+        auto [u, fresh] = united.try_emplace(root[v], it->second);
         if (!fresh) u->second = {std::min(u->second.min, it->second.min), std::max(u->second.max, it->second.max)};
     }
     for (size_t v = 0; v < g.valueCount(); ++v) {
         auto it = out.find(g.value(ir::ValueId{int32_t(v)}).name);
-        if (it != out.end()) it->second = united.at(groups.find(int32_t(v)));
+        if (it != out.end()) it->second = united.at(root[v]);
     }
     return out;
 }

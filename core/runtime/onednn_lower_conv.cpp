@@ -1,5 +1,6 @@
 // Conv / FusedConv (FP32 or INT8 with per-channel s8 weights, eltwise and sum post-ops) and
 // ConvTranspose (FP32) as oneDNN convolution / deconvolution.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -127,12 +128,19 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     memory::desc wMd(wDims, q ? DT::s8 : DT::f32, Tag::any);
     memory::desc bMd({M}, DT::f32, Tag::a);
 
+    // Without padding, the source zero point folds into the bias: sum w (x - zx) = sum w x - zx sum w,
+    // exact in the int32 accumulator; the kernels then see plain u8 (oneDNN's brdgmm depthwise
+    // and other fast paths take no source zero point). Padding would read as x = 0, not zx.
+    const bool unpadded = std::all_of(padL.begin(), padL.end(), [](auto p) { return p == 0; }) &&
+                          std::all_of(padR.begin(), padR.end(), [](auto p) { return p == 0; });
+    const bool foldZx = zx != 0 && unpadded;
+    const bool hasBias = bias || foldZx;
     dnnl::primitive_attr attr;
     if (q) {
         std::vector<float> outScales(static_cast<size_t>(M));
         for (int64_t m = 0; m < M; ++m) outScales[size_t(m)] = sx * ws[size_t(m)] / sy;
         attr.set_output_scales(1 << 1, outScales);
-        if (zx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
+        if (zx && !foldZx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
         if (zy) attr.set_zero_points(DNNL_ARG_DST, 0, {zy});
     }
     // Unless it can be summed in place (below), the residual is converted into the destination
@@ -152,7 +160,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // rebuild and tuning all describe the same operation)
     auto convDesc = [&](const memory::desc& s, const memory::desc& d) {
         return dnnl::convolution_forward::desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, s, wMd,
-                                               bias ? bMd : memory::desc(), d, strides, dil, padL, padR);
+                                               hasBias ? bMd : memory::desc(), d, strides, dil, padL, padR);
     };
     auto makePd = [&](const memory::desc& s, const memory::desc& d) {
         return dnnl::convolution_forward::primitive_desc(convDesc(s, d), attr, b.engine());
@@ -214,8 +222,8 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
         // outlive every next_impl() call, so the factory owns it
         auto desc = std::make_shared<dnnl::convolution_forward::desc>(convDesc(srcFinal, dstFinal));
         const kernels::onednn::ConvPdFactory make = [&b, desc, pdAttr] { return dnnl::convolution_forward::primitive_desc(*desc, pdAttr, b.engine()); };
-        std::string key = "conv " + mdKey(srcFinal) + " w" + dimsKey(wDims) + (q ? "s8" : "f32") + (bias ? " bias" : "") + " -> " + mdKey(dstFinal) +
-                          " s" + dimsKey(strides) + " d" + dimsKey(dil) + " p" + dimsKey(padL) + dimsKey(padR) + " zp" + std::to_string(zx != 0) +
+        std::string key = "conv " + mdKey(srcFinal) + " w" + dimsKey(wDims) + (q ? "s8" : "f32") + (hasBias ? " bias" : "") + " -> " + mdKey(dstFinal) +
+                          " s" + dimsKey(strides) + " d" + dimsKey(dil) + " p" + dimsKey(padL) + dimsKey(padR) + " zp" + std::to_string(zx != 0 && !foldZx) +
                           std::to_string(zy != 0) + " act " + n.attrs.getString("activation") + " t" + std::to_string(b.context().facts().threads);
         if (pdSum) key += " sum " + std::to_string(pdSum->scale != 1.f) + std::to_string(pdSum->zeroPoint != 0) + std::to_string(int(pdSum->dt));
         try {
@@ -239,10 +247,16 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     memory::desc wPlain(wDims, q ? DT::s8 : DT::f32, wTag);
     s.constArgs[DNNL_ARG_WEIGHTS] = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), pd.weights_desc());
     int64_t weightBytes = int64_t(pd.weights_desc().get_size());
-    if (bias) {
-        std::vector<float> bv(static_cast<size_t>(M));
-        for (int64_t m = 0; m < M; ++m)  // int8: bias joins the int32 accumulator before output scaling
-            bv[size_t(m)] = bias->data<float>()[m] / (q ? sx * ws[size_t(m)] : 1.f);
+    if (hasBias) {
+        std::vector<float> bv(static_cast<size_t>(M), 0.f);
+        for (int64_t m = 0; m < M; ++m) {  // int8: bias joins the int32 accumulator before output scaling
+            if (bias) bv[size_t(m)] = bias->data<float>()[m] / (q ? sx * ws[size_t(m)] : 1.f);
+            if (foldZx) {
+                int64_t rowSum = 0;
+                for (int64_t j = 0; j < perM; ++j) rowSum += wq.values[size_t(m * perM + j)];
+                bv[size_t(m)] -= float(zx) * float(rowSum);
+            }
+        }
         s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, bv.data(), pd.bias_desc());
         weightBytes += M * 4;
     }

@@ -35,6 +35,10 @@ bool concatRunsInt8(const PlanBuilder& b, const ir::Node& n);
 bool concatTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
 bool sharesInt8Scale(const PlanBuilder& b, const ir::Node& n);
 
+// onednn_offset_storage.cpp: the values whose s8 form is stored as u8 with zero point 128 (so
+// depthwise convs reading them get oneDNN's u8-only fast kernel); lowerGraph installs them.
+std::set<int32_t> offsetStorageValues(const PlanBuilder& b);
+
 // onednn_lower_view.cpp: Flatten / Reshape / Squeeze / Unsqueeze as views of the same bytes.
 Status lowerView(PlanBuilder& b, const ir::Node& n);
 bool viewTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);

@@ -99,6 +99,7 @@ Status lowerGraph(OnednnPlan::Impl& impl, std::vector<StepInfo>& infos, const Ca
         quant::RangeTable shared = quant::shareRanges(g, *impl.options.ranges, [&b](const ir::Node& n) { return sharesInt8Scale(b, n); });
         if (usedRanges) *usedRanges = shared;
         b.useRanges(std::move(shared));
+        b.useOffsetStorage(offsetStorageValues(b));
     }
     for (ir::ValueId id : g.inputs) {
         const ir::Value& v = g.value(id);

@@ -202,7 +202,9 @@ std::optional<quant::Int8Params> PlanBuilder::int8Of(ir::ValueId v) const {
         const auto mr = quant::rangeOfModelParams(*q);
         if (mr && mr->min == r->min && mr->max == r->max) return quant::modelParams(*q);
     }
-    return quant::int8ParamsFor(*r, p_.options.sevenBitActivations, p_.options.asymmetricActivations);
+    quant::Int8Params p = quant::int8ParamsFor(*r, p_.options.sevenBitActivations, p_.options.asymmetricActivations);
+    if (p.dtype == DType::S8 && offsetStorage_.count(v.v)) p = {DType::U8, p.scale, 128};  // the same levels, shifted
+    return p;
 }
 
 bool PlanBuilder::consumersTakeInt8(ir::ValueId v) const {

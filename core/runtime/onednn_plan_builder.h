@@ -71,6 +71,8 @@ public:
 
     // ---- int8 policy ----------------------------------------------------------------
     bool perTensorWeights() const { return p_.options.perTensorWeights; }
+    bool sevenBitActivations() const { return p_.options.sevenBitActivations; }
+    bool asymmetricActivations() const { return p_.options.asymmetricActivations; }
     bool int8Plan() const { return p_.options.precision == Precision::Int8 && p_.options.ranges; }
     // Does PlanOptions::fp32Nodes keep n in FP32 (by its name, op type or a fused original's)?
     bool keptFp32(const ir::Node& n) const;
@@ -81,6 +83,8 @@ public:
     const quant::ValueRange* rangeOf(ir::ValueId v) const;
     // Replaces the calibrated ranges for this build (the scale-shared table, quant/shared_ranges.h).
     void useRanges(quant::RangeTable t) { ranges_ = std::move(t); }
+    // Values whose s8 form is stored as u8 with zero point 128 (offsetStorageValues); int8Of answers so.
+    void useOffsetStorage(std::set<int32_t> values) { offsetStorage_ = std::move(values); }
     // Does every consumer of v take int8 directly (so its producer may emit int8)?
     bool consumersTakeInt8(ir::ValueId v) const;
 
@@ -109,6 +113,7 @@ private:
     std::map<int32_t, ir::Tensor> folded_;   // values computed at build time
     std::map<int32_t, std::pair<std::vector<float>, int>> weightScales_;  // value -> (scales, axis)
     std::optional<quant::RangeTable> ranges_;  // overrides PlanOptions::ranges when set
+    std::set<int32_t> offsetStorage_;
 };
 
 // ---- the lowerer registry (onednn_lowering.cpp) ---------------------------------------
