@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <random>
@@ -390,4 +391,71 @@ TEST(Int8Engine, AsymmetricAveragePoolStaysInt8UnlessPaddingIsCounted) {
             expectConversionsOnlyAtTheEdges(q.steps, what);
         }
     }
+}
+
+// A DenseNet layer: x -> conv+ReLU -> max pool = p; p -> BN -> ReLU -> 1x1 conv+ReLU -> 3x3 conv
+// (no activation: signed) = n; concat(p, n) -> BN -> ReLU -> 1x1 conv -> y. The concat group is
+// signed, read only by unpadded convs (the BNs as depthwise 1x1): it is stored as u8 with zero
+// point 128 (the s8 levels shifted; the convs fold the zero point into their bias), against
+// the reference executor and, for the second BN, BN+ReLU computed on the plan's own concat.
+TEST(Int8Engine, SignedConcatReadByDepthwiseConvsIsStoredAsU8WithZeroPoint128) {
+    OnnxBuilder b;
+    b.input("x", {1, 8, 10, 10}).output("y");
+    conv(b, "x", "c0", 8, 16, 3, 0.3f, 61);
+    b.node("Relu", {"c0"}, {"c"}, "c_relu");
+    maxPool3x3(b, "c", "p");
+    auto batchNorm = [&](const std::string& in, const std::string& out, int64_t ch, unsigned seed) {
+        const auto gamma = randomValues(size_t(ch), seed, -1.5f, 1.5f), beta = randomValues(size_t(ch), seed + 1, -0.5f, 0.5f);
+        const auto mean = randomValues(size_t(ch), seed + 2, -0.5f, 1.f), var = randomValues(size_t(ch), seed + 3, 0.2f, 2.f);
+        b.initializer(out + "_g", {ch}, gamma).initializer(out + "_b", {ch}, beta).initializer(out + "_m", {ch}, mean).initializer(out + "_v", {ch}, var);
+        b.node("BatchNormalization", {in, out + "_g", out + "_b", out + "_m", out + "_v"}, {out}, out);
+        return std::array<std::vector<float>, 4>{gamma, beta, mean, var};
+    };
+    batchNorm("p", "bn1", 16, 62);
+    b.node("Relu", {"bn1"}, {"r1"}, "relu1");
+    conv(b, "r1", "k1", 16, 16, 1, 0.4f, 66);
+    b.node("Relu", {"k1"}, {"k1r"}, "k1_relu");
+    conv(b, "k1r", "n", 16, 8, 3, 0.3f, 67);
+    OnnxBuilder::setInt(b.node("Concat", {"p", "n"}, {"cat"}, "cat"), "axis", 1);
+    const auto bn2 = batchNorm("cat", "bn2", 24, 68);
+    b.node("Relu", {"bn2"}, {"r2"}, "relu2");
+    conv(b, "r2", "y", 24, 4, 1, 0.3f, 72);
+    auto g = importGraph(b);
+    const auto in = inputX(*g, 7);
+    Outcome ref = run(g, in, {"reference"});
+    runtime::ExecutorOptions o;
+    o.precision = runtime::Precision::Int8;
+    Outcome q = run(g, in, o);
+    expectConversionsOnlyAtTheEdges(q.steps, "offset");
+    EXPECT_GT(sqnrDb(ref.y, q.y), 30.0);
+    const runtime::StepInfo* s2 = stepNamed(q.steps, "bn2");
+    const runtime::StepInfo* sn = stepNamed(q.steps, "n");
+    ASSERT_NE(s2, nullptr);
+    ASSERT_NE(sn, nullptr);
+    EXPECT_EQ(s2->opType, "FusedConv");
+    // 7-bit activations (AVX2 without VNNI) keep s8: the shift needs all 8 bits
+    const std::string stored = q.prepared.sevenBitActivations ? "s8" : "u8";
+    EXPECT_EQ(s2->inputDtype, stored);
+    EXPECT_EQ(sn->dtype, stored);
+    EXPECT_EQ(stepNamed(q.steps, "bn1")->inputDtype, stored);
+    // BN2 + ReLU in double on the concat the int8 plan produced (dequantized by the hooks)
+    const auto rr = q.prepared.ranges->at("r2");
+    const float step = quant::int8ParamsFor(rr, q.prepared.sevenBitActivations).scale;
+    const ir::Tensor& cat = q.nodes.at("cat");
+    const ir::Tensor& got = q.nodes.at("bn2");
+    const auto& [gamma, beta, mean, var] = bn2;
+    double worst = 0, catMin = 0;
+    for (int64_t c = 0; c < 24; ++c) {
+        const double k = gamma[size_t(c)] / std::sqrt(double(var[size_t(c)]) + 1e-5);
+        for (int64_t i = 0; i < 100; ++i) {
+            const double x = cat.data<float>()[c * 100 + i];
+            catMin = std::min(catMin, x);
+            // clipped to the output's int8 grid: the int8 concat's small errors, amplified by the
+            // BN, may reach past the calibrated maximum
+            const double want = std::clamp((x - mean[size_t(c)]) * k + beta[size_t(c)], 0.0, 255.0 * step);
+            worst = std::max(worst, std::fabs(want - got.data<float>()[c * 100 + i]));
+        }
+    }
+    EXPECT_LT(catMin, 0.0) << "the concat should hold negative values (the test's premise)";
+    EXPECT_LE(worst, 1.0 * step) << "output step " << step;
 }
