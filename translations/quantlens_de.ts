@@ -511,7 +511,7 @@ oneDNN: %5</translation>
     </message>
     <message>
         <source>Batch 1</source>
-        <translation>Batch 1</translation>
+        <translation>Batchgröße 1</translation>
     </message>
     <message>
         <source>FP32 reorders of a forced layout</source>
