@@ -124,6 +124,42 @@ const runtime::StepInfo* stepNamed(const std::vector<runtime::StepInfo>& steps, 
     return nullptr;
 }
 
+// x [1, 8, 10, 10] -> 3x3 conv (16 channels) + ReLU -> 3x3 max pool = p (output y left to the test).
+void stemToPool(OnnxBuilder& b, unsigned seed) {
+    b.input("x", {1, 8, 10, 10}).output("y");
+    conv(b, "x", "c0", 8, 16, 3, 0.3f, seed);
+    b.node("Relu", {"c0"}, {"c"}, "c_relu");
+    maxPool3x3(b, "c", "p");
+}
+
+// A BatchNormalization over `in` with seeded parameters (gamma, beta, mean, var).
+struct BatchNormParams {
+    std::vector<float> gamma, beta, mean, var;
+};
+BatchNormParams batchNorm(OnnxBuilder& b, const std::string& in, const std::string& out, int64_t ch, unsigned seed) {
+    BatchNormParams p{randomValues(size_t(ch), seed, -1.5f, 1.5f), randomValues(size_t(ch), seed + 1, -0.5f, 0.5f),
+                      randomValues(size_t(ch), seed + 2, 0.f, 1.f), randomValues(size_t(ch), seed + 3, 0.2f, 2.f)};
+    b.initializer(out + "_g", {ch}, p.gamma).initializer(out + "_b", {ch}, p.beta).initializer(out + "_m", {ch}, p.mean).initializer(out + "_v", {ch}, p.var);
+    b.node("BatchNormalization", {in, out + "_g", out + "_b", out + "_m", out + "_v"}, {out}, out);
+    return p;
+}
+
+// The oracle: BN and ReLU in double on the (dequantized) input the int8 plan produced, clipped to
+// the output's int8 grid (upstream int8 error amplified by the BN may pass the calibrated
+// maximum); the largest distance to what the plan computed. NCHW, batch 1.
+double worstBatchNormReluError(const ir::Tensor& x, const ir::Tensor& got, const BatchNormParams& p, float outputStep) {
+    const int64_t channels = x.dims()[1], pixels = x.numel() / channels;
+    double worst = 0;
+    for (int64_t c = 0; c < channels; ++c) {
+        const double k = p.gamma[size_t(c)] / std::sqrt(double(p.var[size_t(c)]) + 1e-5);
+        for (int64_t i = 0; i < pixels; ++i) {
+            const double want = std::clamp((x.data<float>()[c * pixels + i] - p.mean[size_t(c)]) * k + p.beta[size_t(c)], 0.0, 255.0 * outputStep);
+            worst = std::max(worst, std::fabs(want - got.data<float>()[c * pixels + i]));
+        }
+    }
+    return worst;
+}
+
 }  // namespace
 
 TEST(SharedRanges, ConcatOperandsAndPoolsShareTheUnionOfTheirRanges) {
@@ -197,15 +233,9 @@ TEST(Int8Engine, ConcatWithMixedProducerScalesRunsInt8WithoutConversions) {
 // step of BN+ReLU computed exactly on the int8 plan's own (dequantized) input.
 TEST(Int8Engine, PreActivationBatchNormRunsInt8WithinOneStep) {
     OnnxBuilder b;
-    b.input("x", {1, 8, 10, 10}).output("y");
-    conv(b, "x", "c0", 8, 16, 3, 0.3f, 51);
-    b.node("Relu", {"c0"}, {"c"}, "c_relu");
-    maxPool3x3(b, "c", "p");
-    const auto gamma = randomValues(16, 52, -1.5f, 1.5f), beta = randomValues(16, 53, -0.5f, 0.5f);
-    const auto mean = randomValues(16, 54, 0.f, 1.f), var = randomValues(16, 55, 0.2f, 2.f);
-    b.initializer("g", {16}, gamma).initializer("be", {16}, beta).initializer("mu", {16}, mean).initializer("var", {16}, var);
-    b.node("BatchNormalization", {"p", "g", "be", "mu", "var"}, {"n"}, "bn");
-    b.node("Relu", {"n"}, {"r"}, "relu");
+    stemToPool(b, 51);
+    const BatchNormParams bn = batchNorm(b, "p", "bn", 16, 52);
+    b.node("Relu", {"bn"}, {"r"}, "relu");
     conv(b, "r", "y", 16, 4, 3, 0.2f, 56);
     auto g = importGraph(b);
     const auto in = inputX(*g, 6);
@@ -225,17 +255,7 @@ TEST(Int8Engine, PreActivationBatchNormRunsInt8WithinOneStep) {
         // the oracle: BN and ReLU in double on the pool output the int8 plan produced
         const auto rr = q.prepared.ranges->at("r");
         const float step = quant::int8ParamsFor(rr, q.prepared.sevenBitActivations, asymmetric).scale;
-        const ir::Tensor& pool = q.nodes.at("p");
-        const ir::Tensor& got = q.nodes.at("bn");
-        double worst = 0;
-        for (int64_t c = 0; c < 16; ++c) {
-            const double k = gamma[size_t(c)] / std::sqrt(double(var[size_t(c)]) + 1e-5);
-            for (int64_t i = 0; i < 100; ++i) {
-                const double want = std::max(0.0, (pool.data<float>()[c * 100 + i] - mean[size_t(c)]) * k + beta[size_t(c)]);
-                worst = std::max(worst, std::fabs(want - got.data<float>()[c * 100 + i]));
-            }
-        }
-        EXPECT_LE(worst, 1.0 * step) << what << ": output step " << step;
+        EXPECT_LE(worstBatchNormReluError(q.nodes.at("p"), q.nodes.at("bn"), bn, step), 1.0 * step) << what << ": output step " << step;
         EXPECT_GT(sqnrDb(ref.y, q.y), 30.0) << what;
     }
 }
@@ -400,24 +420,14 @@ TEST(Int8Engine, AsymmetricAveragePoolStaysInt8UnlessPaddingIsCounted) {
 // the reference executor and, for the second BN, BN+ReLU computed on the plan's own concat.
 TEST(Int8Engine, SignedConcatReadByDepthwiseConvsIsStoredAsU8WithZeroPoint128) {
     OnnxBuilder b;
-    b.input("x", {1, 8, 10, 10}).output("y");
-    conv(b, "x", "c0", 8, 16, 3, 0.3f, 61);
-    b.node("Relu", {"c0"}, {"c"}, "c_relu");
-    maxPool3x3(b, "c", "p");
-    auto batchNorm = [&](const std::string& in, const std::string& out, int64_t ch, unsigned seed) {
-        const auto gamma = randomValues(size_t(ch), seed, -1.5f, 1.5f), beta = randomValues(size_t(ch), seed + 1, -0.5f, 0.5f);
-        const auto mean = randomValues(size_t(ch), seed + 2, -0.5f, 1.f), var = randomValues(size_t(ch), seed + 3, 0.2f, 2.f);
-        b.initializer(out + "_g", {ch}, gamma).initializer(out + "_b", {ch}, beta).initializer(out + "_m", {ch}, mean).initializer(out + "_v", {ch}, var);
-        b.node("BatchNormalization", {in, out + "_g", out + "_b", out + "_m", out + "_v"}, {out}, out);
-        return std::array<std::vector<float>, 4>{gamma, beta, mean, var};
-    };
-    batchNorm("p", "bn1", 16, 62);
+    stemToPool(b, 61);
+    batchNorm(b, "p", "bn1", 16, 62);
     b.node("Relu", {"bn1"}, {"r1"}, "relu1");
     conv(b, "r1", "k1", 16, 16, 1, 0.4f, 66);
     b.node("Relu", {"k1"}, {"k1r"}, "k1_relu");
     conv(b, "k1r", "n", 16, 8, 3, 0.3f, 67);
     OnnxBuilder::setInt(b.node("Concat", {"p", "n"}, {"cat"}, "cat"), "axis", 1);
-    const auto bn2 = batchNorm("cat", "bn2", 24, 68);
+    const BatchNormParams bn2 = batchNorm(b, "cat", "bn2", 24, 68);
     b.node("Relu", {"bn2"}, {"r2"}, "relu2");
     conv(b, "r2", "y", 24, 4, 1, 0.3f, 72);
     auto g = importGraph(b);
@@ -442,20 +452,8 @@ TEST(Int8Engine, SignedConcatReadByDepthwiseConvsIsStoredAsU8WithZeroPoint128) {
     const auto rr = q.prepared.ranges->at("r2");
     const float step = quant::int8ParamsFor(rr, q.prepared.sevenBitActivations).scale;
     const ir::Tensor& cat = q.nodes.at("cat");
-    const ir::Tensor& got = q.nodes.at("bn2");
-    const auto& [gamma, beta, mean, var] = bn2;
-    double worst = 0, catMin = 0;
-    for (int64_t c = 0; c < 24; ++c) {
-        const double k = gamma[size_t(c)] / std::sqrt(double(var[size_t(c)]) + 1e-5);
-        for (int64_t i = 0; i < 100; ++i) {
-            const double x = cat.data<float>()[c * 100 + i];
-            catMin = std::min(catMin, x);
-            // clipped to the output's int8 grid: the int8 concat's small errors, amplified by the
-            // BN, may reach past the calibrated maximum
-            const double want = std::clamp((x - mean[size_t(c)]) * k + beta[size_t(c)], 0.0, 255.0 * step);
-            worst = std::max(worst, std::fabs(want - got.data<float>()[c * 100 + i]));
-        }
-    }
+    double catMin = 0;
+    for (int64_t i = 0; i < cat.numel(); ++i) catMin = std::min(catMin, double(cat.data<float>()[i]));
     EXPECT_LT(catMin, 0.0) << "the concat should hold negative values (the test's premise)";
-    EXPECT_LE(worst, 1.0 * step) << "output step " << step;
+    EXPECT_LE(worstBatchNormReluError(cat, q.nodes.at("bn2"), bn2, step), 1.0 * step) << "output step " << step;
 }
