@@ -246,8 +246,8 @@ Mittelwert %8 ms</translation>
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <source>ms per run (INT8 step medians; outside the steps: of the whole-model median)</source>
-        <translation>ms pro Lauf (Mediane der INT8-Schritte; außerhalb der Schritte: vom Median des ganzen Modells)</translation>
+        <source>ms per run (INT8 step medians; outside the steps: whole-model mean minus the step means)</source>
+        <translation>ms pro Lauf (Mediane der INT8-Schritte; außerhalb der Schritte: Mittel des ganzen Modells minus die Mittel der Schritte)</translation>
     </message>
     <message>
         <source>%1 live activations</source>
@@ -568,8 +568,8 @@ oneDNN: %5</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of the whole-model median is outside the steps (executor overhead, thread wake-up between steps).</source>
-        <translation>%1 des Medians des ganzen Modells liegen außerhalb der Schritte (Overhead des Executors, Aufwecken der Threads zwischen Schritten).</translation>
+        <source>%1 per run is outside the steps (the whole-model mean minus the step means: executor overhead, thread wake-up between steps).</source>
+        <translation>%1 pro Lauf liegen außerhalb der Schritte (Mittel des ganzen Modells minus die Mittel der Schritte: Overhead des Executors, Aufwecken der Threads zwischen Schritten).</translation>
     </message>
     <message>
         <source>7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain.</source>

@@ -245,8 +245,8 @@ p10 %4 · p90 %5
         <translation>解决办法：%1</translation>
     </message>
     <message>
-        <source>ms per run (INT8 step medians; outside the steps: of the whole-model median)</source>
-        <translation>每次运行的 ms（INT8 步骤中位数；步骤之外：取自整个模型的中位数）</translation>
+        <source>ms per run (INT8 step medians; outside the steps: whole-model mean minus the step means)</source>
+        <translation>每次运行的 ms（INT8 步骤中位数；步骤之外：整个模型的均值减去各步骤的均值）</translation>
     </message>
     <message>
         <source>%1 live activations</source>
@@ -559,8 +559,8 @@ oneDNN：%5</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of the whole-model median is outside the steps (executor overhead, thread wake-up between steps).</source>
-        <translation>整个模型中位数中有 %1 位于步骤之外（执行器开销、步骤之间的线程唤醒）。</translation>
+        <source>%1 per run is outside the steps (the whole-model mean minus the step means: executor overhead, thread wake-up between steps).</source>
+        <translation>每次运行有 %1 位于步骤之外（整个模型的均值减去各步骤的均值：执行器开销、步骤之间的线程唤醒）。</translation>
     </message>
     <message>
         <source>7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain.</source>

@@ -422,7 +422,7 @@ ChartBinding drawInt8Causes(QCustomPlot& plot, const session::RunResult& result,
     categoryTicks(plot.yAxis, labels, 14, 60);
     plot.yAxis->grid()->setVisible(false);
     plot.xAxis->grid()->setVisible(true);
-    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "ms per run (INT8 step medians; outside the steps: of the whole-model median)"));
+    plot.xAxis->setLabel(QCoreApplication::translate("Charts", "ms per run (INT8 step medians; outside the steps: whole-model mean minus the step means)"));
     plot.xAxis->setRange(0, top > 0 ? top * 1.3 : 1);
     plot.setInteractions({});
     return b;

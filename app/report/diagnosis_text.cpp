@@ -70,7 +70,7 @@ QString causeText(const DiagnosisCause& c, const Int8Diagnosis& d) {
             .arg(nodes, ms(c.ms))
             .arg(c.ratio, 0, 'f', 2);
     if (k == "outside_steps")
-        return QCoreApplication::translate("Diagnosis", "%1 of the whole-model median is outside the steps (executor overhead, thread wake-up between steps).").arg(ms(c.ms));
+        return QCoreApplication::translate("Diagnosis", "%1 per run is outside the steps (the whole-model mean minus the step means: executor overhead, thread wake-up between steps).").arg(ms(c.ms));
     if (k == "no_vnni") {
         if (!c.noVnni) return QCoreApplication::translate("Diagnosis", "7-bit activations were forced on a CPU with VNNI: the precision is lower at no speed gain.");
         return (c.sevenBit ? QCoreApplication::translate("Diagnosis", "No VNNI on this ISA (%1): int8 dot products go through 16-bit intermediate sums, with 7-bit activations to avoid "
