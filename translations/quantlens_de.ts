@@ -1355,6 +1355,10 @@ oneDNN: %5</translation>
         <source>weights per channel</source>
         <translation>Gewichte pro Kanal</translation>
     </message>
+    <message>
+        <source>kernels timed</source>
+        <translation>Kernel gemessen</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2335,6 +2339,18 @@ oneDNN: %5</translation>
     <message>
         <source>One weight scale per output channel, or one for the whole tensor.</source>
         <translation>Ein Gewichtsskalierungsfaktor pro Ausgabekanal oder einer für den ganzen Tensor.</translation>
+    </message>
+    <message>
+        <source>time each convolution&apos;s implementations</source>
+        <translation>Implementierungen jeder Faltung messen</translation>
+    </message>
+    <message>
+        <source>Times oneDNN&apos;s implementations of each convolution that keep its layouts and runs the fastest; the plan takes longer to build. Off: oneDNN&apos;s first choice.</source>
+        <translation>Misst die oneDNN-Implementierungen jeder Faltung, die ihre Layouts beibehalten, und nutzt die schnellste; der Plan braucht länger zum Erstellen. Aus: die erste Wahl von oneDNN.</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>Kernel</translation>
     </message>
 </context>
 </TS>

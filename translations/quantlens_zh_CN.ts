@@ -1337,6 +1337,10 @@ oneDNN：%5</translation>
         <source>weights per channel</source>
         <translation>权重按通道</translation>
     </message>
+    <message>
+        <source>kernels timed</source>
+        <translation>已测定内核</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2317,6 +2321,18 @@ oneDNN：%5</translation>
     <message>
         <source>One weight scale per output channel, or one for the whole tensor.</source>
         <translation>每个输出通道一个权重缩放因子，或整个张量一个。</translation>
+    </message>
+    <message>
+        <source>time each convolution&apos;s implementations</source>
+        <translation>测定每个卷积的各种实现</translation>
+    </message>
+    <message>
+        <source>Times oneDNN&apos;s implementations of each convolution that keep its layouts and runs the fastest; the plan takes longer to build. Off: oneDNN&apos;s first choice.</source>
+        <translation>测定每个卷积中保持其布局的 oneDNN 实现，并运行最快的一个；构建计划耗时更长。关闭：使用 oneDNN 的首选实现。</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>内核</translation>
     </message>
 </context>
 </TS>

@@ -83,6 +83,11 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Executor"), executor_);
     layout_ = combo({QStringLiteral("auto"), QStringLiteral("nchw"), QStringLiteral("nhwc"), QStringLiteral("blocked")}, this);
     form->addRow(tr("Layout"), layout_);
+    tune_ = new QCheckBox(tr("time each convolution's implementations"), this);
+    tune_->setObjectName(QStringLiteral("tuneKernels"));
+    tune_->setToolTip(tr("Times oneDNN's implementations of each convolution that keep its layouts and runs the fastest; "
+                         "the plan takes longer to build. Off: oneDNN's first choice."));
+    form->addRow(tr("Kernels"), tune_);
     threads_ = spin(0, 1024, this, tr("all cores"));
     form->addRow(tr("Threads"), threads_);
     batch_ = spin(1, 4096, this);
@@ -141,7 +146,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     for (QSpinBox* s : {samples_, threads_, batch_, warmup_, repeat_, evalImages_})
         connect(s, &QSpinBox::valueChanged, this, &SettingsPanel::readForm);
     for (QLineEdit* e : {maxIsa_, fallback_, dataDir_}) connect(e, &QLineEdit::editingFinished, this, &SettingsPanel::readForm);
-    connect(evaluate_, &QCheckBox::toggled, this, &SettingsPanel::readForm);
+    for (QCheckBox* b : {evaluate_, tune_}) connect(b, &QCheckBox::toggled, this, &SettingsPanel::readForm);
 
     loadFromSettings();
 }
@@ -166,6 +171,7 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     sevenBit_->setCurrentIndex(!c.sevenBitActivations ? 0 : *c.sevenBitActivations ? 1 : 2);
     executor_->setCurrentText(QString::fromStdString(c.executor));
     layout_->setCurrentText(QString::fromStdString(runtime::layoutName(c.layout)));
+    tune_->setChecked(c.tuneKernels);
     threads_->setValue(c.threads);
     batch_->setValue(int(c.batch));
     warmup_->setValue(c.warmup);
@@ -210,6 +216,7 @@ void SettingsPanel::readForm() {
     c.sevenBitActivations = sevenBit_->currentIndex() == 0 ? std::optional<bool>() : std::optional<bool>(sevenBit_->currentIndex() == 1);
     c.executor = executor_->currentText().toStdString();
     if (auto l = runtime::parseLayout(layout_->currentText().toStdString())) c.layout = *l;
+    c.tuneKernels = tune_->isChecked();
     c.threads = threads_->value();
     c.batch = batch_->value();
     c.warmup = warmup_->value();

@@ -47,6 +47,7 @@ private:
     QComboBox* sevenBit_ = nullptr;
     QComboBox* executor_ = nullptr;
     QComboBox* layout_ = nullptr;
+    QCheckBox* tune_ = nullptr;
     QSpinBox* threads_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QSpinBox* warmup_ = nullptr;

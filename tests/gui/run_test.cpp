@@ -347,6 +347,15 @@ private slots:
         evaluate->click();
         s.evaluate = true;
         QCOMPARE(w_->settingsPanel()->settings(), s);
+        // Kernel tuning is a run setting like the others: the form sets it, the summary says so.
+        auto* tune = w_->settingsPanel()->findChild<QCheckBox*>(QStringLiteral("tuneKernels"));
+        QVERIFY(tune);
+        QVERIFY(!tune->isChecked());
+        QVERIFY(!settingsSummary(s).contains(QStringLiteral("kernels timed")));
+        tune->click();
+        s.config.tuneKernels = true;
+        QCOMPARE(w_->settingsPanel()->settings(), s);
+        QVERIFY(settingsSummary(s).contains(QStringLiteral("kernels timed")));
 
         w_.reset();  // "restart"
         MainWindow again;
