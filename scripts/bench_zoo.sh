@@ -30,6 +30,17 @@ fi
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $THREADS, repeats $REPEAT${QL_BENCH_ARGS:+, QuantLens options $QL_BENCH_ARGS}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # field N of the line after "== PRECISION ==" that matches PATTERN
 field() { awk -v sec="== $2 ==" -v pat="$3" -v n="$4" '$0 == sec {s = 1; next} /^== / {s = 0} s && $0 ~ pat {print $n; exit}' "$1"; }
+# One round of model $m (round $r of $ROUNDS, $per runs): QuantLens (the last round also measures
+# the MAC peaks) and ORT, whose samples accumulate in $OUT/$m.ort_samples.
+ql_round() {
+  # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
+  "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" $( [ "$r" = "$ROUNDS" ] && echo --peak ) ${QL_BENCH_ARGS:-} \
+    --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" >"$log" 2>&1
+}
+ort_round() {
+  [ -d build/ort/node_modules/onnxruntime-node ] || return 0
+  NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$per" 1 "$size" "$OUT/$m.ort_samples" >/dev/null 2>&1 || true
+}
 rows=()
 for m in $MODELS; do
   model="$ZOO/$m.onnx"
@@ -40,15 +51,6 @@ for m in $MODELS; do
   rm -f "$OUT/$m".round*.json "$OUT/$m.ort_samples"
   failed=0
   for r in $(seq 1 "$ROUNDS"); do
-    ql_round() {
-      # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
-      "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" $( [ "$r" = "$ROUNDS" ] && echo --peak ) ${QL_BENCH_ARGS:-} \
-        --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" >"$log" 2>&1
-    }
-    ort_round() {
-      [ -d build/ort/node_modules/onnxruntime-node ] || return 0
-      NODE_PATH=build/ort/node_modules node scripts/ort_bench.js "$model" "$THREADS" "$per" 1 "$size" "$OUT/$m.ort_samples" >/dev/null 2>&1 || true
-    }
     if [ $((r % 2)) = 1 ]; then ort_round; ql_round || failed=1; else ql_round || failed=1; ort_round; fi
     [ "$failed" = 0 ] || break
   done

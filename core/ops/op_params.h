@@ -38,6 +38,13 @@ struct WindowParams {
     std::vector<int64_t> outputPadding;  // ConvTranspose only
     int64_t group = 1;
     Dims outDims;                         // full output shape (N, C, spatial...)
+    // Any padding at all (a padded position reads 0, which a zero point cannot fold through).
+    bool padded() const {
+        for (const auto* pads : {&padsBegin, &padsEnd})
+            for (int64_t p : *pads)
+                if (p != 0) return true;
+        return false;
+    }
 };
 
 // x: input [N, C, ...]; w: weights [M, C/group, k...] (Conv) or [C, M/group, k...] (ConvTranspose).

@@ -1,6 +1,5 @@
 // Conv / FusedConv (FP32 or INT8 with per-channel s8 weights, eltwise and sum post-ops) and
 // ConvTranspose (FP32) as oneDNN convolution / deconvolution.
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -131,9 +130,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // Without padding, the source zero point folds into the bias: sum w (x - zx) = sum w x - zx sum w,
     // exact in the int32 accumulator; the kernels then see plain u8 (oneDNN's brdgmm depthwise
     // and other fast paths take no source zero point). Padding would read as x = 0, not zx.
-    const bool unpadded = std::all_of(padL.begin(), padL.end(), [](auto p) { return p == 0; }) &&
-                          std::all_of(padR.begin(), padR.end(), [](auto p) { return p == 0; });
-    const bool foldZx = zx != 0 && unpadded;
+    const bool foldZx = zx != 0 && !geo->padded();
     const bool hasBias = bias || foldZx;
     dnnl::primitive_attr attr;
     if (q) {

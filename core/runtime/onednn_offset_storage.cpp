@@ -26,12 +26,6 @@ bool isConv(const ir::Node& n) {
     return l && l->lower == lowerConv;
 }
 
-bool allZero(const std::vector<int64_t>& v) {
-    for (int64_t x : v)
-        if (x != 0) return false;
-    return true;
-}
-
 // A conv reading v as its source (never as weights or residual) with no padding: the zero point
 // folds into its bias exactly.
 bool unpaddedConvSource(const PlanBuilder& b, const ir::Node& c, ir::ValueId v) {
@@ -41,7 +35,7 @@ bool unpaddedConvSource(const PlanBuilder& b, const ir::Node& c, ir::ValueId v) 
     const ir::Tensor* w = b.constantOf(c.inputs[1]);
     if (!w) return false;
     auto geo = ops::resolveConv(c, b.value(v).dims, w->dims());
-    return geo && allZero(geo->padsBegin) && allZero(geo->padsEnd);
+    return geo && !geo->padded();  // the same test as the fold in lowerConv
 }
 
 // Does n pass int8 bytes through unchanged whatever their zero point (the group's own members)?
@@ -52,7 +46,7 @@ bool bytePreserving(const PlanBuilder& b, const ir::Node& n) {
     if (n.opType == "AveragePool") {
         if (!n.attrs.getInt("count_include_pad", 0)) return true;
         auto geo = ops::resolvePool(n, b.value(n.inputs[0]).dims);
-        return geo && allZero(geo->padsBegin) && allZero(geo->padsEnd) && !n.attrs.getInt("ceil_mode", 0);
+        return geo && !geo->padded() && !n.attrs.getInt("ceil_mode", 0);
     }
     return false;
 }
