@@ -224,6 +224,8 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
             if (s.preReorder) s.preReorder->execute(stream, s.preArgs);
             s.prim.execute(stream, s.args);
             stream.wait();
+        } else if (s.kind == Step::Native) {
+            s.native(s.args.at(DNNL_ARG_FROM).get_data_handle(), s.args.at(DNNL_ARG_TO).get_data_handle());
         } else if (s.kind == Step::Fallback) {
             kernels::KernelContext kc{*s.info, s.inPtrs, s.outViews};
             QL_TRY(s.kernel(kc).withContext("reference fallback: "));

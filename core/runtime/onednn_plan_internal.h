@@ -3,6 +3,7 @@
 // onednn_lower_*.cpp) and its execution (onednn_plan.cpp): memory-descriptor helpers, buffers,
 // steps and the plan state.
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -97,11 +98,13 @@ struct Buffer {
 };
 
 struct Step {
-    enum Kind { Primitive, Fallback, View } kind = Primitive;
+    // Native: a hand-written kernel (kernels/native) from DNNL_ARG_FROM's bytes to DNNL_ARG_TO's
+    enum Kind { Primitive, Native, Fallback, View } kind = Primitive;
     dnnl::primitive prim;
     std::vector<std::pair<int, int>> argBuffers;     // DNNL_ARG_* -> buffer
     std::map<int, memory> constArgs;                 // weights, bias, constant operands
     std::unordered_map<int, memory> args;            // bound at finalise
+    std::function<void(const void* from, void* to)> native;
     // sum post-op: copy (reorder) the residual into the destination first
     std::optional<dnnl::primitive> preReorder;
     int preSrc = -1, preDst = -1;

@@ -8,7 +8,7 @@ import sys
 
 # Lowest first. A folder may include itself and anything earlier in this list.
 LAYERS = [
-    "core/util", "core/ir", "core/ops", "kernels/reference", "kernels/onednn", "core/analysis",
+    "core/util", "core/ir", "core/ops", "kernels/reference", "kernels/native", "kernels/onednn", "core/analysis",
     "core/passes", "core/quant", "core/data", "core/runtime", "core/profile", "importers/onnx", "exporters/onnx",
     "core/session", "core/report", "core/bench", "app/report", "app/cli", "app/gui",
 ]
