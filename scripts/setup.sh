@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(cmake g++ make ccache pkg-config libgtest-dev zlib1g-dev
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libdnnl-dev ocl-icd-opencl-dev libgraphviz-dev
   libqcustomplot-dev libprotobuf-dev protobuf-compiler libonnx-dev
-  libcli11-dev nlohmann-json3-dev libstb-dev
+  libcli11-dev nlohmann-json3-dev libstb-dev libomp-dev
   libonnx-testdata dataset-fashion-mnist xvfb python3
   fonts-wqy-microhei)  # a CJK font: without one the Chinese UI, screenshots and reports show boxes
 missing=()

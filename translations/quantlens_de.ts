@@ -1032,6 +1032,10 @@ oneDNN: %5</translation>
         <source>Calibration ranges and weight channels of the convolutions and linear layers whose INT8 range clips most of the observed one: where the choice of method matters most. The app shows them for any selected layer.</source>
         <translation>Kalibrierungsbereiche und Gewichtskanäle der Faltungen und linearen Schichten, deren INT8-Bereich am meisten vom beobachteten abschneidet: wo die Wahl der Methode am meisten zählt. Die App zeigt sie für jede gewählte Schicht.</translation>
     </message>
+    <message>
+        <source>OpenMP runtime</source>
+        <translation>OpenMP-Laufzeitbibliothek</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

@@ -1021,6 +1021,10 @@ oneDNN：%5</translation>
         <source>Calibration ranges and weight channels of the convolutions and linear layers whose INT8 range clips most of the observed one: where the choice of method matters most. The app shows them for any selected layer.</source>
         <translation>INT8 范围对观测范围截断最多的卷积层和全连接层的校准范围与权重通道：这正是方法选择最重要的地方。应用程序可为任何选中的层显示它们。</translation>
     </message>
+    <message>
+        <source>OpenMP runtime</source>
+        <translation>OpenMP 运行时库</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

@@ -98,7 +98,7 @@ int compareCommand(const CompareOptions& o) {
 
     std::printf("compare %s: FP32 vs INT8 (%s executor), %s mode, %lld samples from %s, batch %lld\n", o.model.c_str(), config->executor.c_str(),
                 session::compareModeName(r.mode).c_str(), (long long)r.samples, r.inputSource.c_str(), (long long)config->batch);
-    std::printf("cpu %s, oneDNN %s, ISA %s%s, %d threads\n", r.cpu.cpuModel.c_str(), r.cpu.onednnVersion.c_str(), r.cpu.isa.c_str(),
+    std::printf("cpu %s, oneDNN %s on %s, ISA %s%s, %d threads\n", r.cpu.cpuModel.c_str(), r.cpu.onednnVersion.c_str(), r.cpu.openmp.c_str(), r.cpu.isa.c_str(),
                 r.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", r.cpu.threads);
     if (!r.int8Note.empty()) std::printf("int8: %s\n", r.int8Note.c_str());
     if (!r.referenceModel.empty()) std::printf("fp32: %s (layers matched by tensor name)\n", r.referenceModel.c_str());

@@ -37,7 +37,7 @@ std::string toJson(const session::EvalResult& r, const std::string& model) {
               {"classes", r.classes},
               {"normalisation", {{"mean", r.mean}, {"std", r.std}, {"source", r.normalisationSource}}},
               {"calibration", r.calibrationSource.empty() ? json(nullptr) : json(r.calibrationSource)},
-              {"cpu", {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"onednn", r.cpu.onednnVersion}, {"threads", r.cpu.threads}}},
+              {"cpu", {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"onednn", r.cpu.onednnVersion}, {"openmp", r.cpu.openmp}, {"threads", r.cpu.threads}}},
               {"seconds", r.seconds}};
     j["precisions"] = json::array({precision(r.precision, r.executor, r.int8Note, r.top1Count, r.top5Count, r.runSeconds)});
     j["paired"] = nullptr;

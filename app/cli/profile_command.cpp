@@ -114,7 +114,7 @@ int profileCommand(const ProfileOptions& o) {
     const std::string executor = rep.runs.front().executor, layout = runtime::layoutName(rep.runs.front().layout);
 
     std::printf("model %s, batch %lld, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch, executor.c_str(), layout.c_str());
-    std::printf("cpu %s, oneDNN %s, ISA %s%s, %d threads; warm-up %d, repeats %d%s\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(),
+    std::printf("cpu %s, oneDNN %s on %s, ISA %s%s, %d threads; warm-up %d, repeats %d%s\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(), rep.cpu.openmp.c_str(),
                 rep.cpu.isa.c_str(), rep.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", rep.cpu.threads, config->warmup, config->repeat,
                 rep.runs.size() > 1 ? " (precisions interleaved run by run, each timed run after an untimed one)" : "");
     if (rep.macPeaks)

@@ -178,6 +178,7 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
                   {QCoreApplication::translate("HtmlReport", "INT8 VNNI"), r.cpu.int8Vnni ? QCoreApplication::translate("HtmlReport", "yes") : QCoreApplication::translate("HtmlReport", "no (u8×s8 through 16-bit saturating products)")},
                   {QCoreApplication::translate("HtmlReport", "Threads"), QString::number(r.cpu.threads)},
                   {QCoreApplication::translate("HtmlReport", "oneDNN"), esc(r.cpu.onednnVersion)},
+                  {QCoreApplication::translate("HtmlReport", "OpenMP runtime"), esc(r.cpu.openmp)},
                   {QCoreApplication::translate("HtmlReport", "Peak resident memory"), mib(r.peakRssBytes)}});
 
     // Whole-model figures.

@@ -34,7 +34,7 @@ std::string toJson(const session::ComparisonResult& r) {
     j["samples"] = r.samples;
     j["batch"] = r.config.batch;
     j["int8"] = {{"note", r.int8Note}, {"seven_bit_activations", r.sevenBitActivations}};
-    j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}};
+    j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}, {"openmp", r.cpu.openmp}};
     j["config"] = json::parse(session::toJson(r.config));
     j["seconds"] = r.seconds;
     j["peak_rss_bytes"] = r.peakRssBytes;

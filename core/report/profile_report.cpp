@@ -58,7 +58,7 @@ std::string toJson(const session::RunResult& r) {
     j["batch"] = r.config.batch;
     j["warmup"] = r.config.warmup;
     j["repeat"] = r.config.repeat;
-    j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}};
+    j["cpu"] = {{"model", r.cpu.cpuModel}, {"isa", r.cpu.isa}, {"vnni", r.cpu.int8Vnni}, {"threads", r.cpu.threads}, {"onednn", r.cpu.onednnVersion}, {"openmp", r.cpu.openmp}};
     j["peak_rss_bytes"] = r.peakRssBytes;
     j["load_average"] = r.loadAverage;
     if (r.macPeaks) {

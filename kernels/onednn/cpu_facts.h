@@ -11,6 +11,7 @@ struct CpuFacts {
     bool int8Vnni = false;     // u8 x s8 dot products without 16-bit saturation
     std::string onednnVersion; // "2.6.3"
     int threads = 1;
+    std::string openmp;        // the OpenMP runtime oneDNN's threads run on: "LLVM libomp" or "GNU libgomp"
 };
 
 }  // namespace ql::kernels::onednn

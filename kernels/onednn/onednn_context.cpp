@@ -1,5 +1,6 @@
 #include "kernels/onednn/onednn_context.h"
 
+#include <dlfcn.h>
 #include <omp.h>
 
 #include <fstream>
@@ -49,6 +50,12 @@ Status applyMaxIsa(const std::string& name) {
 }
 }  // namespace
 
+std::string openmpRuntime() {
+    // kmp_* entry points exist only in LLVM's (and Intel's) runtime; kernels/CMakeLists.txt
+    // says why QuantLens binds to it although libdnnl links libgomp.
+    return dlsym(RTLD_DEFAULT, "kmp_set_blocktime") ? "LLVM libomp" : "GNU libgomp";
+}
+
 int physicalCores() {
     std::ifstream in("/proc/cpuinfo");
     std::set<std::pair<std::string, std::string>> cores;
@@ -88,7 +95,7 @@ Expected<std::shared_ptr<Context>> Context::create(const ContextOptions& options
     c->facts_ = {cpuModelName(), isaName(isa),
                  isa == dnnl::cpu_isa::avx512_core_vnni || isa == dnnl::cpu_isa::avx512_core_bf16 ||
                      isa == dnnl::cpu_isa::avx512_core_amx || isa == dnnl::cpu_isa::avx2_vnni,
-                 std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch), threads};
+                 std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch), threads, openmpRuntime()};
     return c;
 }
 

@@ -31,6 +31,8 @@ private:
     CpuFacts facts_;
 };
 
+// "LLVM libomp" or "GNU libgomp": the runtime this process's OpenMP calls are bound to.
+std::string openmpRuntime();
 int physicalCores();
 std::string cpuModelName();
 

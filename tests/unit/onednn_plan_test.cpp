@@ -1,6 +1,7 @@
 // The oneDNN plan as a job: cancel and progress while it builds, the thread count it runs
 // with on any thread, and per-node output hooks matching the reference executor.
 #include <gtest/gtest.h>
+#include <dlfcn.h>
 #include <omp.h>
 
 #include <cmath>
@@ -95,6 +96,19 @@ TEST(OnednnPlan, RunAppliesTheConfiguredThreadCountOnTheCallingThread) {
     EXPECT_EQ(during, 1);
     EXPECT_EQ(after, 1);
 }
+
+#ifdef QL_LLVM_OPENMP
+// kernels/CMakeLists.txt binds every OpenMP call (oneDNN's GOMP_* included) to LLVM's libomp,
+// whose fork and join is ~2.5x faster here; this breaks silently if the link order changes.
+TEST(OnednnPlan, OpenMpRunsOnLlvmLibompAsBuilt) {
+    EXPECT_EQ(context(2)->facts().openmp, "LLVM libomp");
+    Dl_info where{};
+    void* gompParallel = dlsym(RTLD_DEFAULT, "GOMP_parallel");  // what libdnnl's parallel regions call
+    ASSERT_NE(gompParallel, nullptr);
+    ASSERT_NE(dladdr(gompParallel, &where), 0);
+    EXPECT_NE(std::string(where.dli_fname).find("libomp"), std::string::npos) << where.dli_fname;
+}
+#endif
 
 namespace {
 // Per-node outputs of an executor run, by output value name (fused nodes keep the name of the
