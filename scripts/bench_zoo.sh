@@ -9,11 +9,12 @@
 # usage: scripts/bench_zoo.sh [threads=2] [repeats=30 per side] [models dir=/work/models, else build/zoo]
 #   QL_BENCH_ARGS="--max-isa avx2" scripts/bench_zoo.sh   extra `profile` options for QuantLens'
 #   runs (ORT's column stays ORT at its own ISA); each run also measures the MAC peaks (--peak).
+#   MODELS="resnet18 mobilenet_v2" scripts/bench_zoo.sh   only these models
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS="${1:-2}"; REPEAT="${2:-30}"; ROUNDS="${ROUNDS:-3}"
 ZOO="${3:-/work/models}"
-MODELS="resnet18 resnet50 resnet152 inception_v3 densenet121 densenet201 mobilenet_v2"
+MODELS="${MODELS:-resnet18 resnet50 resnet152 inception_v3 densenet121 densenet201 mobilenet_v2}"
 CLI=build/app/cli/quantlens-cli
 PEAK=build/tests/bench/ql_mac_peak
 OUT=build/bench; mkdir -p "$OUT"
@@ -30,11 +31,11 @@ fi
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), threads $THREADS, repeats $REPEAT${QL_BENCH_ARGS:+, QuantLens options $QL_BENCH_ARGS}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # field N of the line after "== PRECISION ==" that matches PATTERN
 field() { awk -v sec="== $2 ==" -v pat="$3" -v n="$4" '$0 == sec {s = 1; next} /^== / {s = 0} s && $0 ~ pat {print $n; exit}' "$1"; }
-# One round of model $m (round $r of $ROUNDS, $per runs): QuantLens (the last round also measures
-# the MAC peaks) and ORT, whose samples accumulate in $OUT/$m.ort_samples.
+# One round of model $m (round $r of $ROUNDS, $per runs): QuantLens (each round also measures the
+# MAC peaks, about a second) and ORT, whose samples accumulate in $OUT/$m.ort_samples.
 ql_round() {
   # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
-  "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" $( [ "$r" = "$ROUNDS" ] && echo --peak ) ${QL_BENCH_ARGS:-} \
+  "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" --peak ${QL_BENCH_ARGS:-} \
     --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" >"$log" 2>&1
 }
 ort_round() {
@@ -55,17 +56,33 @@ for m in $MODELS; do
     [ "$failed" = 0 ] || break
   done
   if [ "$failed" = 1 ]; then echo "($m: profile failed, see $log)"; continue; fi
-  # pooled medians over the rounds: QuantLens' whole_samples_ms per precision, ORT's samples
-  read -r fp32 int8 < <(/usr/bin/python3 - "$OUT/$m".round*.json <<'PY'
+  # pooled medians over the rounds (QuantLens' whole_samples_ms per precision, ORT's samples), and
+  # each precision's share of the peak: its MACs at the best peak any round measured for each
+  # layer's arithmetic (a peak is an upper bound: a round on a busy host measures it low), over
+  # the pooled median
+  read -r fp32 int8 fp32peak int8peak < <(/usr/bin/python3 - "$OUT/$m".round*.json <<'PY'
 import json, statistics, sys
-pooled = {}
+pooled, layers, peak = {}, {}, {"fp32": 0.0, "int8": 0.0}
 for f in sys.argv[1:]:
-    for run in json.load(open(f))["results"]:
+    j = json.load(open(f))
+    for kind in peak:
+        peak[kind] = max(peak[kind], ((j.get("mac_peak") or {}).get(kind) or {}).get("gmac_per_s", 0.0))
+    for run in j["results"]:
         pooled.setdefault(run["precision"], []).extend(run["whole_samples_ms"])
-print(*(f"{statistics.median(pooled[p]):.3f}" if p in pooled else "-" for p in ("fp32", "int8")))
+        layers[run["precision"]] = run["layers"]
+out = []
+for p in ("fp32", "int8"):
+    out.append(f"{statistics.median(pooled[p]):.3f}" if p in pooled else "-")
+for p in ("fp32", "int8"):
+    ideal_ms = 0.0
+    for l in layers.get(p, []):
+        kind = "int8" if l.get("input_dtype") in ("u8", "s8") else "fp32"
+        if l.get("macs") and peak[kind] > 0:
+            ideal_ms += l["macs"] / (peak[kind] * 1e6)
+    out.append(f"{100 * ideal_ms / statistics.median(pooled[p]):.0f}%" if p in pooled and ideal_ms > 0 else "-")
+print(*out)
 PY
 )
-  fp32peak=$(field "$log" fp32 "^MACs:" 7); int8peak=$(field "$log" int8 "^MACs:" 7)
   reorders=$(field "$log" int8 "inserted reorders" 3); fallbacks=$(field "$log" int8 "reference fallbacks" 6)
   islands=$(awk '/^== int8 ==/{s=1} s && $2 == "Dequantize" {n++} END {print n + 0}' "$log")
   ort="-"
@@ -82,6 +99,6 @@ for r in "${rows[@]}"; do
   vsort=$(awk -v a="$ort" -v b="$fp32" 'BEGIN {if (a == "-") print "-"; else printf "%.2fx", a / b}')
   printf "| %-13s | %11s | %14s | %14s | %13s | %12s | %10s | %10s | %26s | %9s |\n" "$m" "$ort" "$fp32" "$int8" "$speed" "$vsort" "$fp32peak" "$int8peak" "$reorders ($islands dequantize)" "$fallbacks"
 done
-echo "(medians in ms pooled over $ROUNDS alternating rounds of ~$(( (REPEAT + ROUNDS - 1) / ROUNDS )) runs per side; FP32 vs ORT > 1 means QuantLens FP32 is faster; %peak from the last round; per-model logs in $OUT/)"
+echo "(medians in ms pooled over $ROUNDS alternating rounds of ~$(( (REPEAT + ROUNDS - 1) / ROUNDS )) runs per side; FP32 vs ORT > 1 means QuantLens FP32 is faster; %peak: MACs at the best measured peak of each layer's arithmetic over the pooled median; per-model logs in $OUT/)"
 echo
 if [ -x "$PEAK" ]; then "$PEAK" "$THREADS"; else echo "($PEAK not built: cmake --build build --target ql_mac_peak)"; fi
