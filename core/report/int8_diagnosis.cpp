@@ -118,7 +118,15 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
     auto share = [&](double v) { return d.int8StepsMs > 0 ? v / d.int8StepsMs : 0.0; };
     auto cause = [&](const char* kind, Bucket& b, std::string text, std::string fix) -> DiagnosisCause* {
         if (b.steps() == 0 && b.ms <= 0) return nullptr;
-        d.causes.push_back({kind, b.ms, share(b.ms), b.steps(), b.names(), std::move(text), std::move(fix)});
+        DiagnosisCause c;
+        c.kind = kind;
+        c.ms = b.ms;
+        c.share = share(b.ms);
+        c.steps = b.steps();
+        c.nodes = b.names();
+        c.text = std::move(text);
+        c.fix = std::move(fix);
+        d.causes.push_back(std::move(c));
         return &d.causes.back();
     };
 

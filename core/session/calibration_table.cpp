@@ -141,7 +141,8 @@ Expected<CalibrationTable> calibrationTableFromJson(const std::string& text, con
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         try {
-            (void)json::parse(text);
+            const json again = json::parse(text);  // throws the parse error that names the byte
+            (void)again;
         } catch (const json::parse_error& e) {
             return Status::error(source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
         } catch (const json::exception& e) {  // e.g. out_of_range 406: a number too large for a double

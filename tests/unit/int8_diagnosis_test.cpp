@@ -140,8 +140,9 @@ TEST(Int8Diagnosis, NamesTheMissingVnniAndSortsByCost) {
     EXPECT_NE(isa->text.find("7-bit"), std::string::npos);
     EXPECT_EQ(isa->isa, "avx2");
     EXPECT_TRUE(isa->noVnni && isa->sevenBit);
-    for (size_t i = 1; i < d.causes.size(); ++i)
-        if (d.causes[i].ms > 0) EXPECT_LE(d.causes[i].ms, d.causes[i - 1].ms);
+    for (size_t i = 1; i < d.causes.size(); ++i) {
+        if (d.causes[i].ms > 0) { EXPECT_LE(d.causes[i].ms, d.causes[i - 1].ms); }
+    }
     EXPECT_FALSE(find(report::diagnoseInt8(**r), "no_vnni") && (*r)->cpu.int8Vnni);
 }
 
@@ -166,8 +167,9 @@ TEST(Int8Diagnosis, TimeOutsideTheStepsComesFromMeansNotMedians) {
     const report::Int8Diagnosis d = report::diagnoseInt8(*skewed);  // find() points into it
     const auto* outside = find(d, "outside_steps");
     ASSERT_TRUE(outside);
-    for (const auto& p : skewed->runs)
-        if (p.precision == runtime::Precision::Int8) EXPECT_NEAR(outside->ms, 0.5 * p.profile.sumOfLayerMeansMs, 1e-9);
+    for (const auto& p : skewed->runs) {
+        if (p.precision == runtime::Precision::Int8) { EXPECT_NEAR(outside->ms, 0.5 * p.profile.sumOfLayerMeansMs, 1e-9); }
+    }
 }
 
 }  // namespace

@@ -75,8 +75,9 @@ TEST(QOperatorModel, ExpandsAndFoldsIntoFloatOpsWithTheModelsParameters) {
     for (ir::NodeId id : g.nodeIds()) ++ops[g.node(id).opType];
     // no QLinear or QuantizeLinear node is left; DequantizeLinear only on the constant weights
     EXPECT_EQ(ops, (std::map<std::string, int>{{"Conv", 2}, {"DequantizeLinear", 2}, {"MaxPool", 1}}));
-    for (ir::NodeId id : g.nodeIds())
-        if (g.node(id).opType == "DequantizeLinear") EXPECT_TRUE(g.value(g.node(id).inputs[0]).constant) << g.node(id).name;
+    for (ir::NodeId id : g.nodeIds()) {
+        if (g.node(id).opType == "DequantizeLinear") { EXPECT_TRUE(g.value(g.node(id).inputs[0]).constant) << g.node(id).name; }
+    }
     // the float tensors carry the model's parameters and take the original names
     auto y1 = g.findValue("y1");
     ASSERT_TRUE(y1);
