@@ -444,12 +444,12 @@ Bereich pro Tensor ±%6: dieser Kanal würde %7 % der int8-Stufen nutzen</transl
 ISA oneDNN dispatches to: %2
 int8 VNNI: %3
 threads: %4
-oneDNN: %5</source>
+oneDNN: %5 on %6</source>
         <translation>CPU: %1
 Von oneDNN genutzte ISA: %2
 int8-VNNI: %3
 Threads: %4
-oneDNN: %5</translation>
+oneDNN: %5 auf %6</translation>
     </message>
     <message>
         <source>yes</source>

@@ -442,12 +442,12 @@ per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
 ISA oneDNN dispatches to: %2
 int8 VNNI: %3
 threads: %4
-oneDNN: %5</source>
+oneDNN: %5 on %6</source>
         <translation>CPU：%1
 oneDNN 使用的指令集：%2
 int8 VNNI：%3
 线程：%4
-oneDNN：%5</translation>
+oneDNN：%5（运行于 %6）</translation>
     </message>
     <message>
         <source>yes</source>

@@ -27,10 +27,10 @@ CpuStatus describeCpu(const kernels::onednn::CpuFacts& f) {
                  .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa),
                       f.int8Vnni ? QStringLiteral("VNNI") : QCoreApplication::translate("CpuStatus", "no VNNI (7-bit int8)"))
                  .arg(QString::fromStdString(f.onednnVersion));
-    s.details = QCoreApplication::translate("CpuStatus", "CPU: %1\nISA oneDNN dispatches to: %2\nint8 VNNI: %3\nthreads: %4\noneDNN: %5")
+    s.details = QCoreApplication::translate("CpuStatus", "CPU: %1\nISA oneDNN dispatches to: %2\nint8 VNNI: %3\nthreads: %4\noneDNN: %5 on %6")
                     .arg(QString::fromStdString(f.cpuModel), QString::fromStdString(f.isa), f.int8Vnni ? QCoreApplication::translate("CpuStatus", "yes") : QCoreApplication::translate("CpuStatus", "no"))
                     .arg(f.threads)
-                    .arg(QString::fromStdString(f.onednnVersion));
+                    .arg(QString::fromStdString(f.onednnVersion), QString::fromStdString(f.openmp));
     return s;
 }
 

@@ -19,6 +19,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include "app/gui/cpu_status.h"
 #include "app/gui/graph_panel.h"
 #include "app/gui/language.h"
 #include "app/gui/layer_table_model.h"
@@ -192,6 +193,24 @@ private slots:
         QCOMPARE(w.resultsDock()->windowTitle(), QStringLiteral("Per-layer results"));
         QCOMPARE(header(w.layerModel(), LayerTableModel::Layer), QStringLiteral("Layer"));
         QCOMPARE(storedUiLanguage(), QStringLiteral("en"));
+    }
+
+    // The status bar's CPU tooltip names the OpenMP runtime, in each language.
+    void cpuStatusNamesTheOpenMpRuntime() {
+        ql::kernels::onednn::CpuFacts f;
+        f.cpuModel = "Test CPU";
+        f.isa = "avx2";
+        f.onednnVersion = "2.6.3";
+        f.openmp = "LLVM libomp";
+        f.threads = 2;
+        applyUiLanguage(QStringLiteral("en"));
+        QVERIFY2(describeCpu(f).details.endsWith(QStringLiteral("oneDNN: 2.6.3 on LLVM libomp")), qPrintable(describeCpu(f).details));
+        applyUiLanguage(QStringLiteral("de"));
+        QVERIFY2(describeCpu(f).details.endsWith(QStringLiteral("oneDNN: 2.6.3 auf LLVM libomp")), qPrintable(describeCpu(f).details));
+        applyUiLanguage(QStringLiteral("en"));
+        const CpuStatus probed = probeCpuStatus();  // this process, as built
+        QVERIFY(probed.ok);
+        QVERIFY2(probed.details.contains(QStringLiteral("libomp")) || probed.details.contains(QStringLiteral("libgomp")), qPrintable(probed.details));
     }
 
     void cleanupTestCase() { storeUiLanguage(QString()); }
