@@ -15,13 +15,13 @@ std::optional<kernels::native::PlanarToInterleaved> planarToInterleaved(const me
     const memory::dims d = from.dims();
     if (d.size() != 4 || to.dims() != d || from != memory::desc(d, DT::f32, Tag::nchw)) return std::nullopt;
     if (to != memory::desc(d, to.data_type(), Tag::nhwc)) return std::nullopt;
+    const DT dt = to.data_type();
+    if (dt == DT::f32 ? scale != 1.f || zeroPoint != 0 : dt != DT::s8 && dt != DT::u8) return std::nullopt;
     kernels::native::PlanarToInterleaved k;
     k.batch = d[0];
     k.channels = d[1];
     k.pixels = d[2] * d[3];
-    k.dst = to.data_type() == DT::s8 ? InterleavedType::S8 : to.data_type() == DT::u8 ? InterleavedType::U8 : InterleavedType::F32;
-    if (to.data_type() != DT::f32 && to.data_type() != DT::s8 && to.data_type() != DT::u8) return std::nullopt;
-    if (k.dst == InterleavedType::F32 && (scale != 1.f || zeroPoint != 0)) return std::nullopt;
+    k.dst = dt == DT::s8 ? InterleavedType::S8 : dt == DT::u8 ? InterleavedType::U8 : InterleavedType::F32;
     k.scale = scale;
     k.zeroPoint = zeroPoint;
     if (!kernels::native::supported(k)) return std::nullopt;
