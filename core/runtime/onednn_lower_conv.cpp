@@ -7,6 +7,7 @@
 #include "core/quant/weight_quant.h"
 #include "kernels/onednn/impl_tuning.h"
 #include "core/runtime/onednn_lowerers.h"
+#include "core/runtime/onednn_native_depthwise.h"
 
 namespace ql::runtime {
 
@@ -238,6 +239,25 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
             // a candidate that cannot run here: keep oneDNN's first choice
         }
     }
+    // No VNNI: a 3x3 depthwise conv on kernels/native's kernel (oneDNN 2.6 has none for AVX2 int8)
+    if (q)
+        if (auto dw = nativeDepthwise(b, n, *geo, pd.src_desc(), pd.dst_desc(), zx, zy, sy)) {
+            std::vector<float> bv;  // bias in accumulator units, as oneDNN's convolution takes it
+            if (bias)
+                for (int64_t m = 0; m < M; ++m) bv.push_back(bias->data<float>()[m] / (sx * ws[size_t(m)]));
+            std::vector<float> scales;
+            for (int64_t m = 0; m < M; ++m) scales.push_back(sx * ws[size_t(m)] / sy);
+            auto kernel = std::make_shared<const kernels::native::DepthwiseInt8Kernel>(*dw, wq.values.data(), bv, scales);
+            Step s;
+            s.kind = Step::Native;
+            s.native = [kernel](const std::unordered_map<int, memory>& args) {
+                kernel->run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
+            };
+            const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
+            s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+            addNote(std::string("oneDNN 2.6 has no int8 depthwise kernel without VNNI (it chose ") + pd.impl_info_str() + ")");
+            return b.addNodeStep(n, std::move(s), "native:dw3x3_avx2", dst, M * 9 + (bias ? M * 4 : 0), note);
+        }
     Step s;
     s.prim = dnnl::convolution_forward(pd);
     // weights reordered once, into the layout the implementation wants

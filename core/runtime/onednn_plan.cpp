@@ -225,7 +225,7 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
             s.prim.execute(stream, s.args);
             stream.wait();
         } else if (s.kind == Step::Native) {
-            s.native(s.args.at(DNNL_ARG_FROM).get_data_handle(), s.args.at(DNNL_ARG_TO).get_data_handle());
+            s.native(s.args);
         } else if (s.kind == Step::Fallback) {
             kernels::KernelContext kc{*s.info, s.inPtrs, s.outViews};
             QL_TRY(s.kernel(kc).withContext("reference fallback: "));

@@ -141,7 +141,9 @@ Expected<int> PlanBuilder::ensure(ir::ValueId v, const memory::desc& want, float
     use(dst);
     if (auto k = planarToInterleaved(sb.md, want, srcScale / dstScale, dstZp)) {
         s.kind = Step::Native;
-        s.native = [k = *k](const void* from, void* to) { kernels::native::run(k, static_cast<const float*>(from), to); };
+        s.native = [k = *k](const std::unordered_map<int, memory>& args) {
+            kernels::native::run(k, static_cast<const float*>(args.at(DNNL_ARG_FROM).get_data_handle()), args.at(DNNL_ARG_TO).get_data_handle());
+        };
         info.impl = "native:sse41";  // kernels/native: oneDNN 2.6 is ~5x slower here
     } else {
         dnnl::reorder::primitive_desc pd;

@@ -26,6 +26,7 @@ public:
     int opset() const { return p_.graph->opsetVersion; }
     dnnl::engine& engine() { return p_.ctx->engine(); }
     kernels::onednn::Context& context() { return *p_.ctx; }
+    const kernels::onednn::Context& context() const { return *p_.ctx; }
     bool tuneKernels() const { return p_.options.tuneKernels; }
     Layout layout() const { return p_.options.layout; }
     // Activation descriptor in the forced layout (Auto: plain; lowerers use `any` where it helps).

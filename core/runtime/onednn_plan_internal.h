@@ -98,13 +98,13 @@ struct Buffer {
 };
 
 struct Step {
-    // Native: a hand-written kernel (kernels/native) from DNNL_ARG_FROM's bytes to DNNL_ARG_TO's
+    // Native: a hand-written kernel (kernels/native) over the step's bound arguments
     enum Kind { Primitive, Native, Fallback, View } kind = Primitive;
     dnnl::primitive prim;
     std::vector<std::pair<int, int>> argBuffers;     // DNNL_ARG_* -> buffer
     std::map<int, memory> constArgs;                 // weights, bias, constant operands
     std::unordered_map<int, memory> args;            // bound at finalise
-    std::function<void(const void* from, void* to)> native;
+    std::function<void(const std::unordered_map<int, memory>& args)> native;
     // sum post-op: copy (reorder) the residual into the destination first
     std::optional<dnnl::primitive> preReorder;
     int preSrc = -1, preDst = -1;

@@ -12,6 +12,7 @@
 #include "core/runtime/executor_factory.h"
 #include "core/runtime/reference_executor.h"
 #include "importers/onnx/onnx_importer.h"
+#include "kernels/native/depthwise_int8.h"
 #include "kernels/native/planar_to_interleaved.h"
 #include "tests/unit/test_models.h"
 
@@ -132,4 +133,114 @@ TEST(PlanarToInterleaved, APlanarImageInputRunsNativeInBothPrecisionsAndMatchesT
         }
         EXPECT_LT(maxErr, precision == runtime::Precision::Fp32 ? 1e-4 : 0.03 * maxAbs) << "precision " << int(precision);
     }
+}
+
+// ---- 3x3 depthwise int8 (AVX2) ------------------------------------------------------------
+
+namespace {
+
+struct DwCase {
+    int64_t batch, channels, size;
+    int stride, pad;
+    int32_t srcZp, dstZp;
+    bool dstSigned;
+    float actMin, actMax;
+};
+
+// oneDNN's int8 depthwise convolution on the same bytes: the oracle.
+std::vector<uint8_t> onednnDepthwise(const DwCase& c, int64_t outSize, const std::vector<uint8_t>& x, const std::vector<int8_t>& w,
+                                     const std::vector<float>& bias, const std::vector<float>& scales) {
+    using dt = dnnl::memory::data_type;
+    using tag = dnnl::memory::format_tag;
+    dnnl::engine eng(dnnl::engine::kind::cpu, 0);
+    dnnl::stream stream(eng);
+    const dt dstT = c.dstSigned ? dt::s8 : dt::u8;
+    dnnl::memory::desc src({c.batch, c.channels, c.size, c.size}, dt::u8, tag::nhwc), dst({c.batch, c.channels, outSize, outSize}, dstT, tag::nhwc);
+    dnnl::memory::desc wMd({c.channels, 1, 1, 3, 3}, dt::s8, tag::goihw), bMd({c.channels}, dt::f32, tag::a);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(2, scales);
+    dnnl::post_ops po;
+    po.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, c.actMin, c.actMax);
+    attr.set_post_ops(po);
+    if (c.srcZp) attr.set_zero_points(DNNL_ARG_SRC, 0, {c.srcZp});
+    if (c.dstZp) attr.set_zero_points(DNNL_ARG_DST, 0, {c.dstZp});
+    const int64_t padEnd = (outSize - 1) * c.stride + 3 - c.size - c.pad;
+    dnnl::convolution_forward::primitive_desc pd({dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, wMd, bMd, dst,
+                                                  {c.stride, c.stride}, {c.pad, c.pad}, {padEnd, padEnd}},
+                                                 attr, eng);
+    std::vector<uint8_t> out(dst.get_size());
+    dnnl::memory ms(src, eng, const_cast<uint8_t*>(x.data())), mw(wMd, eng, const_cast<int8_t*>(w.data())), mb(bMd, eng, const_cast<float*>(bias.data())),
+        mo(dst, eng, out.data());
+    dnnl::convolution_forward(pd).execute(stream, {{DNNL_ARG_SRC, ms}, {DNNL_ARG_WEIGHTS, mw}, {DNNL_ARG_BIAS, mb}, {DNNL_ARG_DST, mo}});
+    stream.wait();
+    return out;
+}
+
+}  // namespace
+
+TEST(DepthwiseInt8, GivesOneDnnConvolutionsBytesForEveryStrideBlockZeroPointTypeAndThreadCount) {
+    using kernels::native::DepthwiseInt8;
+    const DwCase cases[] = {
+        {1, 32, 17, 1, 1, 0, 0, false, 0.f, 200.f},    // one full block, odd width (last entry half used)
+        {2, 48, 12, 1, 1, 0, 0, false, 0.f, 1e9f},     // a full and a half block, batch 2, ReLU only
+        {1, 144, 14, 2, 1, 0, 0, false, 0.f, 150.f},   // stride 2, MobileNet's 144 channels
+        {1, 16, 9, 2, 1, 7, 3, false, -1e9f, 1e9f},    // zero points on both sides, no activation
+        {1, 64, 20, 1, 1, 5, 0, true, -60.f, 60.f},    // s8 destination, clip
+        {1, 32, 7, 1, 0, 0, -4, true, -1e9f, 1e9f},    // no padding, signed zero point
+        {1, 96, 30, 1, 1, 0, 0, false, 0.f, 255.f},    // tall enough for bands of rows
+    };
+    std::mt19937 rng(7);
+    for (const DwCase& c : cases)
+        for (int threads : {1, 2}) {
+            omp_set_num_threads(threads);
+            const int64_t outSize = (c.size + 2 * c.pad - 3) / c.stride + 1;
+            std::vector<uint8_t> x(size_t(c.batch * c.channels * c.size * c.size));
+            for (auto& v : x) v = uint8_t(rng() % 128);  // 7-bit, as the plan makes them without VNNI
+            std::vector<int8_t> w(size_t(c.channels * 9));
+            for (auto& v : w) v = int8_t(int(rng() % 256) - 128);
+            std::vector<float> bias(size_t(c.channels)), scales(size_t(c.channels));
+            for (int64_t m = 0; m < c.channels; ++m) {
+                bias[size_t(m)] = float(int(rng() % 4001) - 2000) * 0.25f;
+                scales[size_t(m)] = 0.0004f + float(rng() % 1000) * 2e-6f;
+            }
+            DepthwiseInt8 d;
+            d.batch = c.batch;
+            d.channels = c.channels;
+            d.height = d.width = c.size;
+            d.outHeight = d.outWidth = outSize;
+            d.stride = c.stride;
+            d.padTop = d.padLeft = c.pad;
+            d.srcZeroPoint = c.srcZp;
+            d.dstZeroPoint = c.dstZp;
+            d.dstSigned = c.dstSigned;
+            d.actMin = c.actMin;
+            d.actMax = c.actMax;
+            if (!kernels::native::supported(d)) GTEST_SKIP() << "no AVX2 on this CPU";
+            std::vector<uint8_t> got(size_t(c.batch * c.channels * outSize * outSize), 0xAB);
+            kernels::native::DepthwiseInt8Kernel(d, w.data(), bias, scales).run(x.data(), got.data());
+            const std::vector<uint8_t> want = onednnDepthwise(c, outSize, x, w, bias, scales);
+            size_t differ = 0;
+            for (size_t i = 0; i < got.size(); ++i) differ += got[i] != want[i];
+            EXPECT_EQ(differ, 0u) << c.channels << " channels, size " << c.size << ", stride " << c.stride << ", zero points " << c.srcZp << "/"
+                                  << c.dstZp << ", " << threads << " thread(s)";
+        }
+    omp_set_num_threads(2);
+}
+
+TEST(DepthwiseInt8, OnlyThreeByThreeWindowsOnSixteenChannelMultiplesHaveTheKernel) {
+    kernels::native::DepthwiseInt8 d;
+    d.channels = 32;
+    d.height = d.width = d.outHeight = d.outWidth = 8;
+    if (!kernels::native::supported(d)) GTEST_SKIP() << "no AVX2 on this CPU";
+    d.channels = 24;  // not a multiple of 16
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.channels = 32;
+    d.stride = 3;
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.stride = 1;
+    d.srcZeroPoint = 200;  // a 7-bit source cannot have it
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.srcZeroPoint = 0;
+    d.outHeight = 20;  // windows beyond one padding of the input
+    EXPECT_FALSE(kernels::native::supported(d));
 }

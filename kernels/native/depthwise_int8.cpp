@@ -1,0 +1,279 @@
+#include "kernels/native/depthwise_int8.h"
+
+#include <immintrin.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+// Layout of the work. Channels go in blocks of 32 (two 128-bit lanes of 16). A "packed entry"
+// holds, for padded columns p..p+3 of one input row, the block's bytes transposed so that each
+// 32-bit lane has one channel's four columns; unpacking bytes then words within 128-bit lanes
+// gives four vectors whose lanes hold channels in the order
+//   vector i, lane j, dword q  <->  channel 16 j + 4 i + q,
+// which the weights, bias and scales are stored in too, and which packing the results back
+// (packs epi32 -> epi16 -> epi8, also within lanes) undoes for free.
+// Stride 1: entry k (columns 2k..2k+3) gives output 2k with weights A = (w0 w1 w2 0) and output
+// 2k+1 with B = (0 w0 w1 w2). Stride 2: entry k gives output k with A.
+
+namespace ql::kernels::native {
+namespace {
+
+constexpr int kVecs = 4;                      // vectors per packed entry (32 channels)
+constexpr int kParamVecs = 2 * 3 * kVecs + 3 * kVecs;  // A, B per kernel row; compensation, bias, scale
+constexpr int64_t kEntryBytes = kVecs * 32;
+
+struct Params {  // views into one block's parameter vectors
+    const __m256i* a;      // [3][4]
+    const __m256i* b;      // [3][4]
+    const __m256i* comp;   // [4] int32
+    const __m256* bias;    // [4]
+    const __m256* scale;   // [4]
+};
+
+Params paramsOf(const uint8_t* block) {
+    const auto* v = reinterpret_cast<const __m256i*>(block);
+    return {v, v + 12, v + 24, reinterpret_cast<const __m256*>(v + 28), reinterpret_cast<const __m256*>(v + 32)};
+}
+
+int64_t entriesPerRow(const DepthwiseInt8& d) { return d.stride == 1 ? (d.outWidth + 1) / 2 : d.outWidth; }
+
+#define QL_AVX2 __attribute__((target("avx2,fma")))
+
+// One block's 32 (or, for the last block, 16) channels at p.
+template <bool Half>
+QL_AVX2 inline __m256i loadBlock(const uint8_t* p) {
+    if constexpr (Half)
+        return _mm256_zextsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    else
+        return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// The block at input column iw of a row, or the padding value outside the row.
+template <bool Half>
+QL_AVX2 inline __m256i column(const uint8_t* row, int64_t iw, int64_t width, int64_t channels, __m256i pad) {
+    return iw < 0 || iw >= width ? pad : loadBlock<Half>(row + iw * channels);
+}
+
+// Input row `ih` of one image and block as packed entries (the whole row is padding when ih is
+// outside the image).
+template <bool Half>
+QL_AVX2 void packRow(const DepthwiseInt8& d, const uint8_t* image, int64_t block, int64_t ih, __m256i* out) {
+    const int64_t entries = entriesPerRow(d);
+    const __m256i pad = _mm256_set1_epi8(char(uint8_t(d.srcZeroPoint)));
+    if (ih < 0 || ih >= d.height) {
+        for (int64_t k = 0; k < entries * kVecs; ++k) out[k] = pad;
+        return;
+    }
+    const uint8_t* row = image + ih * d.width * d.channels + block * 32;
+    for (int64_t k = 0; k < entries; ++k) {
+        const int64_t iw = 2 * k - d.padLeft;
+        __m256i x0, x1, x2, x3;
+        if (iw >= 0 && iw + 3 < d.width) {  // interior: no bounds checks
+            const uint8_t* p = row + iw * d.channels;
+            x0 = loadBlock<Half>(p);
+            x1 = loadBlock<Half>(p + d.channels);
+            x2 = loadBlock<Half>(p + 2 * d.channels);
+            x3 = loadBlock<Half>(p + 3 * d.channels);
+        } else {
+            x0 = column<Half>(row, iw, d.width, d.channels, pad);
+            x1 = column<Half>(row, iw + 1, d.width, d.channels, pad);
+            x2 = column<Half>(row, iw + 2, d.width, d.channels, pad);
+            x3 = column<Half>(row, iw + 3, d.width, d.channels, pad);
+        }
+        const __m256i a = _mm256_unpacklo_epi8(x0, x1), b = _mm256_unpackhi_epi8(x0, x1);
+        const __m256i c = _mm256_unpacklo_epi8(x2, x3), e = _mm256_unpackhi_epi8(x2, x3);
+        __m256i* o = out + k * kVecs;
+        _mm256_store_si256(o + 0, _mm256_unpacklo_epi16(a, c));
+        _mm256_store_si256(o + 1, _mm256_unpackhi_epi16(a, c));
+        _mm256_store_si256(o + 2, _mm256_unpacklo_epi16(b, e));
+        _mm256_store_si256(o + 3, _mm256_unpackhi_epi16(b, e));
+    }
+}
+
+struct Epilogue {
+    __m256 lo, hi;   // activation bounds merged with the type's (no zero point), or the activation's
+    __m256 zp, tlo, thi;  // zero point and the type's bounds, applied after the activation
+};
+
+// Four int32 accumulators -> 32 bytes in channel order.
+template <bool WithZp, bool Signed>
+QL_AVX2 inline __m256i finish(const __m256i acc[kVecs], const Params& p, const Epilogue& e) {
+    __m256i r[kVecs];
+#pragma GCC unroll 4
+    for (int i = 0; i < kVecs; ++i) {
+        __m256 v = _mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(acc[i]), p.bias[i]), p.scale[i]);
+        v = _mm256_min_ps(_mm256_max_ps(v, e.lo), e.hi);
+        if constexpr (WithZp) v = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(v, e.zp), e.tlo), e.thi);
+        r[i] = _mm256_cvtps_epi32(v);
+    }
+    const __m256i w01 = _mm256_packs_epi32(r[0], r[1]), w23 = _mm256_packs_epi32(r[2], r[3]);
+    if constexpr (Signed)
+        return _mm256_packs_epi16(w01, w23);
+    else
+        return _mm256_packus_epi16(w01, w23);
+}
+
+template <bool Half>
+QL_AVX2 inline void store(uint8_t* p, __m256i v) {
+    if constexpr (Half)
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm256_castsi256_si128(v));
+    else
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v);
+}
+
+// acc + four u8 x s8 products per 32-bit lane. Without VNNI: pairs summed into 16 bits, exact
+// while the u8 side is 7-bit (x <= 127: |x0 w0 + x1 w1| <= 32512), then widened.
+QL_AVX2 inline __m256i dot4(__m256i acc, __m256i x, __m256i w) {
+    return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(x, w), _mm256_set1_epi16(1)));
+}
+
+// acc = compensation + the three kernel rows' dot products with weights w (A or B)
+QL_AVX2 inline void dot3(__m256i acc[kVecs], const Params& p, const __m256i* w, const __m256i* r0, const __m256i* r1, const __m256i* r2) {
+#pragma GCC unroll 4
+    for (int i = 0; i < kVecs; ++i) {
+        acc[i] = dot4(p.comp[i], r0[i], w[i]);
+        acc[i] = dot4(acc[i], r1[i], w[kVecs + i]);
+        acc[i] = dot4(acc[i], r2[i], w[2 * kVecs + i]);
+    }
+}
+
+// One output row of one block from the packed rows of its three kernel rows.
+template <bool Half, int Stride, bool WithZp, bool Signed>
+QL_AVX2 void computeRow(const DepthwiseInt8& d, const Params& p, const Epilogue& e, const __m256i* const rows[3], uint8_t* out) {
+    const int64_t entries = entriesPerRow(d), ow = d.outWidth, c = d.channels;
+    for (int64_t k = 0; k < entries; ++k) {
+        const __m256i *r0 = rows[0] + k * kVecs, *r1 = rows[1] + k * kVecs, *r2 = rows[2] + k * kVecs;
+        __m256i accA[kVecs];
+        dot3(accA, p, p.a, r0, r1, r2);
+        if constexpr (Stride == 2) {
+            store<Half>(out + k * c, finish<WithZp, Signed>(accA, p, e));
+        } else {
+            __m256i accB[kVecs];
+            dot3(accB, p, p.b, r0, r1, r2);
+            store<Half>(out + 2 * k * c, finish<WithZp, Signed>(accA, p, e));
+            if (2 * k + 1 < ow) store<Half>(out + (2 * k + 1) * c, finish<WithZp, Signed>(accB, p, e));
+        }
+    }
+}
+
+using RowFn = void (*)(const DepthwiseInt8&, const Params&, const Epilogue&, const __m256i* const[3], uint8_t*);
+
+template <bool Half, int Stride>
+RowFn rowFnFor(bool withZp, bool dstSigned) {
+    if (withZp) return dstSigned ? computeRow<Half, Stride, true, true> : computeRow<Half, Stride, true, false>;
+    return dstSigned ? computeRow<Half, Stride, false, true> : computeRow<Half, Stride, false, false>;
+}
+
+RowFn rowFnFor(bool half, int stride, bool withZp, bool dstSigned) {
+    if (half) return stride == 1 ? rowFnFor<true, 1>(withZp, dstSigned) : rowFnFor<true, 2>(withZp, dstSigned);
+    return stride == 1 ? rowFnFor<false, 1>(withZp, dstSigned) : rowFnFor<false, 2>(withZp, dstSigned);
+}
+
+// Work units [from, to) of the (image, band of output rows, block) space, on this thread.
+QL_AVX2 void runUnits(const DepthwiseInt8& d, const uint8_t* params, int64_t blocks, int64_t bands, const uint8_t* src, uint8_t* dst,
+                      int64_t from, int64_t to, __m256i* scratch) {
+    const int64_t entries = entriesPerRow(d);
+    Epilogue e{};
+    const float tlo = d.dstSigned ? -128.f : 0.f, thi = d.dstSigned ? 127.f : 255.f;
+    const bool withZp = d.dstZeroPoint != 0;
+    e.lo = _mm256_set1_ps(withZp ? d.actMin : std::max(d.actMin, tlo));  // max/min are exact: merging is too
+    e.hi = _mm256_set1_ps(withZp ? d.actMax : std::min(d.actMax, thi));
+    e.zp = _mm256_set1_ps(float(d.dstZeroPoint));
+    e.tlo = _mm256_set1_ps(tlo);
+    e.thi = _mm256_set1_ps(thi);
+    const RowFn full = rowFnFor(false, d.stride, withZp, d.dstSigned), half16 = rowFnFor(true, d.stride, withZp, d.dstSigned);
+    for (int64_t unit = from; unit < to; ++unit) {
+        const int64_t n = unit / (bands * blocks), band = unit / blocks % bands, block = unit % blocks;
+        const int64_t rowFrom = band * d.outHeight / bands, rowTo = (band + 1) * d.outHeight / bands;
+        const bool half = block * 32 + 16 >= d.channels;  // the last block of a 16-multiple
+        const uint8_t* image = src + n * d.height * d.width * d.channels;
+        const Params p = paramsOf(params + block * kParamVecs * 32);
+        int64_t ringRow[3] = {INT64_MIN, INT64_MIN, INT64_MIN};  // the input row each slot holds
+        for (int64_t oh = rowFrom; oh < rowTo; ++oh) {
+            const __m256i* rows[3];
+            for (int kh = 0; kh < 3; ++kh) {
+                const int64_t ih = oh * d.stride - d.padTop + kh, slot = ((ih % 3) + 3) % 3;
+                __m256i* r = scratch + slot * entries * kVecs;
+                if (ringRow[slot] != ih) {
+                    half ? packRow<true>(d, image, block, ih, r) : packRow<false>(d, image, block, ih, r);
+                    ringRow[slot] = ih;
+                }
+                rows[kh] = r;
+            }
+            uint8_t* out = dst + ((n * d.outHeight + oh) * d.outWidth) * d.channels + block * 32;
+            (half ? half16 : full)(d, p, e, rows, out);
+        }
+    }
+}
+
+}  // namespace
+
+bool supported(const DepthwiseInt8& d) {
+    static const bool cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (!cpu || d.srcZeroPoint > 127) return false;
+    if (d.channels <= 0 || d.channels % 16 || d.batch < 1 || d.height < 1 || d.width < 1 || d.outHeight < 1 || d.outWidth < 1) return false;
+    if ((d.stride != 1 && d.stride != 2) || d.padTop < 0 || d.padLeft < 0 || d.padTop > 2 || d.padLeft > 2) return false;
+    if (d.srcZeroPoint < 0 || d.srcZeroPoint > 255) return false;
+    if (d.dstSigned ? (d.dstZeroPoint < -128 || d.dstZeroPoint > 127) : (d.dstZeroPoint < 0 || d.dstZeroPoint > 255)) return false;
+    // every window starts inside the padded input and ends within one padding's reach
+    const int64_t lastRow = (d.outHeight - 1) * d.stride - d.padTop + 2, lastCol = (d.outWidth - 1) * d.stride - d.padLeft + 2;
+    return lastRow <= d.height + 1 && lastCol <= d.width + 1 && lastRow >= 0 && lastCol >= 0;
+}
+
+DepthwiseInt8Kernel::DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* weights, const std::vector<float>& bias,
+                                         const std::vector<float>& scales)
+    : d_(d), blocks_((d.channels + 31) / 32) {
+    const size_t bytes = size_t(blocks_) * kParamVecs * 32;
+    packed_.reset(static_cast<uint8_t*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64)), std::free);
+    std::memset(packed_.get(), 0, bytes);
+    for (int64_t blk = 0; blk < blocks_; ++blk) {
+        uint8_t* base = packed_.get() + blk * kParamVecs * 32;
+        int8_t* a = reinterpret_cast<int8_t*>(base);
+        int8_t* b = a + 12 * 32;
+        int32_t* comp = reinterpret_cast<int32_t*>(base + 24 * 32);
+        float* bs = reinterpret_cast<float*>(base + 28 * 32);
+        float* sc = reinterpret_cast<float*>(base + 32 * 32);
+        for (int i = 0; i < kVecs; ++i)
+            for (int e = 0; e < 8; ++e) {
+                const int64_t c = blk * 32 + 16 * (e / 4) + 4 * i + e % 4;  // see the layout note above
+                if (c >= d.channels) continue;                           // zero weights, bias and scale: zero bytes
+                const int8_t* w = weights + c * 9;
+                int32_t sum = 0;
+                for (int kh = 0; kh < 3; ++kh) {
+                    int8_t* ad = a + ((kh * kVecs + i) * 8 + e) * 4;
+                    int8_t* bd = b + ((kh * kVecs + i) * 8 + e) * 4;
+                    for (int kw = 0; kw < 3; ++kw) {
+                        ad[kw] = w[kh * 3 + kw];
+                        bd[kw + 1] = w[kh * 3 + kw];
+                        sum += w[kh * 3 + kw];
+                    }
+                }
+                comp[i * 8 + e] = -d.srcZeroPoint * sum;
+                bs[i * 8 + e] = bias.empty() ? 0.f : bias[size_t(c)];
+                sc[i * 8 + e] = scales[size_t(c)];
+            }
+    }
+}
+
+void DepthwiseInt8Kernel::run(const uint8_t* src, void* dst) const {
+    const int64_t scratchVecs = 3 * entriesPerRow(d_) * kVecs;
+    // ~ MACs: wake the team only when each thread gets a few microseconds of work
+    const bool parallel = d_.batch * blocks_ * d_.outHeight * d_.outWidth * 32 * 9 >= 200000;
+#pragma omp parallel if (parallel)
+    {
+        const int64_t threads = omp_get_num_threads(), t = omp_get_thread_num();
+        thread_local std::vector<uint8_t> scratch;  // bytes: no vector type outside the target functions
+        if (int64_t(scratch.size()) < scratchVecs * 32 + 32) scratch.resize(size_t(scratchVecs * 32 + 32));
+        auto* aligned = reinterpret_cast<__m256i*>((reinterpret_cast<uintptr_t>(scratch.data()) + 31) & ~uintptr_t(31));
+        // Tall maps: each thread a band of rows over all channels, the rows the previous layer
+        // most likely wrote on this core; short ones (the ring's two rows of priming would
+        // dominate): each thread a share of the channel blocks.
+        const int64_t bands = d_.outHeight >= 8 * threads ? threads : 1, units = d_.batch * bands * blocks_;
+        runUnits(d_, packed_.get(), blocks_, bands, src, static_cast<uint8_t*>(dst), units * t / threads, units * (t + 1) / threads, aligned);
+    }
+}
+
+}  // namespace ql::kernels::native
