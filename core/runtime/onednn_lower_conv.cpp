@@ -49,10 +49,8 @@ dnnl::post_ops postOpsFor(const ir::Node& n, const std::optional<SumOp>& sum, fl
     const std::string act = n.attrs.getString("activation");
     if (act == "Relu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
     if (act == "LeakyRelu") po.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, n.attrs.getFloat("act_alpha", 0.01f), 0.f);
-    if (act == "Clip") {  // bounds in the output's quantized units
-        float lo = n.attrs.getFloat("act_min", -INFINITY), hi = n.attrs.getFloat("act_max", INFINITY);
-        lo = std::isfinite(lo) ? lo / sy : -3.4e38f;
-        hi = std::isfinite(hi) ? hi / sy : 3.4e38f;
+    if (act == "Clip") {
+        const auto [lo, hi] = clipBoundsInUnits(n, sy);
         po.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, lo, hi);
     }
     return po;
@@ -80,6 +78,11 @@ std::string dimsKey(const memory::dims& v) {
 }  // namespace
 
 bool convTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId) { return int8Conv(b, n); }
+
+std::pair<float, float> clipBoundsInUnits(const ir::Node& n, float scale) {
+    const float lo = n.attrs.getFloat("act_min", -INFINITY), hi = n.attrs.getFloat("act_max", INFINITY);
+    return {std::isfinite(lo) ? lo / scale : -3.4e38f, std::isfinite(hi) ? hi / scale : 3.4e38f};
+}
 
 Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     if (!is2d(b, n)) return b.fallback(n, PlanBuilder::kNoKernel);
@@ -134,9 +137,19 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     const bool foldZx = zx != 0 && !geo->padded();
     const bool hasBias = bias || foldZx;
     dnnl::primitive_attr attr;
+    std::vector<float> outScales;  // int8: per output channel, accumulator -> output units
+    for (int64_t m = 0; q && m < M; ++m) outScales.push_back(sx * ws[size_t(m)] / sy);
+    // int8: the bias joins the int32 accumulator before output scaling (and takes the folded zero point)
+    std::vector<float> accBias;
+    for (int64_t m = 0; hasBias && m < M; ++m) {
+        accBias.push_back(bias ? bias->data<float>()[m] / (q ? sx * ws[size_t(m)] : 1.f) : 0.f);
+        if (foldZx) {
+            int64_t rowSum = 0;
+            for (int64_t j = 0; j < perM; ++j) rowSum += wq.values[size_t(m * perM + j)];
+            accBias.back() -= float(zx) * float(rowSum);
+        }
+    }
     if (q) {
-        std::vector<float> outScales(static_cast<size_t>(M));
-        for (int64_t m = 0; m < M; ++m) outScales[size_t(m)] = sx * ws[size_t(m)] / sy;
         attr.set_output_scales(1 << 1, outScales);
         if (zx && !foldZx) attr.set_zero_points(DNNL_ARG_SRC, 0, {zx});
         if (zy) attr.set_zero_points(DNNL_ARG_DST, 0, {zy});
@@ -186,6 +199,21 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // neither a conversion step nor a second rounding runs; the primitive is rebuilt with that
     // sum when oneDNN has a non-reference kernel for it, else the residual is converted first.
     QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));  // final: the rebuild below keeps src_desc
+    // No VNNI: a 3x3 depthwise conv runs on kernels/native's kernel (oneDNN 2.6 has none for AVX2 int8);
+    // decided before the sum and tuning below, whose work it would not use
+    if (q)
+        if (auto dw = nativeDepthwise(b, n, *geo, pd.src_desc(), pd.dst_desc(), foldZx ? 0 : zx, zy, sy)) {
+            auto kernel = std::make_shared<const kernels::native::DepthwiseInt8Kernel>(*dw, wq.values.data(), accBias, outScales);
+            Step s;
+            s.kind = Step::Native;
+            s.native = [kernel](const std::unordered_map<int, memory>& args) {
+                kernel->run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
+            };
+            const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
+            s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
+            addNote(std::string("oneDNN 2.6 has no int8 depthwise kernel without VNNI (it chose ") + pd.impl_info_str() + ")");
+            return b.addNodeStep(n, std::move(s), "native:dw3x3_avx2", dst, M * 9 + int64_t(accBias.size()) * 4, note);
+        }
     int inPlace = -1;
     dnnl::primitive_attr pdAttr = attr;  // the attributes pd was built with
     std::optional<SumOp> pdSum = sum;
@@ -239,25 +267,6 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
             // a candidate that cannot run here: keep oneDNN's first choice
         }
     }
-    // No VNNI: a 3x3 depthwise conv on kernels/native's kernel (oneDNN 2.6 has none for AVX2 int8)
-    if (q)
-        if (auto dw = nativeDepthwise(b, n, *geo, pd.src_desc(), pd.dst_desc(), zx, zy, sy)) {
-            std::vector<float> bv;  // bias in accumulator units, as oneDNN's convolution takes it
-            if (bias)
-                for (int64_t m = 0; m < M; ++m) bv.push_back(bias->data<float>()[m] / (sx * ws[size_t(m)]));
-            std::vector<float> scales;
-            for (int64_t m = 0; m < M; ++m) scales.push_back(sx * ws[size_t(m)] / sy);
-            auto kernel = std::make_shared<const kernels::native::DepthwiseInt8Kernel>(*dw, wq.values.data(), bv, scales);
-            Step s;
-            s.kind = Step::Native;
-            s.native = [kernel](const std::unordered_map<int, memory>& args) {
-                kernel->run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
-            };
-            const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
-            s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
-            addNote(std::string("oneDNN 2.6 has no int8 depthwise kernel without VNNI (it chose ") + pd.impl_info_str() + ")");
-            return b.addNodeStep(n, std::move(s), "native:dw3x3_avx2", dst, M * 9 + (bias ? M * 4 : 0), note);
-        }
     Step s;
     s.prim = dnnl::convolution_forward(pd);
     // weights reordered once, into the layout the implementation wants
@@ -265,16 +274,7 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     s.constArgs[DNNL_ARG_WEIGHTS] = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), pd.weights_desc());
     int64_t weightBytes = int64_t(pd.weights_desc().get_size());
     if (hasBias) {
-        std::vector<float> bv(static_cast<size_t>(M), 0.f);
-        for (int64_t m = 0; m < M; ++m) {  // int8: bias joins the int32 accumulator before output scaling
-            if (bias) bv[size_t(m)] = bias->data<float>()[m] / (q ? sx * ws[size_t(m)] : 1.f);
-            if (foldZx) {
-                int64_t rowSum = 0;
-                for (int64_t j = 0; j < perM; ++j) rowSum += wq.values[size_t(m * perM + j)];
-                bv[size_t(m)] -= float(zx) * float(rowSum);
-            }
-        }
-        s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, bv.data(), pd.bias_desc());
+        s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, accBias.data(), pd.bias_desc());
         weightBytes += M * 4;
     }
     const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);

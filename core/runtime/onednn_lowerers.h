@@ -9,6 +9,8 @@ namespace ql::runtime {
 // onednn_lower_conv.cpp: Conv / FusedConv (FP32 or INT8, eltwise and sum post-ops); ConvTranspose.
 Status lowerConv(PlanBuilder& b, const ir::Node& n);
 bool convTakesInt8(const PlanBuilder& b, const ir::Node& n, ir::ValueId input);
+// A fused Clip's bounds in units of `scale` (an int8 output's), +-3.4e38 where a bound is absent.
+std::pair<float, float> clipBoundsInUnits(const ir::Node& n, float scale);
 Status lowerConvTranspose(PlanBuilder& b, const ir::Node& n);
 
 // onednn_lower_pool.cpp: max / average / global pooling (int8 stays int8); Resize as resampling.

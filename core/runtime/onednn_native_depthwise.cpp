@@ -1,6 +1,8 @@
 #include "core/runtime/onednn_native_depthwise.h"
 
-#include <cmath>
+#include <tuple>
+
+#include "core/runtime/onednn_lowerers.h"
 
 namespace ql::runtime {
 
@@ -35,9 +37,7 @@ std::optional<kernels::native::DepthwiseInt8> nativeDepthwise(const PlanBuilder&
     if (act == "Relu") {
         d.actMin = 0.f;
     } else if (act == "Clip") {
-        const float lo = n.attrs.getFloat("act_min", -INFINITY), hi = n.attrs.getFloat("act_max", INFINITY);
-        if (std::isfinite(lo)) d.actMin = lo / dstScale;
-        if (std::isfinite(hi)) d.actMax = hi / dstScale;
+        std::tie(d.actMin, d.actMax) = clipBoundsInUnits(n, dstScale);
     } else if (!act.empty()) {
         return std::nullopt;
     }

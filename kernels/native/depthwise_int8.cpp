@@ -4,7 +4,6 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -21,9 +20,10 @@
 namespace ql::kernels::native {
 namespace {
 
-constexpr int kVecs = 4;                      // vectors per packed entry (32 channels)
-constexpr int kParamVecs = 2 * 3 * kVecs + 3 * kVecs;  // A, B per kernel row; compensation, bias, scale
-constexpr int64_t kEntryBytes = kVecs * 32;
+constexpr int kVecs = 4;  // vectors per packed entry (32 channels)
+// One block's parameters, in 32-byte vectors: weights A and B per kernel row, then per vector
+// the compensation (int32), bias and scale (f32).
+constexpr int kA = 0, kB = 3 * kVecs, kComp = 6 * kVecs, kBias = kComp + kVecs, kScale = kBias + kVecs, kParamVecs = kScale + kVecs;
 
 struct Params {  // views into one block's parameter vectors
     const __m256i* a;      // [3][4]
@@ -35,7 +35,7 @@ struct Params {  // views into one block's parameter vectors
 
 Params paramsOf(const uint8_t* block) {
     const auto* v = reinterpret_cast<const __m256i*>(block);
-    return {v, v + 12, v + 24, reinterpret_cast<const __m256*>(v + 28), reinterpret_cast<const __m256*>(v + 32)};
+    return {v + kA, v + kB, v + kComp, reinterpret_cast<const __m256*>(v + kBias), reinterpret_cast<const __m256*>(v + kScale)};
 }
 
 int64_t entriesPerRow(const DepthwiseInt8& d) { return d.stride == 1 ? (d.outWidth + 1) / 2 : d.outWidth; }
@@ -231,11 +231,11 @@ DepthwiseInt8Kernel::DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* w
     std::memset(packed_.get(), 0, bytes);
     for (int64_t blk = 0; blk < blocks_; ++blk) {
         uint8_t* base = packed_.get() + blk * kParamVecs * 32;
-        int8_t* a = reinterpret_cast<int8_t*>(base);
-        int8_t* b = a + 12 * 32;
-        int32_t* comp = reinterpret_cast<int32_t*>(base + 24 * 32);
-        float* bs = reinterpret_cast<float*>(base + 28 * 32);
-        float* sc = reinterpret_cast<float*>(base + 32 * 32);
+        int8_t* a = reinterpret_cast<int8_t*>(base + kA * 32);
+        int8_t* b = reinterpret_cast<int8_t*>(base + kB * 32);
+        int32_t* comp = reinterpret_cast<int32_t*>(base + kComp * 32);
+        float* bs = reinterpret_cast<float*>(base + kBias * 32);
+        float* sc = reinterpret_cast<float*>(base + kScale * 32);
         for (int i = 0; i < kVecs; ++i)
             for (int e = 0; e < 8; ++e) {
                 const int64_t c = blk * 32 + 16 * (e / 4) + 4 * i + e % 4;  // see the layout note above

@@ -215,7 +215,8 @@ TEST(DepthwiseInt8, GivesOneDnnConvolutionsBytesForEveryStrideBlockZeroPointType
             d.dstSigned = c.dstSigned;
             d.actMin = c.actMin;
             d.actMax = c.actMax;
-            if (!kernels::native::supported(d)) GTEST_SKIP() << "no AVX2 on this CPU";
+            if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
+            ASSERT_TRUE(kernels::native::supported(d)) << c.channels << " channels, size " << c.size << ", stride " << c.stride;
             std::vector<uint8_t> got(size_t(c.batch * c.channels * outSize * outSize), 0xAB);
             kernels::native::DepthwiseInt8Kernel(d, w.data(), bias, scales).run(x.data(), got.data());
             const std::vector<uint8_t> want = onednnDepthwise(c, outSize, x, w, bias, scales);
