@@ -22,7 +22,7 @@ const CancelToken& interrupt();   // cancelled by SIGINT
 // --config FILE plus the options that override it; shared by run, eval and profile.
 struct ExecutionOptions {
     std::string configFile;
-    std::optional<std::string> executor, precision, layout, maxIsa, activations, sevenBit;
+    std::optional<std::string> executor, precision, layout, maxIsa, activations, sevenBit, rowBands;
     std::optional<int> threads;
     std::vector<std::string> fp32Fallback;
     // calibration: a table file, or the method and its options

@@ -63,6 +63,7 @@ Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig&
     if (samples) c.calibration.samples = *samples;
     if (perTensor) c.calibration.perTensorWeights = true;
     if (tune) c.tuneKernels = true;
+    if (rowBands) c.rowBands = *rowBands == "on";
     return c;
 }
 

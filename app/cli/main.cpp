@@ -39,6 +39,9 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::IsMember({"auto", "on", "off"}));
     c->add_flag("--tune", o.tune, "Time oneDNN's implementations of each convolution that keep its layouts and run the fastest "
                                   "(cached per process; default: oneDNN's first choice)");
+    c->add_option("--row-bands", o.rowBands, "Run consecutive NHWC convolutions at batch 1 as one parallel region, each thread a band of "
+                                             "rows: on | off (default on)")
+        ->check(CLI::IsMember({"on", "off"}));
     c->add_option("--fp32-fallback", o.fp32Fallback, "int8: node names or op types kept in FP32 (repeat or comma-separate)")
         ->delimiter(',');
     addCalibrationOptions(c, o.method, o.percentile, o.samples, o.perTensor, calibSamplesFlag);

@@ -36,7 +36,8 @@ Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::Ten
                                  const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
 // Several executors (FP32 and INT8 plans of one model) timed in alternation: warm-up rounds, then
-// R rounds each running every executor once, the order reversed every other round (A B, B A, ...).
+// blocks of a few timed runs per executor (after untimed settling runs), the order reversed every
+// other block (A B, B A, ...).
 // A shared machine drifts by 10-20 % within minutes; running the precisions back to back makes a
 // ratio of their medians compare like with like, where one block after the other compares two
 // moments. One RunProfile per executor, in the order given.

@@ -56,6 +56,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     po.asymmetricActivations = options.asymmetricActivations;
     po.perTensorWeights = options.perTensorWeights;
     po.tuneKernels = options.tuneKernels;
+    po.rowBands = options.rowBands;
     po.fp32Nodes.insert(options.fp32Fallback.begin(), options.fp32Fallback.end());
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;

@@ -34,6 +34,7 @@ struct ExecutorOptions {
     std::shared_ptr<const ir::Graph> fused;
     std::vector<passes::PassRecord> fusedPasses;
     bool tuneKernels = false;             // planned/eager: time each convolution's implementations (impl_tuning.h)
+    bool rowBands = true;                 // planned: row-band groups of convolutions (onednn_row_bands.h)
 };
 
 struct PreparedExecutor {

@@ -8,6 +8,7 @@
 
 #include "core/runtime/memory_planner.h"
 #include "core/runtime/onednn_plan_internal.h"
+#include "core/runtime/onednn_row_bands.h"
 #include "core/util/strings.h"
 
 namespace ql::runtime {
@@ -143,6 +144,14 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
             }
         }
     }
+    p.rowBandGroupAt.assign(p.steps.size(), -1);
+    if (options.rowBands && !options.separateAllocations) {
+        p.rowBandGroups = buildRowBandGroups(p, plan->infos_, p.ctx->facts().threads);
+        for (size_t g = 0; g < p.rowBandGroups.size(); ++g) p.rowBandGroupAt[p.rowBandGroups[g].first] = int(g);
+        if (!p.rowBandGroups.empty())
+            for (int t = 0; t < p.ctx->facts().threads; ++t) p.bandStreams.emplace_back(p.ctx->engine());
+    }
+    for (Step& s : p.steps) s.plainWeights = dnnl::memory();
     span.report(1.0, "plan build");
     return plan;
 }
@@ -216,8 +225,16 @@ Expected<TensorMap> OnednnPlan::run(const TensorMap& inputs, const RunOptions& o
         }
     }
     dnnl::stream& stream = p.ctx->stream();
+    // Node hooks read every step's output as it is made: run step by step then.
+    const bool banded = !options.hooks.onNodeOutputs;
     for (size_t i = 0; i < p.steps.size(); ++i) {
         if (options.cancel.isCancelled()) return Status::cancelled();
+        if (banded && p.rowBandGroupAt[i] >= 0) {
+            const RowBandGroup& g = p.rowBandGroups[size_t(p.rowBandGroupAt[i])];
+            QL_TRY(runRowBandGroup(p, g, options));
+            i = g.end - 1;
+            continue;
+        }
         Step& s = p.steps[i];
         auto t0 = std::chrono::steady_clock::now();
         if (s.kind == Step::Primitive) {

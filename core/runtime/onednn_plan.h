@@ -37,6 +37,9 @@ struct PlanOptions {
     // Time the implementations of each convolution that keep its layouts, run the fastest
     // (kernels/onednn/impl_tuning.h); off: oneDNN's first choice.
     bool tuneKernels = false;
+    // Run consecutive NHWC convolutions at batch 1 as one OpenMP region over row bands
+    // (onednn_row_bands.h) instead of one fork/join per primitive.
+    bool rowBands = true;
 };
 
 class OnednnPlan {

@@ -104,6 +104,9 @@ struct Step {
     std::vector<std::pair<int, int>> argBuffers;     // DNNL_ARG_* -> buffer
     std::map<int, memory> constArgs;                 // weights, bias, constant operands
     std::unordered_map<int, memory> args;            // bound at finalise
+    // Convolutions: the weights before their reorder, for row bands whose kernels want another
+    // format (onednn_row_bands.h); released once the bands are cut.
+    memory plainWeights;
     std::function<void(const std::unordered_map<int, memory>& args)> native;
     // sum post-op: copy (reorder) the residual into the destination first
     std::optional<dnnl::primitive> preReorder;
@@ -120,6 +123,18 @@ struct Step {
     std::vector<const ir::Tensor*> inPtrs;
 };
 
+// Consecutive convolution steps run as one OpenMP region over row bands (onednn_row_bands.h).
+struct RowBandGroup {
+    struct Member {
+        size_t step = 0;             // index into OnednnPlan::Impl::steps
+        bool barrierBefore = false;  // wait until every thread finished the earlier members
+        std::vector<dnnl::primitive> bands;                         // one per thread, top to bottom
+        std::vector<std::unordered_map<int, memory>> bandArgs;       // the step's args over each band's rows
+    };
+    size_t first = 0, end = 0;  // the steps [first, end) the group replaces
+    std::vector<Member> members;
+};
+
 struct OnednnPlan::Impl {
     std::shared_ptr<const ir::Graph> graph;
     std::shared_ptr<kernels::onednn::Context> ctx;
@@ -134,6 +149,9 @@ struct OnednnPlan::Impl {
     std::vector<int> inputViews;                       // buffers aliasing a graph input
     std::vector<size_t> fallbackSteps;
     std::unordered_map<int, dnnl::reorder> hookReorders;  // buffer -> plain f32, built on first hooked run
+    std::vector<RowBandGroup> rowBandGroups;
+    std::vector<int> rowBandGroupAt;                   // per step: the group starting there, else -1
+    std::vector<dnnl::stream> bandStreams;             // one per thread: bands run concurrently
 
     ~Impl() {
         std::free(arena);

@@ -34,7 +34,7 @@ Status checkKeys(const json& o, const std::set<std::string>& allowed, const std:
 Expected<RunConfig> fromJson(const json& j) {
     if (!j.is_object()) return Status::error("expected a JSON object");
     QL_TRY(checkKeys(j, {"schema", "precisions", "executor", "layout", "threads", "batch", "max_isa", "activations", "seven_bit_activations",
-                         "calibration", "fp32_fallback", "warmup", "repeat", "seed", "tune_kernels"}, ""));
+                         "calibration", "fp32_fallback", "warmup", "repeat", "seed", "tune_kernels", "row_bands"}, ""));
     RunConfig c;
     std::string schema = kSchema;
     QL_TRY(readKey(j, "schema", schema));
@@ -56,6 +56,7 @@ Expected<RunConfig> fromJson(const json& j) {
     QL_TRY(readKey(j, "batch", c.batch));
     QL_TRY(readKey(j, "max_isa", c.maxIsa));
     QL_TRY(readKey(j, "tune_kernels", c.tuneKernels));
+    QL_TRY(readKey(j, "row_bands", c.rowBands));
     QL_TRY(readKey(j, "activations", activations));
     if (activations != "symmetric" && activations != "asymmetric")
         return Status::error("'activations' must be symmetric or asymmetric, got '" + activations + "'");
@@ -116,6 +117,7 @@ runtime::ExecutorOptions RunConfig::executorOptions(runtime::Precision precision
     o.observer = calibration.observer();
     o.perTensorWeights = calibration.perTensorWeights;
     o.tuneKernels = tuneKernels;
+    o.rowBands = rowBands;
     return o;
 }
 
@@ -142,6 +144,7 @@ std::string toJson(const RunConfig& c) {
     j["repeat"] = c.repeat;
     j["seed"] = c.seed;
     j["tune_kernels"] = c.tuneKernels;
+    j["row_bands"] = c.rowBands;
     return j.dump(2) + "\n";
 }
 

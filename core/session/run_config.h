@@ -40,6 +40,9 @@ struct RunConfig {
     // fastest (cached per process); off (default) = oneDNN's own first choice. Off by default:
     // on the study models it changed a third of the kernels but not the whole-model time (±3 %).
     bool tuneKernels = false;
+    // oneDNN plans: consecutive NHWC convolutions at batch 1 run as one parallel region over row
+    // bands (core/runtime/onednn_row_bands.h); off = one fork/join per primitive.
+    bool rowBands = true;
 
     // Names the first field out of range; "run config: " is left to the caller.
     Status validate() const;

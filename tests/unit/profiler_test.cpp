@@ -33,26 +33,31 @@ private:
     int runs_ = 0;
 };
 
-TEST(Profiler, InterleavesExecutorsInAlternatingOrderWithARewarmRunBeforeEachTimedRun) {
+TEST(Profiler, InterleavesBlocksOfTimedRunsInAlternatingOrderEachAfterSettlingRuns) {
     std::vector<std::string> log;
     LoggingExecutor a("A", log), b("B", log);
-    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 1, /*repeat*/ 3});
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 1, /*repeat*/ 6});
     ASSERT_TRUE(runs.isOk()) << runs.status().message();
-    // warm-up round A B; then per round each executor runs twice (re-warm, timed), order reversed each round
-    const std::vector<std::string> expected = {"A", "B", "B", "B", "A", "A", "A", "A", "B", "B", "B", "B", "A", "A"};
+    // warm-up round A B; then blocks of 4 timed runs (the last block shorter), each after 2
+    // untimed settling runs of the same executor, the order reversed every block
+    std::vector<std::string> expected = {"A", "B"};
+    for (const char* e : {"A", "B", "B", "A"}) {
+        const size_t runsInBlock = 2 + (expected.size() < 14 ? 4 : 2);
+        expected.insert(expected.end(), runsInBlock, e);
+    }
     EXPECT_EQ(log, expected);
     ASSERT_EQ(runs->size(), 2u);
     for (const auto& r : *runs) {
-        EXPECT_EQ(r.wholeSamplesMs.size(), 3u);
+        EXPECT_EQ(r.wholeSamplesMs.size(), 6u);
         ASSERT_EQ(r.layers.size(), 1u);
-        EXPECT_EQ(r.layers[0].ms.n, 3);
+        EXPECT_EQ(r.layers[0].ms.n, 6);
     }
-    // A's timed runs are its 3rd, 5th and 7th: the step times kept are exactly those
-    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.median, 5.0);
-    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.max, 7.0);
-    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.min, 3.0);
-    // outputs are the last run's
-    EXPECT_FLOAT_EQ((*runs)[0].outputs.at("y").data<float>()[0], 7.f);
+    // A's timed runs are its 4th-7th and 10th-11th: the step times kept are exactly those
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.min, 4.0);
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.median, 6.5);
+    EXPECT_DOUBLE_EQ((*runs)[0].layers[0].ms.max, 11.0);
+    // outputs are the last timed run's
+    EXPECT_FLOAT_EQ((*runs)[0].outputs.at("y").data<float>()[0], 11.f);
     EXPECT_EQ((*runs)[0].layers[0].step.name, "A step");
     EXPECT_EQ((*runs)[1].layers[0].step.name, "B step");
 }
