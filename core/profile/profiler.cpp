@@ -96,16 +96,18 @@ Expected<std::vector<RunProfile>> profileRunsInterleaved(const std::vector<runti
             report(false);
         }
     // Timed runs come in blocks per executor, the order reversed every other block (A B, B A).
-    // After another executor ran, this one's first runs are slower while its weights and arena
-    // come back into the caches (MobileNet V2 INT8 after FP32 here: one run back still left it
-    // ~15 % slower than back-to-back runs), so a block starts with untimed settling runs and
-    // then times several in a row: the steady state a single executor's runs measure.
-    constexpr int kBlock = 4, kSettle = 2;
+    // After another executor ran, this one's first runs are slower for a while (MobileNet V2 INT8
+    // after FP32 here: 1.46, 1.39, 1.25, 1.15 ms ... settling at ~1.04 ms after ~10 runs; longer
+    // than a cache refill, like a clock or power state recovering), so a block starts with
+    // untimed settling runs and then times several in a row: the steady state a single
+    // executor's back-to-back runs measure.
+    constexpr int kBlock = 4, kMinSettleRuns = 2;
     for (int done = 0, block = 0; done < options.repeat; done += kBlock, ++block) {
         const int len = std::min(kBlock, options.repeat - done);
         for (size_t k = 0; k < n; ++k) {
             const size_t e = block % 2 == 0 ? k : n - 1 - k;
-            for (int w = 0; n > 1 && w < kSettle; ++w) {
+            const auto settleStart = std::chrono::steady_clock::now();
+            for (int w = 0; n > 1 && (w < kMinSettleRuns || std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - settleStart).count() < options.settleMs); ++w) {
                 if (cancel.isCancelled()) return Status::cancelled();
                 QL_TRY(collectors[e]->runOnce(inputs, false, false));
             }

@@ -14,6 +14,10 @@ namespace ql::profile {
 struct ProfileOptions {
     int warmup = 3;
     int repeat = 20;
+    // Interleaved executors: before each block of timed runs, untimed runs of the same executor
+    // for at least this long (and at least 2 runs). On these machines MobileNet V2 INT8 right
+    // after FP32 runs started ~40 % slower and took ~10 runs (~10 ms) to settle.
+    double settleMs = 25.0;
 };
 
 struct LayerProfile {

@@ -1,6 +1,10 @@
 // The profiler's run schedule: executors timed in alternation, with an untimed re-warm run.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include <string>
 #include <vector>
 
@@ -36,7 +40,7 @@ private:
 TEST(Profiler, InterleavesBlocksOfTimedRunsInAlternatingOrderEachAfterSettlingRuns) {
     std::vector<std::string> log;
     LoggingExecutor a("A", log), b("B", log);
-    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 1, /*repeat*/ 6});
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 1, /*repeat*/ 6, /*settleMs*/ 0});
     ASSERT_TRUE(runs.isOk()) << runs.status().message();
     // warm-up round A B; then blocks of 4 timed runs (the last block shorter), each after 2
     // untimed settling runs of the same executor, the order reversed every block
@@ -60,6 +64,27 @@ TEST(Profiler, InterleavesBlocksOfTimedRunsInAlternatingOrderEachAfterSettlingRu
     EXPECT_FLOAT_EQ((*runs)[0].outputs.at("y").data<float>()[0], 11.f);
     EXPECT_EQ((*runs)[0].layers[0].step.name, "A step");
     EXPECT_EQ((*runs)[1].layers[0].step.name, "B step");
+}
+
+// Runs that take 1 ms each: settling goes on for settleMs, not just the minimum of 2 runs.
+class SleepingExecutor : public LoggingExecutor {
+public:
+    using LoggingExecutor::LoggingExecutor;
+    Expected<runtime::TensorMap> run(const runtime::TensorMap& in, const runtime::RunOptions& options) override {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return LoggingExecutor::run(in, options);
+    }
+};
+
+TEST(Profiler, SettlesEachBlockForTheSettleTime) {
+    std::vector<std::string> log;
+    SleepingExecutor a("A", log), b("B", log);
+    auto runs = profile::profileRunsInterleaved({&a, &b}, {}, {/*warmup*/ 0, /*repeat*/ 4, /*settleMs*/ 6});
+    ASSERT_TRUE(runs.isOk());
+    const auto aRuns = std::count(log.begin(), log.end(), "A");
+    EXPECT_GE(aRuns, 4 + 4);  // 4 timed after at least ~6 ms of 1-ms settling runs (sleep may overshoot)
+    EXPECT_LE(aRuns, 4 + 6);
+    EXPECT_EQ((*runs)[0].wholeSamplesMs.size(), 4u);
 }
 
 TEST(Profiler, OneExecutorRunsWarmupThenTimedRunsWithoutRewarm) {
