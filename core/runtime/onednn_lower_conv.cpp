@@ -209,6 +209,10 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
             s.native = [kernel](const std::unordered_map<int, memory>& args) {
                 kernel->run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
             };
+            if (dw->batch == 1)
+                s.nativeBand = [kernel](const std::unordered_map<int, memory>& args, int band, int bands) {
+                    kernel->runBand(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle(), band, bands);
+                };
             const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
             s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
             addNote(std::string("oneDNN 2.6 has no int8 depthwise kernel without VNNI (it chose ") + pd.impl_info_str() + ")");

@@ -108,6 +108,8 @@ struct Step {
     // format (onednn_row_bands.h); released once the bands are cut.
     memory plainWeights;
     std::function<void(const std::unordered_map<int, memory>& args)> native;
+    // Native steps that can compute one band of output rows on the calling thread (row bands)
+    std::function<void(const std::unordered_map<int, memory>& args, int band, int bands)> nativeBand;
     // sum post-op: copy (reorder) the residual into the destination first
     std::optional<dnnl::primitive> preReorder;
     int preSrc = -1, preDst = -1;
@@ -130,6 +132,7 @@ struct RowBandGroup {
         bool barrierBefore = false;  // wait until every thread finished the earlier members
         std::vector<dnnl::primitive> bands;                         // one per thread, top to bottom
         std::vector<std::unordered_map<int, memory>> bandArgs;       // the step's args over each band's rows
+        std::function<void(int band)> nativeBand;                    // instead of `bands`: a native kernel's band
     };
     size_t first = 0, end = 0;  // the steps [first, end) the group replaces
     std::vector<Member> members;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
 
 namespace ql::runtime {
@@ -15,6 +16,10 @@ namespace {
 // costs more than the fork/join saved: ResNet-18's layer4 3x3 convs (4.5-9 MiB FP32) ran 20-30 %
 // slower banded, its 144-576 KiB layer1/2 convs 0-9 % faster.
 constexpr size_t kMaxBandWeightBytes = size_t(1) << 20;
+// Below ~32 output pixels a band is too small a GEMM for oneDNN's kernels, which then do better
+// splitting output channels: on AVX2 MobileNet V2's 7x7 1x1 convs (24-28 pixels a band on 2
+// threads) ran 10-20 % slower banded.
+constexpr int64_t kMinBandPixels = 32;
 
 // The rows one thread computes of a convolution and the input rows they read, with the
 // padding the band keeps: real padding at the image's top and bottom only.
@@ -76,11 +81,13 @@ struct ByteRange {
 // One step, checked and cut into bands; nullopt-like `ok == false` when it cannot be banded.
 struct Candidate {
     bool ok = false;
+    bool pointwise = false;  // 1x1, unit stride, no padding: output row r reads input row r only
     dnnl_convolution_desc_t desc{};
     int src = -1, dst = -1;
     ByteRange srcBytes, dstBytes;
     std::vector<dnnl::primitive> bands;
     std::vector<std::unordered_map<int, memory>> bandArgs;
+    std::function<void(int band)> nativeBand;
     std::string impl;
 };
 
@@ -88,7 +95,27 @@ memory::desc nhwcMd(int64_t n, int64_t c, int64_t h, int64_t w, dnnl_data_type_t
     return memory::desc({n, c, h, w}, DT(dt), Tag::nhwc);
 }
 
+// A native kernel that computes bands itself (kernels/native): it reads the whole buffers.
+Candidate nativeBands(OnednnPlan::Impl& p, const Step& s, int threads) {
+    Candidate c;
+    c.src = bufferOf(s, DNNL_ARG_SRC);
+    c.dst = bufferOf(s, DNNL_ARG_DST);
+    if (c.src < 0 || c.dst < 0 || p.buffers[size_t(p.rootOf(c.src))].external) return c;
+    const memory::desc& src = p.buffers[size_t(c.src)].md;
+    const memory::desc& dst = p.buffers[size_t(c.dst)].md;
+    const memory::dims dd = dst.dims();
+    if (dd.size() != 4 || dd[0] != 1 || dd[2] * dd[3] / threads < kMinBandPixels) return c;
+    char* srcBase = static_cast<char*>(p.mems[size_t(c.src)].get_data_handle());
+    char* dstBase = static_cast<char*>(p.mems[size_t(c.dst)].get_data_handle());
+    c.srcBytes = {srcBase, srcBase + src.get_size()};
+    c.dstBytes = {dstBase, dstBase + dst.get_size()};
+    c.nativeBand = [&s, threads](int band) { s.nativeBand(s.args, band, threads); };
+    c.ok = true;
+    return c;
+}
+
 Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
+    if (s.kind == Step::Native && s.nativeBand) return nativeBands(p, s, threads);
     Candidate c;
     if (s.kind != Step::Primitive || s.preReorder || !s.prim) return c;
     const_dnnl_primitive_desc_t pd = s.prim.get_primitive_desc();
@@ -104,7 +131,7 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
     const memory::dims sd = src.dims(), dd = dst.dims();
     if (sd[0] != 1 || src != nhwcMd(1, sd[1], sd[2], sd[3], src.data.data_type) || dst != nhwcMd(1, dd[1], dd[2], dd[3], dst.data.data_type))
         return c;
-    if (dd[2] < threads) return c;
+    if (dd[2] * dd[3] / threads < kMinBandPixels) return c;
     for (const auto& [arg, m] : s.args)
         if (!bandableArg(arg)) return c;
     const_dnnl_primitive_attr_t attr = nullptr;
@@ -167,6 +194,7 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
         args[DNNL_ARG_DST] = memory(memory::desc(band.dst_desc), p.ctx->engine(), dstBase + r.out0 * dstRow);
         c.bandArgs.push_back(std::move(args));
     }
+    c.pointwise = isOneByOneUnitStride(c.desc);
     c.ok = true;
     return c;
 }
@@ -201,7 +229,7 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
         // A thread may skip the barrier only when it reads just the rows it wrote itself (a 1x1,
         // unit-stride step over the previous step's output, split the same way) and writes no
         // bytes another thread may still be reading or writing.
-        const bool rowLocal = !g.members.empty() && isOneByOneUnitStride(c.desc) && prev.ok &&
+        const bool rowLocal = !g.members.empty() && c.pointwise && prev.ok &&
                               p.rootOf(c.src) == p.rootOf(prev.dst) && c.srcBytes.begin == prev.dstBytes.begin;
         bool hazard = false;
         for (const ByteRange& r : touched) hazard = hazard || r.overlaps(c.dstBytes);
@@ -209,11 +237,10 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
         if (m.barrierBefore) touched.clear();
         touched.push_back(c.srcBytes);
         touched.push_back(c.dstBytes);
+        bandImpl[i] = c.nativeBand ? infos[i].impl : c.impl;
         m.bands = std::move(c.bands);
         m.bandArgs = std::move(c.bandArgs);
-        bandImpl[i] = c.impl;
-        c.bands.clear();
-        c.bandArgs.clear();
+        m.nativeBand = std::move(c.nativeBand);
         g.members.push_back(std::move(m));
         g.end = i + 1;
         prev = std::move(c);
@@ -250,7 +277,8 @@ Status runRowBandGroup(OnednnPlan::Impl& p, const RowBandGroup& g, const RunOpti
             if (id == 0 && k > 0) starts[k] = Clock::now();
             for (int b = id; b < threads; b += team) {  // a smaller team (nested region) takes several bands
                 try {
-                    m.bands[size_t(b)].execute(p.bandStreams[size_t(b)], m.bandArgs[size_t(b)]);
+                    if (m.nativeBand) m.nativeBand(b);
+                    else m.bands[size_t(b)].execute(p.bandStreams[size_t(b)], m.bandArgs[size_t(b)]);
                 } catch (const dnnl::error& e) {
 #pragma omp critical(ql_row_band_error)
                     {

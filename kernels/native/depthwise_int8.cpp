@@ -258,16 +258,27 @@ DepthwiseInt8Kernel::DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* w
     }
 }
 
+namespace {
+// The calling thread's packed-row ring (bytes: no vector type outside the target functions).
+__m256i* threadScratch(const DepthwiseInt8& d) {
+    const int64_t scratchVecs = 3 * entriesPerRow(d) * kVecs;
+    thread_local std::vector<uint8_t> scratch;
+    if (int64_t(scratch.size()) < scratchVecs * 32 + 32) scratch.resize(size_t(scratchVecs * 32 + 32));
+    return reinterpret_cast<__m256i*>((reinterpret_cast<uintptr_t>(scratch.data()) + 31) & ~uintptr_t(31));
+}
+}  // namespace
+
+void DepthwiseInt8Kernel::runBand(const uint8_t* src, void* dst, int band, int bands) const {
+    runUnits(d_, packed_.get(), blocks_, bands, src, static_cast<uint8_t*>(dst), int64_t(band) * blocks_, int64_t(band + 1) * blocks_, threadScratch(d_));
+}
+
 void DepthwiseInt8Kernel::run(const uint8_t* src, void* dst) const {
-    const int64_t scratchVecs = 3 * entriesPerRow(d_) * kVecs;
     // ~ MACs: wake the team only when each thread gets a few microseconds of work
     const bool parallel = d_.batch * blocks_ * d_.outHeight * d_.outWidth * 32 * 9 >= 200000;
 #pragma omp parallel if (parallel)
     {
         const int64_t threads = omp_get_num_threads(), t = omp_get_thread_num();
-        thread_local std::vector<uint8_t> scratch;  // bytes: no vector type outside the target functions
-        if (int64_t(scratch.size()) < scratchVecs * 32 + 32) scratch.resize(size_t(scratchVecs * 32 + 32));
-        auto* aligned = reinterpret_cast<__m256i*>((reinterpret_cast<uintptr_t>(scratch.data()) + 31) & ~uintptr_t(31));
+        __m256i* aligned = threadScratch(d_);
         // Tall maps: each thread a band of rows over all channels, the rows the previous layer
         // most likely wrote on this core; short ones (the ring's two rows of priming would
         // dominate): each thread a share of the channel blocks.

@@ -44,6 +44,9 @@ public:
     DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* weights, const std::vector<float>& bias, const std::vector<float>& scales);
     // src NHWC u8, dst NHWC u8/s8; runs on the calling thread's OpenMP team.
     void run(const uint8_t* src, void* dst) const;
+    // Output rows [outHeight * band / bands, outHeight * (band + 1) / bands) of a batch-1 image,
+    // on the calling thread only (a row-band group's thread, core/runtime/onednn_row_bands.h).
+    void runBand(const uint8_t* src, void* dst, int band, int bands) const;
     const DepthwiseInt8& desc() const { return d_; }
 
 private:

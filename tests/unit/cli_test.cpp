@@ -251,3 +251,41 @@ TEST(Cli, EvalComparesFp32AndInt8SideBySide) {
     EXPECT_GE(std::stod(r.out.substr(pos + 14)), 90.0) << r.out;
     fs::remove_all(dir);
 }
+
+// Without VNNI (--max-isa avx2, once per process: a CLI run each) a 3x3 depthwise conv runs on
+// the native kernel, and inside a row-band group on one band per thread: the outputs equal the
+// step-by-step plan's byte for byte.
+TEST(Cli, NativeDepthwiseWithoutVnniRunsInRowBandsWithTheSameOutput) {
+    fs::path dir = tempDir("cli-native-dw");
+    OnnxBuilder b;
+    b.input("x", {1, 32, 20, 20});
+    std::vector<float> w1(32 * 32), wd(32 * 9), w2(32 * 32);
+    for (size_t i = 0; i < w1.size(); ++i) w1[i] = float(int(i * 7 % 13) - 6) * 0.02f;
+    for (size_t i = 0; i < wd.size(); ++i) wd[i] = float(int(i * 5 % 11) - 5) * 0.05f;
+    for (size_t i = 0; i < w2.size(); ++i) w2[i] = float(int(i * 3 % 17) - 8) * 0.02f;
+    b.initializer("w1", {32, 32, 1, 1}, w1).initializer("wd", {32, 1, 3, 3}, wd).initializer("w2", {32, 32, 1, 1}, w2);
+    b.node("Conv", {"x", "w1"}, {"e"}, "expand");
+    b.node("Relu", {"e"}, {"er"}, "expand_relu");
+    auto& dw = b.node("Conv", {"er", "wd"}, {"d"}, "dw");
+    OnnxBuilder::setInt(dw, "group", 32);
+    OnnxBuilder::setInts(dw, "pads", {1, 1, 1, 1});
+    b.node("Relu", {"d"}, {"dr"}, "dw_relu");
+    b.node("Conv", {"dr", "w2"}, {"y"}, "project");
+    b.output("y");
+    const std::string model = b.save(dir, "dw.onnx").string();
+    for (const char* bands : {"on", "off"}) {
+        CliResult r = runCli("run " + model + " --executor planned --precision int8 --threads 2 --max-isa avx2 --seed 3 --row-bands " +
+                                 bands + " --save-outputs " + (dir / bands).string(),
+                             dir);
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
+    auto on = data::readNpy(dir / "on" / "y.npy"), off = data::readNpy(dir / "off" / "y.npy");
+    ASSERT_TRUE(on.isOk() && off.isOk());
+    EXPECT_EQ(on->toFloatVector(), off->toFloatVector());
+    CliResult p = runCli("profile " + model + " --precision int8 --threads 2 --max-isa avx2 --repeat 2 --warmup 1", dir);
+    ASSERT_EQ(p.exitCode, 0) << p.err;
+    const size_t dwLine = p.out.find("native:dw3x3_avx2");
+    ASSERT_NE(dwLine, std::string::npos) << p.out;
+    EXPECT_NE(p.out.find("row bands", dwLine), std::string::npos) << p.out;
+    fs::remove_all(dir);
+}

@@ -218,12 +218,22 @@ TEST(DepthwiseInt8, GivesOneDnnConvolutionsBytesForEveryStrideBlockZeroPointType
             if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
             ASSERT_TRUE(kernels::native::supported(d)) << c.channels << " channels, size " << c.size << ", stride " << c.stride;
             std::vector<uint8_t> got(size_t(c.batch * c.channels * outSize * outSize), 0xAB);
-            kernels::native::DepthwiseInt8Kernel(d, w.data(), bias, scales).run(x.data(), got.data());
+            const kernels::native::DepthwiseInt8Kernel kernel(d, w.data(), bias, scales);
+            kernel.run(x.data(), got.data());
             const std::vector<uint8_t> want = onednnDepthwise(c, outSize, x, w, bias, scales);
             size_t differ = 0;
             for (size_t i = 0; i < got.size(); ++i) differ += got[i] != want[i];
             EXPECT_EQ(differ, 0u) << c.channels << " channels, size " << c.size << ", stride " << c.stride << ", zero points " << c.srcZp << "/"
                                   << c.dstZp << ", " << threads << " thread(s)";
+            // a row-band group's threads: each band of rows on its own, together the whole output
+            for (int bands : {2, 3}) {
+                if (c.batch != 1 || threads != 1) break;
+                std::vector<uint8_t> banded(got.size(), 0xCD);
+                for (int band = 0; band < bands; ++band) kernel.runBand(x.data(), banded.data(), band, bands);
+                differ = 0;
+                for (size_t i = 0; i < banded.size(); ++i) differ += banded[i] != want[i];
+                EXPECT_EQ(differ, 0u) << c.channels << " channels, size " << c.size << ", stride " << c.stride << ", " << bands << " bands";
+            }
         }
     omp_set_num_threads(2);
 }
