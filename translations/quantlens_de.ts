@@ -1363,6 +1363,10 @@ oneDNN: %5 auf %6</translation>
         <source>kernels timed</source>
         <translation>Kernel gemessen</translation>
     </message>
+    <message>
+        <source>row bands off</source>
+        <translation>Zeilenbänder aus</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2355,6 +2359,18 @@ oneDNN: %5 auf %6</translation>
     <message>
         <source>Kernels</source>
         <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>row bands</source>
+        <translation>Zeilenbänder</translation>
+    </message>
+    <message>
+        <source>Runs consecutive NHWC convolutions at batch 1 as one parallel region, each thread a band of rows: one thread start per run of layers instead of per layer. Off: oneDNN&apos;s own threading per layer.</source>
+        <translation>Führt aufeinanderfolgende NHWC-Faltungen bei Batch 1 als einen parallelen Bereich aus, jeder Thread ein Band von Zeilen: ein Thread-Start pro Folge von Schichten statt pro Schicht. Aus: das eigene Threading von oneDNN pro Schicht.</translation>
+    </message>
+    <message>
+        <source>Threading</source>
+        <translation>Threading</translation>
     </message>
 </context>
 </TS>

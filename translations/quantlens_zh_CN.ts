@@ -1345,6 +1345,10 @@ oneDNN：%5（运行于 %6）</translation>
         <source>kernels timed</source>
         <translation>已测定内核</translation>
     </message>
+    <message>
+        <source>row bands off</source>
+        <translation>行带关闭</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2337,6 +2341,18 @@ oneDNN：%5（运行于 %6）</translation>
     <message>
         <source>Kernels</source>
         <translation>内核</translation>
+    </message>
+    <message>
+        <source>row bands</source>
+        <translation>行带</translation>
+    </message>
+    <message>
+        <source>Runs consecutive NHWC convolutions at batch 1 as one parallel region, each thread a band of rows: one thread start per run of layers instead of per layer. Off: oneDNN&apos;s own threading per layer.</source>
+        <translation>在批大小为 1 时将连续的 NHWC 卷积作为一个并行区域运行，每个线程负责一段行：每串层只启动一次线程，而非每层一次。关闭：每层使用 oneDNN 自身的线程划分。</translation>
+    </message>
+    <message>
+        <source>Threading</source>
+        <translation>线程</translation>
     </message>
 </context>
 </TS>

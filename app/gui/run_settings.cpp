@@ -51,6 +51,7 @@ QString settingsSummary(const RunSettings& s) {
     parts << QString::fromStdString(c.executor);
     parts << QCoreApplication::translate("RunSettings", "layout %1").arg(QString::fromStdString(runtime::layoutName(c.layout)));
     if (c.tuneKernels) parts << QCoreApplication::translate("RunSettings", "kernels timed");
+    if (!c.rowBands) parts << QCoreApplication::translate("RunSettings", "row bands off");
     parts << (c.threads ? QCoreApplication::translate("RunSettings", "%n thread(s)", nullptr, c.threads) : QCoreApplication::translate("RunSettings", "threads: all cores"));
     parts << QCoreApplication::translate("RunSettings", "batch %1").arg(c.batch);
     parts << QCoreApplication::translate("RunSettings", "%1+%2 runs").arg(c.warmup).arg(c.repeat);

@@ -88,6 +88,11 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     tune_->setToolTip(tr("Times oneDNN's implementations of each convolution that keep its layouts and runs the fastest; "
                          "the plan takes longer to build. Off: oneDNN's first choice."));
     form->addRow(tr("Kernels"), tune_);
+    rowBands_ = new QCheckBox(tr("row bands"), this);
+    rowBands_->setObjectName(QStringLiteral("rowBands"));
+    rowBands_->setToolTip(tr("Runs consecutive NHWC convolutions at batch 1 as one parallel region, each thread a band of rows: "
+                             "one thread start per run of layers instead of per layer. Off: oneDNN's own threading per layer."));
+    form->addRow(tr("Threading"), rowBands_);
     threads_ = spin(0, 1024, this, tr("all cores"));
     form->addRow(tr("Threads"), threads_);
     batch_ = spin(1, 4096, this);
@@ -146,7 +151,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     for (QSpinBox* s : {samples_, threads_, batch_, warmup_, repeat_, evalImages_})
         connect(s, &QSpinBox::valueChanged, this, &SettingsPanel::readForm);
     for (QLineEdit* e : {maxIsa_, fallback_, dataDir_}) connect(e, &QLineEdit::editingFinished, this, &SettingsPanel::readForm);
-    for (QCheckBox* b : {evaluate_, tune_}) connect(b, &QCheckBox::toggled, this, &SettingsPanel::readForm);
+    for (QCheckBox* b : {evaluate_, tune_, rowBands_}) connect(b, &QCheckBox::toggled, this, &SettingsPanel::readForm);
 
     loadFromSettings();
 }
@@ -172,6 +177,7 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     executor_->setCurrentText(QString::fromStdString(c.executor));
     layout_->setCurrentText(QString::fromStdString(runtime::layoutName(c.layout)));
     tune_->setChecked(c.tuneKernels);
+    rowBands_->setChecked(c.rowBands);
     threads_->setValue(c.threads);
     batch_->setValue(int(c.batch));
     warmup_->setValue(c.warmup);
@@ -217,6 +223,7 @@ void SettingsPanel::readForm() {
     c.executor = executor_->currentText().toStdString();
     if (auto l = runtime::parseLayout(layout_->currentText().toStdString())) c.layout = *l;
     c.tuneKernels = tune_->isChecked();
+    c.rowBands = rowBands_->isChecked();
     c.threads = threads_->value();
     c.batch = batch_->value();
     c.warmup = warmup_->value();

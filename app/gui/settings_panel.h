@@ -48,6 +48,7 @@ private:
     QComboBox* executor_ = nullptr;
     QComboBox* layout_ = nullptr;
     QCheckBox* tune_ = nullptr;
+    QCheckBox* rowBands_ = nullptr;
     QSpinBox* threads_ = nullptr;
     QSpinBox* batch_ = nullptr;
     QSpinBox* warmup_ = nullptr;

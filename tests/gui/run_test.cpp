@@ -356,6 +356,15 @@ private slots:
         s.config.tuneKernels = true;
         QCOMPARE(w_->settingsPanel()->settings(), s);
         QVERIFY(settingsSummary(s).contains(QStringLiteral("kernels timed")));
+        // Row bands are on by default; turning them off is a setting the summary names.
+        auto* bands = w_->settingsPanel()->findChild<QCheckBox*>(QStringLiteral("rowBands"));
+        QVERIFY(bands);
+        QVERIFY(bands->isChecked());
+        QVERIFY(!settingsSummary(s).contains(QStringLiteral("row bands off")));
+        bands->click();
+        s.config.rowBands = false;
+        QCOMPARE(w_->settingsPanel()->settings(), s);
+        QVERIFY(settingsSummary(s).contains(QStringLiteral("row bands off")));
 
         w_.reset();  // "restart"
         MainWindow again;
