@@ -116,7 +116,7 @@ int profileCommand(const ProfileOptions& o) {
     std::printf("model %s, batch %lld, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch, executor.c_str(), layout.c_str());
     std::printf("cpu %s, oneDNN %s on %s, ISA %s%s, %d threads; warm-up %d, repeats %d%s\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(), rep.cpu.openmp.c_str(),
                 rep.cpu.isa.c_str(), rep.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", rep.cpu.threads, config->warmup, config->repeat,
-                rep.runs.size() > 1 ? " (precisions interleaved run by run, each timed run after an untimed one)" : "");
+                rep.runs.size() > 1 ? " (precisions interleaved in blocks of 4 timed runs, each after >= 25 ms of untimed runs of the same precision)" : "");
     if (rep.macPeaks)
         std::printf("MAC peaks (measured after the runs, %d threads): fp32 %.1f GMAC/s (%s), int8 %.1f GMAC/s (%s)\n", rep.macPeaks->threads,
                     rep.macPeaks->fp32.gmacPerSecond, rep.macPeaks->fp32.kernel.c_str(), rep.macPeaks->int8.gmacPerSecond,
