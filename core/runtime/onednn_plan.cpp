@@ -148,6 +148,8 @@ Expected<std::unique_ptr<OnednnPlan>> OnednnPlan::build(std::shared_ptr<const ir
     if (options.rowBands && !options.separateAllocations) {
         p.rowBandGroups = buildRowBandGroups(p, plan->infos_, p.ctx->facts().threads);
         for (size_t g = 0; g < p.rowBandGroups.size(); ++g) p.rowBandGroupAt[p.rowBandGroups[g].first] = int(g);
+        plan->memory_.weightBytes = 0;  // bands may hold weights in a format of their own
+        for (const StepInfo& s : plan->infos_) plan->memory_.weightBytes += s.weightBytes;
         if (!p.rowBandGroups.empty())
             for (int t = 0; t < p.ctx->facts().threads; ++t) p.bandStreams.emplace_back(p.ctx->engine());
     }

@@ -89,6 +89,7 @@ struct Candidate {
     std::vector<std::unordered_map<int, memory>> bandArgs;
     std::function<void(int band)> nativeBand;
     std::string impl;
+    int64_t ownWeightBytes = 0;  // weights reordered for bands that want another format
 };
 
 memory::desc nhwcMd(int64_t n, int64_t c, int64_t h, int64_t w, dnnl_data_type_t dt) {
@@ -188,6 +189,7 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
             dnnl::reorder(plain, own).execute(p.ctx->stream(), plain, own);
             p.ctx->stream().wait();
             known = weightsByFormat.insert(weightsByFormat.end(), {want, own});
+            c.ownWeightBytes += int64_t(want.get_size());
         }
         args[DNNL_ARG_WEIGHTS] = known->second;
         args[DNNL_ARG_SRC] = memory(memory::desc(band.src_desc), p.ctx->engine(), srcBase + r.in0 * srcRow);
@@ -210,6 +212,7 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
     RowBandGroup g;
     Candidate prev;
     std::map<size_t, std::string> bandImpl;  // what a band runs (oneDNN may pick another kernel for one thread)
+    std::map<size_t, int64_t> bandWeightBytes;
     std::vector<ByteRange> touched;  // bytes read or written since the last barrier
     auto close = [&] {
         if (g.members.size() >= 2) groups.push_back(std::move(g));
@@ -238,6 +241,7 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
         touched.push_back(c.srcBytes);
         touched.push_back(c.dstBytes);
         bandImpl[i] = c.nativeBand ? infos[i].impl : c.impl;
+        bandWeightBytes[i] = c.ownWeightBytes;
         m.bands = std::move(c.bands);
         m.bandArgs = std::move(c.bandArgs);
         m.nativeBand = std::move(c.nativeBand);
@@ -252,6 +256,7 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
                                   std::to_string(grp.first) + "-" + std::to_string(grp.end - 1);
         for (const RowBandGroup::Member& m : grp.members) {
             infos[m.step].impl = bandImpl[m.step];
+            infos[m.step].weightBytes += bandWeightBytes[m.step];
             std::string& note = infos[m.step].note;
             note += (note.empty() ? "" : "; ") + where + (m.barrierBefore ? " (waits for all threads first)" : "");
         }

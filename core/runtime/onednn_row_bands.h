@@ -18,7 +18,7 @@ namespace ql::runtime {
 // RowBandGroup (the compiled form) lives in onednn_plan_internal.h with the rest of the plan state.
 
 // Finds the groups in a bound plan (buffers placed, step args bound) and writes each member's
-// StepInfo::note. Steps a group cannot take (not a convolution, blocked layouts, batch > 1, a
+// StepInfo::note, impl (the band's kernel) and weightBytes (plus any weights reordered for bands). Steps a group cannot take (not a convolution, blocked layouts, batch > 1, a
 // graph input, a residual copy first, under 32 output pixels a band, weights over 1 MiB) end a group; groups of
 // one step are not made. `threads` = the plan's OpenMP thread count (no groups under 2).
 std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<StepInfo>& infos, int threads);
