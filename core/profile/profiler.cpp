@@ -101,13 +101,15 @@ Expected<std::vector<RunProfile>> profileRunsInterleaved(const std::vector<runti
     // than a cache refill, like a clock or power state recovering), so a block starts with
     // untimed settling runs and then times several in a row: the steady state a single
     // executor's back-to-back runs measure.
+    // (The executor that ran last, at a reversal, needs no settling.)
     constexpr int kBlock = 4, kMinSettleRuns = 2;
+    size_t lastRun = n - 1;  // the warm-up rounds end with it
     for (int done = 0, block = 0; done < options.repeat; done += kBlock, ++block) {
         const int len = std::min(kBlock, options.repeat - done);
         for (size_t k = 0; k < n; ++k) {
             const size_t e = block % 2 == 0 ? k : n - 1 - k;
             const auto settleStart = std::chrono::steady_clock::now();
-            for (int w = 0; n > 1 && (w < kMinSettleRuns || std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - settleStart).count() < options.settleMs); ++w) {
+            for (int w = 0; n > 1 && e != lastRun && (w < kMinSettleRuns || std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - settleStart).count() < options.settleMs); ++w) {
                 if (cancel.isCancelled()) return Status::cancelled();
                 QL_TRY(collectors[e]->runOnce(inputs, false, false));
             }
@@ -116,6 +118,7 @@ Expected<std::vector<RunProfile>> profileRunsInterleaved(const std::vector<runti
                 QL_TRY(collectors[e]->runOnce(inputs, true, done + j == options.repeat - 1));
                 report(true);
             }
+            lastRun = e;
         }
     }
     std::vector<RunProfile> out;

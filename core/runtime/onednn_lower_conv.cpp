@@ -8,6 +8,7 @@
 #include "kernels/onednn/impl_tuning.h"
 #include "core/runtime/onednn_lowerers.h"
 #include "core/runtime/onednn_native_depthwise.h"
+#include "core/runtime/onednn_row_bands.h"
 
 namespace ql::runtime {
 
@@ -276,7 +277,8 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // weights reordered once, into the layout the implementation wants
     memory::desc wPlain(wDims, q ? DT::s8 : DT::f32, wTag);
     s.constArgs[DNNL_ARG_WEIGHTS] = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), pd.weights_desc());
-    s.plainWeights = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), wPlain);
+    if (b.rowBands() && pd.weights_desc().get_size() <= kMaxRowBandWeightBytes)  // a band may want another format
+        s.plainWeights = b.constMemory(wPlain, q ? static_cast<const void*>(wq.values.data()) : w.raw(), wPlain);
     int64_t weightBytes = int64_t(pd.weights_desc().get_size());
     if (hasBias) {
         s.constArgs[DNNL_ARG_BIAS] = b.constMemory(bMd, accBias.data(), pd.bias_desc());

@@ -28,6 +28,7 @@ public:
     kernels::onednn::Context& context() { return *p_.ctx; }
     const kernels::onednn::Context& context() const { return *p_.ctx; }
     bool tuneKernels() const { return p_.options.tuneKernels; }
+    bool rowBands() const { return p_.options.rowBands && !p_.options.separateAllocations; }
     Layout layout() const { return p_.options.layout; }
     // Activation descriptor in the forced layout (Auto: plain; lowerers use `any` where it helps).
     memory::desc actMd(const ir::Dims& dims, DType dt) const;

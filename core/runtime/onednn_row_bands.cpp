@@ -11,11 +11,10 @@ namespace ql::runtime {
 
 namespace {
 
-// Every band reads all of the step's weights, where oneDNN's own threading splits them between
-// the threads. Beyond about a core's L2 (1 MiB on these machines) that doubled weight traffic
-// costs more than the fork/join saved: ResNet-18's layer4 3x3 convs (4.5-9 MiB FP32) ran 20-30 %
-// slower banded, its 144-576 KiB layer1/2 convs 0-9 % faster.
-constexpr size_t kMaxBandWeightBytes = size_t(1) << 20;
+// kMaxRowBandWeightBytes: every band reads all of the step's weights, where oneDNN's own
+// threading splits them between the threads. Beyond about a core's L2 (1 MiB on these machines)
+// that doubled weight traffic costs more than the fork/join saved: ResNet-18's layer4 3x3 convs
+// (4.5-9 MiB FP32) ran 20-30 % slower banded, its 144-576 KiB layer1/2 convs 0-9 % faster.
 // Below ~32 output pixels a band is too small a GEMM for oneDNN's kernels, which then do better
 // splitting output channels: on AVX2 MobileNet V2's 7x7 1x1 convs (24-28 pixels a band on 2
 // threads) ran 10-20 % slower banded.
@@ -52,8 +51,9 @@ bool isOneByOneUnitStride(const dnnl_convolution_desc_t& cd) {
 // Arguments a band can take over unchanged: weights, bias and the attribute's runtime values.
 // Anything else (a binary post-op's tensor) would need its own band view.
 bool bandableArg(int arg) {
-    return arg == DNNL_ARG_SRC || arg == DNNL_ARG_DST || arg == DNNL_ARG_WEIGHTS || arg == DNNL_ARG_BIAS ||
-           (arg & DNNL_ARG_ATTR_OUTPUT_SCALES) || (arg & DNNL_ARG_ATTR_ZERO_POINTS);
+    return arg == DNNL_ARG_SRC || arg == DNNL_ARG_DST || arg == DNNL_ARG_WEIGHTS || arg == DNNL_ARG_BIAS || arg == DNNL_ARG_ATTR_OUTPUT_SCALES ||
+           arg == (DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_SRC) || arg == (DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_WEIGHTS) ||
+           arg == (DNNL_ARG_ATTR_ZERO_POINTS | DNNL_ARG_DST);
 }
 
 bool onlySumAndEltwisePostOps(const_dnnl_primitive_attr_t attr) {
@@ -105,7 +105,7 @@ Candidate nativeBands(OnednnPlan::Impl& p, const Step& s, int threads) {
     const memory::desc& src = p.buffers[size_t(c.src)].md;
     const memory::desc& dst = p.buffers[size_t(c.dst)].md;
     const memory::dims dd = dst.dims();
-    if (dd.size() != 4 || dd[0] != 1 || dd[2] * dd[3] / threads < kMinBandPixels) return c;
+    if (dd.size() != 4 || dd[0] != 1 || dd[2] < threads || dd[2] * dd[3] / threads < kMinBandPixels) return c;
     char* srcBase = static_cast<char*>(p.mems[size_t(c.src)].get_data_handle());
     char* dstBase = static_cast<char*>(p.mems[size_t(c.dst)].get_data_handle());
     c.srcBytes = {srcBase, srcBase + src.get_size()};
@@ -132,7 +132,7 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
     const memory::dims sd = src.dims(), dd = dst.dims();
     if (sd[0] != 1 || src != nhwcMd(1, sd[1], sd[2], sd[3], src.data.data_type) || dst != nhwcMd(1, dd[1], dd[2], dd[3], dst.data.data_type))
         return c;
-    if (dd[2] * dd[3] / threads < kMinBandPixels) return c;
+    if (dd[2] < threads || dd[2] * dd[3] / threads < kMinBandPixels) return c;
     for (const auto& [arg, m] : s.args)
         if (!bandableArg(arg)) return c;
     const_dnnl_primitive_attr_t attr = nullptr;
@@ -145,7 +145,7 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
     // A band's kernel picks its weights format; the step's reordered weights serve the bands
     // that pick the same one, the rest get their own reorder of the plain weights.
     const memory::desc stepWeights(*dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0));
-    if (stepWeights.get_size() > kMaxBandWeightBytes) return c;
+    if (stepWeights.get_size() > kMaxRowBandWeightBytes) return c;
     c.desc.weights_desc = memory::desc(stepWeights.dims(), stepWeights.data_type(), Tag::any).data;
     std::vector<std::pair<memory::desc, memory>> weightsByFormat{{stepWeights, s.args.at(DNNL_ARG_WEIGHTS)}};
 
@@ -207,8 +207,12 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
     std::vector<RowBandGroup> groups;
     if (threads < 2) return groups;
     // A band's primitive runs on one thread inside our region: oneDNN sizes its work split by
-    // the thread count at creation.
+    // the thread count at creation. Restored however this returns.
     omp_set_num_threads(1);
+    struct RestoreThreads {
+        const kernels::onednn::Context& ctx;
+        ~RestoreThreads() { ctx.applyThreads(); }
+    } restore{*p.ctx};
     RowBandGroup g;
     Candidate prev;
     std::map<size_t, std::string> bandImpl;  // what a band runs (oneDNN may pick another kernel for one thread)
@@ -232,8 +236,7 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
         // A thread may skip the barrier only when it reads just the rows it wrote itself (a 1x1,
         // unit-stride step over the previous step's output, split the same way) and writes no
         // bytes another thread may still be reading or writing.
-        const bool rowLocal = !g.members.empty() && c.pointwise && prev.ok &&
-                              p.rootOf(c.src) == p.rootOf(prev.dst) && c.srcBytes.begin == prev.dstBytes.begin;
+        const bool rowLocal = !g.members.empty() && c.pointwise && prev.ok && c.src == prev.dst;
         bool hazard = false;
         for (const ByteRange& r : touched) hazard = hazard || r.overlaps(c.dstBytes);
         m.barrierBefore = !g.members.empty() && (!rowLocal || hazard);
@@ -250,7 +253,6 @@ std::vector<RowBandGroup> buildRowBandGroups(OnednnPlan::Impl& p, std::vector<St
         prev = std::move(c);
     }
     close();
-    p.ctx->applyThreads();
     for (const RowBandGroup& grp : groups) {
         const std::string where = "row bands: " + std::to_string(threads) + " threads each compute a band of rows, one parallel region for steps " +
                                   std::to_string(grp.first) + "-" + std::to_string(grp.end - 1);
@@ -284,7 +286,7 @@ Status runRowBandGroup(OnednnPlan::Impl& p, const RowBandGroup& g, const RunOpti
                 try {
                     if (m.nativeBand) m.nativeBand(b);
                     else m.bands[size_t(b)].execute(p.bandStreams[size_t(b)], m.bandArgs[size_t(b)]);
-                } catch (const dnnl::error& e) {
+                } catch (const std::exception& e) {  // must not leave the region
 #pragma omp critical(ql_row_band_error)
                     {
                         failed = true;
@@ -295,7 +297,7 @@ Status runRowBandGroup(OnednnPlan::Impl& p, const RowBandGroup& g, const RunOpti
         }
     }
     starts.back() = Clock::now();
-    if (failed) return Status::internal("oneDNN failed in a row-band group: " + error);
+    if (failed) return Status::internal("a row-band group failed: " + error);
     if (options.onStepTimed)
         for (size_t k = 0; k < g.members.size(); ++k)
             options.onStepTimed(g.members[k].step, std::chrono::duration<double, std::milli>(starts[k + 1] - starts[k]).count());

@@ -17,6 +17,10 @@ namespace ql::runtime {
 
 // RowBandGroup (the compiled form) lives in onednn_plan_internal.h with the rest of the plan state.
 
+// Steps whose weights exceed this never run in bands (onednn_row_bands.cpp says why); lowerers
+// keep plain weights for the others only.
+constexpr size_t kMaxRowBandWeightBytes = size_t(1) << 20;
+
 // Finds the groups in a bound plan (buffers placed, step args bound) and writes each member's
 // StepInfo::note, impl (the band's kernel) and weightBytes (plus any weights reordered for bands). Steps a group cannot take (not a convolution, blocked layouts, batch > 1, a
 // graph input, a residual copy first, under 32 output pixels a band, weights over 1 MiB) end a group; groups of
