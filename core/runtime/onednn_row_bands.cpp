@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace ql::runtime {
 
@@ -161,26 +162,21 @@ Candidate cutIntoBands(OnednnPlan::Impl& p, const Step& s, int threads) {
         band.dst_desc = nhwcMd(1, dd[1], r.out1 - r.out0, dd[3], dst.data.data_type).data;
         band.padding[0][0] = r.padTop;
         band.padding[1][0] = r.padBottom;
-        dnnl_primitive_desc_t bandPd = nullptr;
-        if (dnnl_primitive_desc_create(&bandPd, &band, attr, p.ctx->engine().get(), nullptr) != dnnl_success) return Candidate{};
+        dnnl_primitive_desc_t created = nullptr;
+        if (dnnl_primitive_desc_create(&created, &band, attr, p.ctx->engine().get(), nullptr) != dnnl_success) return Candidate{};
+        const std::unique_ptr<dnnl_primitive_desc, decltype(&dnnl_primitive_desc_destroy)> bandPd(created, dnnl_primitive_desc_destroy);
+        const char* info = nullptr;
+        dnnl_primitive_desc_query(bandPd.get(), dnnl_query_impl_info_str, 0, &info);
+        const std::string impl = info ? info : "";
+        if (impl.rfind("ref", 0) == 0) return Candidate{};  // oneDNN's reference kernel is far slower than a fork/join
+        if (t == 0) c.impl = impl;
         try {
-            c.bands.emplace_back(bandPd);
-            const char* info = nullptr;
-            dnnl_primitive_desc_query(bandPd, dnnl_query_impl_info_str, 0, &info);
-            const std::string impl = info ? info : "";
-            // oneDNN's reference kernel is far slower than a fork/join
-            if (impl.rfind("ref", 0) == 0) {
-                dnnl_primitive_desc_destroy(bandPd);
-                return Candidate{};
-            }
-            if (t == 0) c.impl = impl;
+            c.bands.emplace_back(bandPd.get());
         } catch (const dnnl::error&) {
-            dnnl_primitive_desc_destroy(bandPd);
             return Candidate{};
         }
-        dnnl_primitive_desc_destroy(bandPd);
         std::unordered_map<int, memory> args = s.args;
-        const memory::desc want = c.bands.back().get_primitive_desc() ? memory::desc(*dnnl_primitive_desc_query_md(c.bands.back().get_primitive_desc(), dnnl_query_weights_md, 0)) : stepWeights;
+        const memory::desc want(*dnnl_primitive_desc_query_md(bandPd.get(), dnnl_query_weights_md, 0));
         auto known = std::find_if(weightsByFormat.begin(), weightsByFormat.end(), [&](const auto& f) { return f.first == want; });
         if (known == weightsByFormat.end()) {
             if (!s.plainWeights) return Candidate{};
