@@ -22,14 +22,6 @@ using namespace ql::test;
 
 namespace {
 
-std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(lo, hi);
-    std::vector<float> v(n);
-    for (float& x : v) x = u(rng);
-    return v;
-}
-
 std::shared_ptr<ir::Graph> importGraph(const OnnxBuilder& b) {
     auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
     EXPECT_TRUE(g.isOk()) << g.message();

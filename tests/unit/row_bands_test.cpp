@@ -15,14 +15,6 @@ using namespace ql::test;
 
 namespace {
 
-std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> u(lo, hi);
-    std::vector<float> v(n);
-    for (float& x : v) x = u(rng);
-    return v;
-}
-
 // A 3x3 stem, two MobileNet-style blocks and a dense tail:
 // 1x1 expand + Clip, 3x3 depthwise + Clip, 1x1 project + residual Add (stride 1);
 // then the same with a stride-2 depthwise and no residual; then a 5x5 dense conv, pad 2.

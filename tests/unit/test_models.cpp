@@ -108,4 +108,12 @@ OnnxBuilder smallConvNet() {
     return b;
 }
 
+std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> u(lo, hi);
+    std::vector<float> v(n);
+    for (float& x : v) x = u(rng);
+    return v;
+}
+
 }  // namespace ql::test

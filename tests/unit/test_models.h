@@ -32,6 +32,9 @@ private:
 // A fresh empty folder under the system temp dir.
 std::filesystem::path tempDir(const std::string& tag);
 
+// n values drawn uniformly from [lo, hi) with a seeded generator (weights, inputs).
+std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi);
+
 // Conv -> Relu -> GlobalAveragePool -> Flatten -> Gemm classifier with a dynamic batch.
 OnnxBuilder smallConvNet();
 
