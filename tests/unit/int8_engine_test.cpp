@@ -22,14 +22,6 @@ using namespace ql::test;
 
 namespace {
 
-std::shared_ptr<ir::Graph> importGraph(const OnnxBuilder& b) {
-    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
-    EXPECT_TRUE(g.isOk()) << g.message();
-    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
-    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
-    return graph;
-}
-
 runtime::TensorMap inputX(const ir::Graph& g, unsigned seed) {
     const ir::Dims dims = g.value(g.inputs[0]).dims;
     ir::Tensor t = ir::Tensor::create(ir::DType::F32, dims).value();

@@ -63,11 +63,7 @@ std::shared_ptr<ir::Graph> convGraph(const ConvCase& c) {
     }
     b.node("Identity", {last}, {"y"}, "out");
     b.output("y");
-    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
-    EXPECT_TRUE(g.isOk()) << g.message();
-    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
-    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
-    return graph;
+    return importGraph(b);
 }
 
 runtime::TensorMap inputsFor(const ir::Graph& g, unsigned seed) {

@@ -49,11 +49,7 @@ std::shared_ptr<ir::Graph> convBnAddRelu() {
     b.node("Add", {"n", "x"}, {"s"}, "add");
     b.node("Relu", {"s"}, {"r"}, "relu");
     b.node("Identity", {"r"}, {"y"}, "id");  // graph output: must survive
-    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
-    EXPECT_TRUE(g.isOk()) << g.message();
-    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
-    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
-    return graph;
+    return importGraph(b);
 }
 }  // namespace
 

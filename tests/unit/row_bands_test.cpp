@@ -5,9 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "core/passes/infer_shapes.h"
 #include "core/runtime/executor_factory.h"
-#include "importers/onnx/onnx_importer.h"
 #include "tests/unit/test_models.h"
 
 using namespace ql;
@@ -53,11 +51,7 @@ std::shared_ptr<ir::Graph> bandedChain(int64_t batch, int64_t height) {
     conv("dense", 32, 5, 1, 1, true);
     b.node("Identity", {last}, {"y"}, "out");
     b.output("y");
-    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
-    EXPECT_TRUE(g.isOk()) << g.message();
-    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
-    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
-    return graph;
+    return importGraph(b);
 }
 
 struct BandedRun {

@@ -1,7 +1,12 @@
 #include "tests/unit/test_models.h"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <random>
+
+#include "core/passes/infer_shapes.h"
+#include "importers/onnx/onnx_importer.h"
 
 namespace ql::test {
 
@@ -114,6 +119,14 @@ std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi) {
     std::vector<float> v(n);
     for (float& x : v) x = u(rng);
     return v;
+}
+
+std::shared_ptr<ir::Graph> importGraph(const OnnxBuilder& b) {
+    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
+    EXPECT_TRUE(g.isOk()) << g.message();
+    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
+    EXPECT_TRUE(passes::inferShapes(*graph).isOk());
+    return graph;
 }
 
 }  // namespace ql::test

@@ -2,7 +2,10 @@
 // Builds tiny ONNX models in memory for importer, inference and CLI tests.
 #include <onnx/onnx_pb.h>
 
+#include "core/ir/graph.h"
+
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,9 @@ private:
 
 // A fresh empty folder under the system temp dir.
 std::filesystem::path tempDir(const std::string& tag);
+
+// The model imported and shape-inferred (the test fails, via EXPECT, if either step does).
+std::shared_ptr<ir::Graph> importGraph(const OnnxBuilder& b);
 
 // n values drawn uniformly from [lo, hi) with a seeded generator (weights, inputs).
 std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi);
