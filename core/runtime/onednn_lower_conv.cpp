@@ -7,7 +7,7 @@
 #include "core/quant/weight_quant.h"
 #include "kernels/onednn/impl_tuning.h"
 #include "core/runtime/onednn_lowerers.h"
-#include "core/runtime/onednn_native_depthwise.h"
+#include "core/runtime/onednn_native_conv.h"
 #include "core/runtime/onednn_row_bands.h"
 
 namespace ql::runtime {
@@ -200,24 +200,24 @@ Status lowerConv(PlanBuilder& b, const ir::Node& n) {
     // neither a conversion step nor a second rounding runs; the primitive is rebuilt with that
     // sum when oneDNN has a non-reference kernel for it, else the residual is converted first.
     QL_ASSIGN(int src, b.ensure(n.inputs[0], pd.src_desc(), sx, zx));  // final: the rebuild below keeps src_desc
-    // No VNNI: a 3x3 depthwise conv runs on kernels/native's kernel (oneDNN 2.6 has none for AVX2 int8);
-    // decided before the sum and tuning below, whose work it would not use
+    // No VNNI: a 3x3 depthwise or narrow 1x1 conv runs on kernels/native's kernels, where oneDNN 2.6
+    // is slow (onednn_native_conv.h); decided before the sum and tuning below, whose work it would not use
     if (q)
-        if (auto dw = nativeDepthwise(b, n, *geo, pd.src_desc(), pd.dst_desc(), foldZx ? 0 : zx, zy, sy)) {
-            auto kernel = std::make_shared<const kernels::native::DepthwiseInt8Kernel>(*dw, wq.values.data(), accBias, outScales);
+        if (auto nc = nativeConv(b, n, {*geo, pd.src_desc(), pd.dst_desc(), foldZx ? 0 : zx, zy, sy, wq.values.data(), accBias, outScales, pd.impl_info_str()})) {
             Step s;
             s.kind = Step::Native;
-            s.native = [kernel](const std::unordered_map<int, memory>& args) {
-                kernel->run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
+            s.native = [run = nc->run](const std::unordered_map<int, memory>& args) {
+                run(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle());
             };
-            if (dw->batch == 1)
-                s.nativeBand = [kernel](const std::unordered_map<int, memory>& args, int band, int bands) {
-                    kernel->runBand(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle(), band, bands);
+            if (nc->runBand)
+                s.nativeBand = [runBand = nc->runBand](const std::unordered_map<int, memory>& args, int band, int bands) {
+                    runBand(static_cast<const uint8_t*>(args.at(DNNL_ARG_SRC).get_data_handle()), args.at(DNNL_ARG_DST).get_data_handle(), band, bands);
                 };
+            s.nativeRowLocal = nc->rowLocal;
             const int dst = b.newBuffer(pd.dst_desc(), dstT, yv.dims, sy, zy);
             s.argBuffers = {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}};
-            addNote(std::string("oneDNN 2.6 has no int8 depthwise kernel without VNNI (it chose ") + pd.impl_info_str() + ")");
-            return b.addNodeStep(n, std::move(s), "native:dw3x3_avx2", dst, M * 9 + int64_t(accBias.size()) * 4, note);
+            addNote(nc->why);
+            return b.addNodeStep(n, std::move(s), nc->impl, dst, nc->constantBytes, note);
         }
     int inPlace = -1;
     dnnl::primitive_attr pdAttr = attr;  // the attributes pd was built with

@@ -110,6 +110,7 @@ struct Step {
     std::function<void(const std::unordered_map<int, memory>& args)> native;
     // Native steps that can compute one band of output rows on the calling thread (row bands)
     std::function<void(const std::unordered_map<int, memory>& args, int band, int bands)> nativeBand;
+    bool nativeRowLocal = false;  // its band of output rows reads only the same band of input rows (1x1)
     // sum post-op: copy (reorder) the residual into the destination first
     std::optional<dnnl::primitive> preReorder;
     int preSrc = -1, preDst = -1;

@@ -112,6 +112,7 @@ Candidate nativeBands(OnednnPlan::Impl& p, const Step& s, int threads) {
     c.srcBytes = {srcBase, srcBase + src.get_size()};
     c.dstBytes = {dstBase, dstBase + dst.get_size()};
     c.nativeBand = [&s, threads](int band) { s.nativeBand(s.args, band, threads); };
+    c.pointwise = s.nativeRowLocal;
     c.ok = true;
     return c;
 }

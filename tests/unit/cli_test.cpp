@@ -255,7 +255,7 @@ TEST(Cli, EvalComparesFp32AndInt8SideBySide) {
 // Without VNNI (--max-isa avx2, once per process: a CLI run each) a 3x3 depthwise conv runs on
 // the native kernel, and inside a row-band group on one band per thread: the outputs equal the
 // step-by-step plan's byte for byte.
-TEST(Cli, NativeDepthwiseWithoutVnniRunsInRowBandsWithTheSameOutput) {
+TEST(Cli, NativeKernelsWithoutVnniRunInRowBandsWithTheSameOutputCloseToFp32) {
     fs::path dir = tempDir("cli-native-dw");
     OnnxBuilder b;
     b.input("x", {1, 32, 20, 20});
@@ -263,14 +263,18 @@ TEST(Cli, NativeDepthwiseWithoutVnniRunsInRowBandsWithTheSameOutput) {
     for (size_t i = 0; i < w1.size(); ++i) w1[i] = float(int(i * 7 % 13) - 6) * 0.02f;
     for (size_t i = 0; i < wd.size(); ++i) wd[i] = float(int(i * 5 % 11) - 5) * 0.05f;
     for (size_t i = 0; i < w2.size(); ++i) w2[i] = float(int(i * 3 % 17) - 8) * 0.02f;
+    std::vector<float> w3(16 * 32);
+    for (size_t i = 0; i < w3.size(); ++i) w3[i] = float(int(i * 11 % 19) - 9) * 0.02f;
     b.initializer("w1", {32, 32, 1, 1}, w1).initializer("wd", {32, 1, 3, 3}, wd).initializer("w2", {32, 32, 1, 1}, w2);
+    b.initializer("w3", {16, 32, 1, 1}, w3);
     b.node("Conv", {"x", "w1"}, {"e"}, "expand");
     b.node("Relu", {"e"}, {"er"}, "expand_relu");
     auto& dw = b.node("Conv", {"er", "wd"}, {"d"}, "dw");
     OnnxBuilder::setInt(dw, "group", 32);
     OnnxBuilder::setInts(dw, "pads", {1, 1, 1, 1});
     b.node("Relu", {"d"}, {"dr"}, "dw_relu");
-    b.node("Conv", {"dr", "w2"}, {"y"}, "project");
+    b.node("Conv", {"dr", "w2"}, {"p"}, "project");  // s8 out: a linear bottleneck
+    b.node("Conv", {"p", "w3"}, {"y"}, "head");        // f32 out: oneDNN's
     b.output("y");
     const std::string model = b.save(dir, "dw.onnx").string();
     for (const char* bands : {"on", "off"}) {
@@ -287,5 +291,20 @@ TEST(Cli, NativeDepthwiseWithoutVnniRunsInRowBandsWithTheSameOutput) {
     const size_t dwLine = p.out.find("native:dw3x3_avx2");
     ASSERT_NE(dwLine, std::string::npos) << p.out;
     EXPECT_NE(p.out.find("row bands", dwLine), std::string::npos) << p.out;
+    // the narrow 1x1 convs (s8 source from the quantized input, u8 after the ReLU) run natively too
+    const size_t expandLine = p.out.find("\nexpand"), projectLine = p.out.find("\nproject");
+    ASSERT_NE(expandLine, std::string::npos) << p.out;
+    ASSERT_NE(projectLine, std::string::npos) << p.out;
+    EXPECT_NE(p.out.substr(expandLine, p.out.find('\n', expandLine + 1) - expandLine).find("native:1x1_avx2"), std::string::npos) << p.out;
+    EXPECT_NE(p.out.substr(projectLine, p.out.find('\n', projectLine + 1) - projectLine).find("native:1x1_avx2"), std::string::npos) << p.out;
+    // and the INT8 output stays close to FP32's (a wrong channel order or shift would not)
+    ASSERT_EQ(runCli("run " + model + " --executor planned --precision fp32 --threads 2 --max-isa avx2 --seed 3 --save-outputs " + (dir / "fp32").string(), dir).exitCode, 0);
+    auto fp32 = data::readNpy(dir / "fp32" / "y.npy");
+    ASSERT_TRUE(fp32.isOk());
+    const std::vector<float> a = fp32->toFloatVector(), q = on->toFloatVector();
+    ASSERT_EQ(a.size(), q.size());
+    double err = 0, ref = 0;
+    for (size_t i = 0; i < a.size(); ++i) err += (a[i] - q[i]) * (a[i] - q[i]), ref += a[i] * a[i];
+    EXPECT_LT(err, 0.01 * ref) << "INT8 output's squared error relative to FP32's energy";
     fs::remove_all(dir);
 }

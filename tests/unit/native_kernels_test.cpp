@@ -14,6 +14,7 @@
 #include "importers/onnx/onnx_importer.h"
 #include "kernels/native/depthwise_int8.h"
 #include "kernels/native/planar_to_interleaved.h"
+#include "kernels/native/pointwise_int8.h"
 #include "tests/unit/test_models.h"
 
 using namespace ql;
@@ -253,5 +254,156 @@ TEST(DepthwiseInt8, OnlyThreeByThreeWindowsOnSixteenChannelMultiplesHaveTheKerne
     EXPECT_FALSE(kernels::native::supported(d));
     d.srcZeroPoint = 0;
     d.outHeight = 20;  // windows beyond one padding of the input
+    EXPECT_FALSE(kernels::native::supported(d));
+}
+
+// ---- 1x1 pointwise int8 (AVX2) ------------------------------------------------------------
+
+namespace {
+
+struct PwCase {
+    int64_t batch, inChannels, outChannels, height, width;
+    bool srcSigned, dstSigned;
+    int32_t dstZp;
+    float actMin, actMax;
+};
+
+// The kernel's contract in plain arithmetic: an s8 source clamped to [-64, 63], an exact int32
+// accumulator, oneDNN's requantization.
+std::vector<uint8_t> exactPointwise(const PwCase& c, const std::vector<uint8_t>& x, const std::vector<int8_t>& w, const std::vector<float>& bias,
+                                    const std::vector<float>& scales) {
+    const int64_t pixels = c.batch * c.height * c.width, K = c.inChannels, N = c.outChannels;
+    std::vector<uint8_t> out(size_t(pixels * N));
+    for (int64_t p = 0; p < pixels; ++p)
+        for (int64_t m = 0; m < N; ++m) {
+            int32_t acc = 0;
+            for (int64_t k = 0; k < K; ++k) {
+                const uint8_t b = x[size_t(p * K + k)];
+                acc += (c.srcSigned ? std::clamp(int(int8_t(b)), -64, 63) : int(b)) * w[size_t(m * K + k)];
+            }
+            float v = (float(acc) + bias[size_t(m)]) * scales[size_t(m)];
+            v = std::min(std::max(v, c.actMin), c.actMax) + float(c.dstZp);
+            v = std::min(std::max(std::nearbyint(v), c.dstSigned ? -128.f : 0.f), c.dstSigned ? 127.f : 255.f);
+            out[size_t(p * N + m)] = c.dstSigned ? uint8_t(int8_t(v)) : uint8_t(v);
+        }
+    return out;
+}
+
+// oneDNN's int8 1x1 convolution on the same bytes.
+std::vector<uint8_t> onednnPointwise(const PwCase& c, const std::vector<uint8_t>& x, const std::vector<int8_t>& w, const std::vector<float>& bias,
+                                     const std::vector<float>& scales) {
+    using dt = dnnl::memory::data_type;
+    using tag = dnnl::memory::format_tag;
+    dnnl::engine eng(dnnl::engine::kind::cpu, 0);
+    dnnl::stream stream(eng);
+    dnnl::memory::desc src({c.batch, c.inChannels, c.height, c.width}, c.srcSigned ? dt::s8 : dt::u8, tag::nhwc);
+    dnnl::memory::desc dst({c.batch, c.outChannels, c.height, c.width}, c.dstSigned ? dt::s8 : dt::u8, tag::nhwc);
+    dnnl::memory::desc wMd({c.outChannels, c.inChannels, 1, 1}, dt::s8, tag::oihw), bMd({c.outChannels}, dt::f32, tag::a);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(2, scales);
+    dnnl::post_ops po;
+    po.append_eltwise(1.f, dnnl::algorithm::eltwise_clip, c.actMin, c.actMax);
+    attr.set_post_ops(po);
+    if (c.dstZp) attr.set_zero_points(DNNL_ARG_DST, 0, {c.dstZp});
+    dnnl::convolution_forward::primitive_desc pd(
+        {dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, src, wMd, bMd, dst, {1, 1}, {0, 0}, {0, 0}}, attr, eng);
+    std::vector<uint8_t> out(dst.get_size());
+    dnnl::memory ms(src, eng, const_cast<uint8_t*>(x.data())), mw(wMd, eng, const_cast<int8_t*>(w.data())), mb(bMd, eng, const_cast<float*>(bias.data())),
+        mo(dst, eng, out.data());
+    dnnl::convolution_forward(pd).execute(stream, {{DNNL_ARG_SRC, ms}, {DNNL_ARG_WEIGHTS, mw}, {DNNL_ARG_BIAS, mb}, {DNNL_ARG_DST, mo}});
+    stream.wait();
+    return out;
+}
+
+size_t bytesDiffering(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b) {
+    size_t n = 0;
+    for (size_t i = 0; i < a.size(); ++i) n += a[i] != b[i];
+    return n;
+}
+
+}  // namespace
+
+TEST(PointwiseInt8, GivesTheExactResultAndOneDnnsBytesForU8SourcesForEveryTileBlockTypeAndThreadCount) {
+    using kernels::native::PointwiseInt8;
+    const PwCase cases[] = {
+        {1, 16, 96, 13, 11, false, false, 0, 0.f, 200.f},     // MobileNet's first expand; 143 pixels: a partial tile
+        {1, 24, 144, 9, 9, false, false, 0, 0.f, 150.f},      // a 16-channel last block
+        {2, 4, 16, 5, 7, false, true, -3, -1e9f, 1e9f},       // minimal widths, batch 2, s8 with a zero point
+        {1, 64, 32, 8, 8, true, true, 0, -1e9f, 1e9f},        // s8 source (a linear bottleneck's output)
+        {1, 32, 48, 6, 10, true, false, 5, 0.f, 1e9f},        // s8 source, u8 destination with a zero point
+        {1, 20, 16, 1, 2, true, false, 0, 0.f, 90.f},         // 2 pixels: one partial tile only
+    };
+    std::mt19937 rng(11);
+    for (const PwCase& c : cases)
+        for (int threads : {1, 2}) {
+            omp_set_num_threads(threads);
+            const int64_t pixels = c.batch * c.height * c.width;
+            std::vector<uint8_t> x(size_t(pixels * c.inChannels));
+            // 7-bit u8 as the plan makes them without VNNI; s8 mostly within [-64, 63], some beyond (clamped)
+            for (auto& v : x) v = c.srcSigned ? uint8_t(int8_t(int(rng() % 150) - 75)) : uint8_t(rng() % 128);
+            std::vector<int8_t> w(size_t(c.outChannels * c.inChannels));
+            for (auto& v : w) v = int8_t(int(rng() % 255) - 127);
+            std::vector<float> bias(size_t(c.outChannels)), scales(size_t(c.outChannels));
+            for (int64_t m = 0; m < c.outChannels; ++m) {
+                bias[size_t(m)] = float(int(rng() % 4001) - 2000) * 0.25f;
+                scales[size_t(m)] = 0.0004f + float(rng() % 1000) * 4e-6f;
+            }
+            PointwiseInt8 d;
+            d.batch = c.batch;
+            d.height = c.height;
+            d.width = c.width;
+            d.inChannels = c.inChannels;
+            d.outChannels = c.outChannels;
+            d.srcSigned = c.srcSigned;
+            d.dstSigned = c.dstSigned;
+            d.dstZeroPoint = c.dstZp;
+            d.actMin = c.actMin;
+            d.actMax = c.actMax;
+            if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
+            ASSERT_TRUE(kernels::native::supported(d)) << c.inChannels << " -> " << c.outChannels;
+            const std::string what = std::to_string(c.inChannels) + " -> " + std::to_string(c.outChannels) + (c.srcSigned ? " s8" : " u8") + " source, " +
+                                     std::to_string(threads) + " thread(s)";
+            std::vector<uint8_t> got(size_t(pixels * c.outChannels), 0xAB);
+            const kernels::native::PointwiseInt8Kernel kernel(d, w.data(), bias, scales);
+            kernel.run(x.data(), got.data());
+            const std::vector<uint8_t> exact = exactPointwise(c, x, w, bias, scales);
+            EXPECT_EQ(bytesDiffering(got, exact), 0u) << what;
+            // oneDNN computes a u8 source exactly too. An s8 one it computes exactly with VNNI (on
+            // the clamped bytes, as the kernel reads them); without, it halves the weights to make
+            // room for the shifted source, and only the exact result is the oracle.
+            if (!c.srcSigned) {
+                EXPECT_EQ(bytesDiffering(got, onednnPointwise(c, x, w, bias, scales)), 0u) << what;
+            } else if (__builtin_cpu_supports("avx512vnni")) {
+                std::vector<uint8_t> clamped = x;
+                for (auto& v : clamped) v = uint8_t(int8_t(std::clamp(int(int8_t(v)), -64, 63)));
+                EXPECT_EQ(bytesDiffering(got, onednnPointwise(c, clamped, w, bias, scales)), 0u) << what;
+            }
+            for (int bands : {2, 3}) {  // a row-band group's threads: each band of rows on its own
+                if (c.batch != 1 || threads != 1 || c.height < bands) break;
+                std::vector<uint8_t> banded(got.size(), 0xCD);
+                for (int band = 0; band < bands; ++band) kernel.runBand(x.data(), banded.data(), band, bands);
+                EXPECT_EQ(bytesDiffering(banded, exact), 0u) << what << ", " << bands << " bands";
+            }
+        }
+    omp_set_num_threads(2);
+}
+
+TEST(PointwiseInt8, OnlyFourAndSixteenChannelMultiplesHaveTheKernel) {
+    kernels::native::PointwiseInt8 d;
+    d.height = d.width = 4;
+    d.inChannels = 16;
+    d.outChannels = 32;
+    if (!kernels::native::supported(d)) GTEST_SKIP() << "no AVX2 on this CPU";
+    d.inChannels = 18;  // not a multiple of 4
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.inChannels = 16;
+    d.outChannels = 40;  // not a multiple of 16
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.outChannels = 32;
+    d.srcSigned = true;
+    d.inChannels = 2048;  // an s8 source's tile is shifted on the stack: bounded
+    EXPECT_FALSE(kernels::native::supported(d));
+    d.srcSigned = false;
+    d.dstZeroPoint = 300;
     EXPECT_FALSE(kernels::native::supported(d));
 }
