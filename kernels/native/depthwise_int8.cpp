@@ -1,11 +1,12 @@
 #include "kernels/native/depthwise_int8.h"
 
-#include <immintrin.h>
 #include <omp.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+
+#include "kernels/native/requantize_avx2.h"
 
 // Layout of the work. Channels go in blocks of 32 (two 128-bit lanes of 16). A "packed entry"
 // holds, for padded columns p..p+3 of one input row, the block's bytes transposed so that each
@@ -13,7 +14,8 @@
 // gives four vectors whose lanes hold channels in the order
 //   vector i, lane j, dword q  <->  channel 16 j + 4 i + q,
 // which the weights, bias and scales are stored in too, and which packing the results back
-// (packs epi32 -> epi16 -> epi8, also within lanes) undoes for free.
+// (packs epi32 -> epi16 -> epi8, also within lanes) undoes for free: the "pack order" of
+// requantize_avx2.h.
 // Stride 1: entry k (columns 2k..2k+3) gives output 2k with weights A = (w0 w1 w2 0) and output
 // 2k+1 with B = (0 w0 w1 w2). Stride 2: entry k gives output k with A.
 
@@ -39,8 +41,6 @@ Params paramsOf(const uint8_t* block) {
 }
 
 int64_t entriesPerRow(const DepthwiseInt8& d) { return d.stride == 1 ? (d.outWidth + 1) / 2 : d.outWidth; }
-
-#define QL_AVX2 __attribute__((target("avx2,fma")))
 
 // One block's 32 (or, for the last block, 16) channels at p.
 template <bool Half>
@@ -93,29 +93,6 @@ QL_AVX2 void packRow(const DepthwiseInt8& d, const uint8_t* image, int64_t block
     }
 }
 
-struct Epilogue {
-    __m256 lo, hi;   // activation bounds merged with the type's (no zero point), or the activation's
-    __m256 zp, tlo, thi;  // zero point and the type's bounds, applied after the activation
-};
-
-// Four int32 accumulators -> 32 bytes in channel order.
-template <bool WithZp, bool Signed>
-QL_AVX2 inline __m256i finish(const __m256i acc[kVecs], const Params& p, const Epilogue& e) {
-    __m256i r[kVecs];
-#pragma GCC unroll 4
-    for (int i = 0; i < kVecs; ++i) {
-        __m256 v = _mm256_mul_ps(_mm256_add_ps(_mm256_cvtepi32_ps(acc[i]), p.bias[i]), p.scale[i]);
-        v = _mm256_min_ps(_mm256_max_ps(v, e.lo), e.hi);
-        if constexpr (WithZp) v = _mm256_min_ps(_mm256_max_ps(_mm256_add_ps(v, e.zp), e.tlo), e.thi);
-        r[i] = _mm256_cvtps_epi32(v);
-    }
-    const __m256i w01 = _mm256_packs_epi32(r[0], r[1]), w23 = _mm256_packs_epi32(r[2], r[3]);
-    if constexpr (Signed)
-        return _mm256_packs_epi16(w01, w23);
-    else
-        return _mm256_packus_epi16(w01, w23);
-}
-
 template <bool Half>
 QL_AVX2 inline void store(uint8_t* p, __m256i v) {
     if constexpr (Half)
@@ -142,24 +119,24 @@ QL_AVX2 inline void dot3(__m256i acc[kVecs], const Params& p, const __m256i* w, 
 
 // One output row of one block from the packed rows of its three kernel rows.
 template <bool Half, int Stride, bool WithZp, bool Signed>
-QL_AVX2 void computeRow(const DepthwiseInt8& d, const Params& p, const Epilogue& e, const __m256i* const rows[3], uint8_t* out) {
+QL_AVX2 void computeRow(const DepthwiseInt8& d, const Params& p, const RequantBounds& e, const __m256i* const rows[3], uint8_t* out) {
     const int64_t entries = entriesPerRow(d), ow = d.outWidth, c = d.channels;
     for (int64_t k = 0; k < entries; ++k) {
         const __m256i *r0 = rows[0] + k * kVecs, *r1 = rows[1] + k * kVecs, *r2 = rows[2] + k * kVecs;
         __m256i accA[kVecs];
         dot3(accA, p, p.a, r0, r1, r2);
         if constexpr (Stride == 2) {
-            store<Half>(out + k * c, finish<WithZp, Signed>(accA, p, e));
+            store<Half>(out + k * c, requantize4<WithZp, Signed>(accA, p.bias, p.scale, e));
         } else {
             __m256i accB[kVecs];
             dot3(accB, p, p.b, r0, r1, r2);
-            store<Half>(out + 2 * k * c, finish<WithZp, Signed>(accA, p, e));
-            if (2 * k + 1 < ow) store<Half>(out + (2 * k + 1) * c, finish<WithZp, Signed>(accB, p, e));
+            store<Half>(out + 2 * k * c, requantize4<WithZp, Signed>(accA, p.bias, p.scale, e));
+            if (2 * k + 1 < ow) store<Half>(out + (2 * k + 1) * c, requantize4<WithZp, Signed>(accB, p.bias, p.scale, e));
         }
     }
 }
 
-using RowFn = void (*)(const DepthwiseInt8&, const Params&, const Epilogue&, const __m256i* const[3], uint8_t*);
+using RowFn = void (*)(const DepthwiseInt8&, const Params&, const RequantBounds&, const __m256i* const[3], uint8_t*);
 
 template <bool Half, int Stride>
 RowFn rowFnFor(bool withZp, bool dstSigned) {
@@ -176,14 +153,8 @@ RowFn rowFnFor(bool half, int stride, bool withZp, bool dstSigned) {
 QL_AVX2 void runUnits(const DepthwiseInt8& d, const uint8_t* params, int64_t blocks, int64_t bands, const uint8_t* src, uint8_t* dst,
                       int64_t from, int64_t to, __m256i* scratch) {
     const int64_t entries = entriesPerRow(d);
-    Epilogue e{};
-    const float tlo = d.dstSigned ? -128.f : 0.f, thi = d.dstSigned ? 127.f : 255.f;
+    const RequantBounds e = requantBounds(d.dstSigned, d.dstZeroPoint, d.actMin, d.actMax);
     const bool withZp = d.dstZeroPoint != 0;
-    e.lo = _mm256_set1_ps(withZp ? d.actMin : std::max(d.actMin, tlo));  // max/min are exact: merging is too
-    e.hi = _mm256_set1_ps(withZp ? d.actMax : std::min(d.actMax, thi));
-    e.zp = _mm256_set1_ps(float(d.dstZeroPoint));
-    e.tlo = _mm256_set1_ps(tlo);
-    e.thi = _mm256_set1_ps(thi);
     const RowFn full = rowFnFor(false, d.stride, withZp, d.dstSigned), half16 = rowFnFor(true, d.stride, withZp, d.dstSigned);
     for (int64_t unit = from; unit < to; ++unit) {
         const int64_t n = unit / (bands * blocks), band = unit / blocks % bands, block = unit % blocks;
