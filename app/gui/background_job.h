@@ -5,8 +5,11 @@
 // compares the generation it was started with against the current one and drops stale results.
 #include <QMetaObject>
 #include <QObject>
+#include <QString>
+#include <QtGlobal>
 #include <QThreadPool>
 #include <memory>
+#include <exception>
 #include <mutex>
 #include <utility>
 
@@ -34,13 +37,26 @@ private:
 };
 
 // `work` runs on a pool thread and must capture values only; `done(result)` runs on the
-// receiver's thread.
+// receiver's thread. An exception escaping `work` must not reach the thread pool (Qt terminates
+// the application then): it is caught and `failed(message)` runs on the receiver's thread instead.
+template <typename Work, typename Done, typename Failed>
+void runInBackground(const std::shared_ptr<JobReceiver>& receiver, Work work, Done done, Failed failed) {
+    QThreadPool::globalInstance()->start([receiver, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+        try {
+            auto result = work();
+            receiver->post([done, result]() mutable { done(std::move(result)); });
+        } catch (const std::exception& e) {
+            receiver->post([failed, message = QString::fromUtf8(e.what())]() mutable { failed(message); });
+        } catch (...) {
+            receiver->post([failed]() mutable { failed(QStringLiteral("unknown exception")); });
+        }
+    });
+}
+
+// The same for work whose failure only needs a log line (nothing waits for its result).
 template <typename Work, typename Done>
 void runInBackground(const std::shared_ptr<JobReceiver>& receiver, Work work, Done done) {
-    QThreadPool::globalInstance()->start([receiver, work = std::move(work), done = std::move(done)]() mutable {
-        auto result = work();
-        receiver->post([done, result]() mutable { done(std::move(result)); });
-    });
+    runInBackground(receiver, std::move(work), std::move(done), [](const QString& message) { qWarning("background job failed: %s", qPrintable(message)); });
 }
 
 }  // namespace ql::gui

@@ -133,10 +133,15 @@ void GraphPanel::setGraph(std::shared_ptr<const ir::Graph> graph) {
     auto work = [graph = graph_, metrics, options = layoutOptions_, cache = cache_] {
         return buildDrawing(graph, metrics, options, cache.get());
     };
-    runInBackground(jobs_, work, [this, generation](std::shared_ptr<const GraphDrawing> drawing) {
-        if (generation != generation_) return;  // superseded by a newer setGraph(): drop it
-        applyDrawing(std::move(drawing));
-    });
+    runInBackground(
+        jobs_, work,
+        [this, generation](std::shared_ptr<const GraphDrawing> drawing) {
+            if (generation != generation_) return;  // superseded by a newer setGraph(): drop it
+            applyDrawing(std::move(drawing));
+        },
+        [this, generation](const QString& message) {
+            if (generation == generation_) infoLabel_->setText(tr("layout failed: %1").arg(message));
+        });
 }
 
 void GraphPanel::applyDrawing(std::shared_ptr<const GraphDrawing> drawing) {

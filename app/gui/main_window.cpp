@@ -465,10 +465,14 @@ void MainWindow::openModel(const QString& path) {
         QElapsedTimer t;
         t.start();
         LoadOutcome out;
-        auto doc = loadModelDocument(file, cancel);
-        if (doc) out.document = std::move(doc).value();
-        else if (doc.status().isCancelled()) out.cancelled = true;
-        else out.error = QString::fromStdString(doc.message());
+        try {
+            auto doc = loadModelDocument(file, cancel);
+            if (doc) out.document = std::move(doc).value();
+            else if (doc.status().isCancelled()) out.cancelled = true;
+            else out.error = QString::fromStdString(doc.message());
+        } catch (const std::exception& e) {  // a bug: every expected failure comes back as a Status
+            out.error = QStringLiteral("internal error: ") + QString::fromUtf8(e.what());
+        }
         out.ms = double(t.nsecsElapsed()) / 1e6;
         return out;
     };
@@ -786,7 +790,16 @@ void MainWindow::startRun() {
         });
     };
     session::Job job{runCancel_, progress};
-    runInBackground(jobs_, [request, job] { return std::make_shared<const RunOutcome>(runComparison(request, job)); },
+    // A run that throws (a bug: every expected failure comes back as a Status) fails like any other.
+    runInBackground(jobs_, [request, job] {
+        try {
+            return std::make_shared<const RunOutcome>(runComparison(request, job));
+        } catch (const std::exception& e) {
+            RunOutcome failed;
+            failed.error = std::string("internal error: ") + e.what();
+            return std::make_shared<const RunOutcome>(std::move(failed));
+        }
+    },
                     [this, generation](std::shared_ptr<const RunOutcome> out) {
                         if (generation != runGeneration_) return;   // superseded or the model changed
                         running_ = false;

@@ -46,8 +46,15 @@ inline Tag plainTag(size_t rank) {
     }
 }
 
+// A dense tensor; one of a type oneDNN has no name for (int64, bool, ...) as its raw bytes, which
+// only reference fallback steps read (through the buffer's own dtype and dims).
 inline memory::desc plainMd(const ir::Dims& dims, DType t) {
     ir::Dims d = dims.empty() ? ir::Dims{1} : dims;
+    if (toDnnl(t) == DT::undef) {
+        int64_t n = 1;
+        for (int64_t x : d) n *= x;
+        return memory::desc({std::max<int64_t>(1, n * int64_t(ir::dtypeSize(t)))}, DT::u8, Tag::a);
+    }
     return memory::desc(toDims(d), toDnnl(t), plainTag(d.size()));
 }
 

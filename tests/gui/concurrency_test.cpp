@@ -2,7 +2,8 @@
 // flight drops that run (no stale result, the window is not left "running"); a load superseded by
 // another shows only the last model; closing the window mid-run returns promptly and its worker
 // stops; an export that cannot be written leaves no file, partial or temporary; a run cancelled
-// while it calibrates or while it compares the layers stops there and the previous results stay.
+// while it calibrates or while it compares the layers stops there and the previous results stay;
+// a worker that throws fails its job instead of terminating the application.
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProgressBar>
@@ -11,6 +12,7 @@
 #include <QThreadPool>
 #include <QtTest>
 
+#include "app/gui/background_job.h"
 #include "app/gui/main_window.h"
 #include "app/gui/settings_panel.h"
 
@@ -145,6 +147,21 @@ private slots:
             QCOMPARE(finished.size(), 1);       // the cancelled run never finished
             QCOMPARE(w.lastRun(), previous);    // and nothing of it replaced the results
         }
+    }
+
+    // An exception escaping a worker would make Qt terminate the application: it becomes the
+    // job's failure, delivered on the receiver's thread.
+    void aThrowingBackgroundJobFailsInsteadOfTerminating() {
+        QObject owner;
+        auto receiver = std::make_shared<JobReceiver>(&owner);
+        QString failure;
+        bool delivered = false;
+        runInBackground(
+            receiver, []() -> int { throw std::runtime_error("boom"); }, [&delivered](int) { delivered = true; },
+            [&failure](const QString& message) { failure = message; });
+        QTRY_COMPARE(failure, QStringLiteral("boom"));
+        QVERIFY(!delivered);
+        receiver->detach();
     }
 
     void aFailedExportLeavesNoFile() {

@@ -173,3 +173,45 @@ TEST(OnednnPlan, NodeOutputHooksMatchTheReferenceExecutor) {
         EXPECT_GT(dot / std::sqrt(nt * nr + 1e-30), 0.99) << "int8 " << name;
     }
 }
+
+// oneDNN has no int64 (or bool) type: such a graph input is a buffer of raw bytes that only the
+// reference fallback reading it (here a Cast to float) sees, and the plan builds and runs in both
+// precisions instead of failing inside oneDNN.
+TEST(OnednnPlan, AnInt64InputIsCarriedAsBytesToItsReferenceFallback) {
+    OnnxBuilder b;
+    b.input("x", {1, 3, 6, 6}, onnx::TensorProto::INT64).output("y");
+    std::vector<float> w(4 * 3 * 9);
+    for (size_t i = 0; i < w.size(); ++i) w[i] = float(int(i * 7 % 11) - 5) * 0.1f;
+    b.initializer("w", {4, 3, 3, 3}, w);
+    OnnxBuilder::setInt(b.node("Cast", {"x"}, {"xf"}, "cast"), "to", onnx::TensorProto::FLOAT);
+    OnnxBuilder::setInts(b.node("Conv", {"xf", "w"}, {"y"}, "conv"), "pads", {1, 1, 1, 1});
+    auto g = onnx_io::importOnnxBytes(b.bytes(), ".");
+    ASSERT_TRUE(g.isOk()) << g.message();
+    auto graph = std::make_shared<ir::Graph>(std::move(g).value());
+    ASSERT_TRUE(passes::inferShapes(*graph, {1}).isOk());
+    runtime::TensorMap in;
+    ir::Tensor x = ir::Tensor::create(ir::DType::S64, {1, 3, 6, 6}).value();
+    for (int64_t i = 0; i < x.numel(); ++i) x.data<int64_t>()[i] = i % 9 - 4;
+    in["x"] = std::move(x);
+    auto ref = runtime::prepareExecutor(graph, {"reference"});
+    ASSERT_TRUE(ref.isOk()) << ref.message();
+    auto want = ref->executor->run(in);
+    ASSERT_TRUE(want.isOk()) << want.message();
+    for (auto precision : {runtime::Precision::Fp32, runtime::Precision::Int8}) {
+        runtime::ExecutorOptions o;
+        o.precision = precision;
+        if (precision == runtime::Precision::Int8) o.calibration = {in};
+        auto planned = runtime::prepareExecutor(graph, o);
+        ASSERT_TRUE(planned.isOk()) << planned.message();
+        auto got = planned->executor->run(in);
+        ASSERT_TRUE(got.isOk()) << got.message();
+        const ir::Tensor &a = got->at("y"), &r = want->at("y");
+        ASSERT_EQ(a.dims(), r.dims());
+        double worst = 0, amax = 1e-6;
+        for (int64_t i = 0; i < r.numel(); ++i) {
+            amax = std::max(amax, double(std::fabs(r.data<float>()[i])));
+            worst = std::max(worst, double(std::fabs(a.data<float>()[i] - r.data<float>()[i])));
+        }
+        EXPECT_LT(worst / amax, precision == runtime::Precision::Fp32 ? 1e-5 : 0.05);
+    }
+}
