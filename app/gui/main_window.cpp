@@ -953,7 +953,7 @@ void MainWindow::applyColorMode(GraphPanel* panel) {
         case ColorMode::Sqnr: if (r.error && std::isfinite(r.error->propagated->sqnrDb)) byFused[r.node] = r.error->propagated->sqnrDb; break;
         case ColorMode::Int8Plan:
             if (r.int8) {
-                const bool q = isInt8DType(r.int8->step.dtype) && !isReferenceStep(r.int8->step);
+                const bool q = r.int8->step.computesInInt8() && !isReferenceStep(r.int8->step);
                 byFused[r.node] = q ? 1.0 : 0.0;
                 (q ? int8Nodes : f32Nodes)++;
             }

@@ -10,7 +10,6 @@ namespace ql::gui {
 
 using report::RunDigest;
 using report::digestRun;
-using report::isInt8DType;
 using report::isReferenceStep;
 
 // The header above the per-layer table (rich text): settings line, whole-model figures,

@@ -11,7 +11,6 @@ QString pct(double part, double whole) { return whole > 0 ? QStringLiteral("%1%"
 
 }  // namespace
 
-bool isInt8DType(const std::string& dtype) { return dtype == "s8" || dtype == "u8"; }
 
 bool isReferenceStep(const runtime::StepInfo& step) { return step.impl == "reference" || step.impl.rfind("ref", 0) == 0; }
 
@@ -32,7 +31,7 @@ RunDigest digestRun(const session::RunResult& result) {
                 d.insertedMs += m, ++d.insertedSteps;
             } else if (isReferenceStep(l.step)) {
                 d.referenceMs += m, ++d.referenceSteps;
-            } else if (isInt8DType(l.step.dtype)) {
+            } else if (l.step.computesInInt8()) {
                 d.int8KernelMs += m, ++d.int8KernelSteps;
             } else {
                 d.f32Ms += m, ++d.f32Steps;

@@ -25,8 +25,6 @@ struct RunDigest {
 
 RunDigest digestRun(const session::RunResult& result);
 
-// True for the int8 dtypes a step can produce.
-bool isInt8DType(const std::string& dtype);
 bool isReferenceStep(const runtime::StepInfo& step);
 
 }  // namespace ql::report

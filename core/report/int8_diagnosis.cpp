@@ -15,14 +15,16 @@ std::string ms(double v) {
     std::snprintf(b, sizeof b, v >= 10 ? "%.1f ms" : "%.2f ms", v);
     return b;
 }
-std::string quoted(const std::vector<std::string>& names, size_t limit = 3) {
+// The first names of a bucket's `total` steps (names holds only the costliest few).
+std::string quoted(const std::vector<std::string>& names, int total, size_t limit = 3) {
     std::string s;
-    for (size_t i = 0; i < names.size() && i < limit; ++i) s += (i ? ", '" : "'") + names[i] + "'";
-    if (names.size() > limit) s += " and " + std::to_string(names.size() - limit) + " more";
+    size_t shown = 0;
+    for (; shown < names.size() && shown < limit; ++shown) s += (shown ? ", '" : "'") + names[shown] + "'";
+    const int64_t more = std::max<int64_t>(total, int64_t(names.size())) - int64_t(shown);
+    if (more > 0) s += " and " + std::to_string(more) + " more";
     return s;
 }
 
-bool isInt8(const std::string& dtype) { return dtype == "s8" || dtype == "u8"; }
 bool isReference(const runtime::StepInfo& s) { return s.impl == "reference" || s.impl.rfind("ref", 0) == 0; }
 bool isQdqNode(const runtime::StepInfo& s) {
     return !s.inserted && (s.opType == "QuantizeLinear" || s.opType == "DequantizeLinear" || s.opType == "DynamicQuantizeLinear");
@@ -74,7 +76,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
     std::set<std::string> islandOps, int8Ops;
     std::string islandNote;
     for (const auto& l : steps)
-        if (!l.step.inserted && isInt8(l.step.dtype)) int8Ops.insert(l.step.opType);
+        if (!l.step.inserted && l.step.computesInInt8()) int8Ops.insert(l.step.opType);
     double memoryBoundFp32 = 0;
     for (size_t i = 0; i < steps.size(); ++i) {
         const auto& s = steps[i].step;
@@ -87,7 +89,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
             reference.add(steps[i]);
             referenceReasons.emplace(s.opType, s.fallbackReason);
             taken[i] = true;
-        } else if (!isInt8(s.dtype)) {
+        } else if (!s.computesInInt8()) {
             // f32 between int8 steps: an island when its input had to be dequantized or its
             // output is quantized again (a conv computing in int8 may write f32 without either)
             bool converted = false;
@@ -133,7 +135,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
     if (qdq.steps()) {
         const auto names = qdq.names();
         DiagnosisCause* c = cause("unfolded_qdq", qdq,
-              std::to_string(qdq.steps()) + " QuantizeLinear/DequantizeLinear node(s) of the model run as separate steps (" + quoted(names) +
+              std::to_string(qdq.steps()) + " QuantizeLinear/DequantizeLinear node(s) of the model run as separate steps (" + quoted(names, qdq.steps()) +
                   "): " + ms(qdq.ms) + " of " + ms(d.int8StepsMs) + " — the QDQ pattern was not folded into int8 kernels, so the layers "
                   "between them compute in f32",
               "run the float model and let QuantLens calibrate it, or fold DequantizeLinear -> op -> QuantizeLinear into the op's int8 kernel");
@@ -143,7 +145,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
         std::string ops;
         for (const auto& [op, why] : referenceReasons) ops += (ops.empty() ? "" : "; ") + op + (why.empty() ? "" : " (" + why + ")");
         DiagnosisCause* c = cause("reference_fallback", reference,
-              std::to_string(reference.steps()) + " node(s) ran on QuantLens' reference kernels (" + quoted(reference.names()) + "): " + ms(reference.ms) +
+              std::to_string(reference.steps()) + " node(s) ran on QuantLens' reference kernels (" + quoted(reference.names(), reference.steps()) + "): " + ms(reference.ms) +
                   " — " + ops,
               "a oneDNN kernel for these ops (or an equivalent op the exporter can emit)");
         for (const auto& [op, why] : referenceReasons) c->ops.push_back(op), c->reasons.push_back(why);
@@ -155,7 +157,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
             if (!int8Ops.count(op)) missing += (missing.empty() ? "" : ", ") + op;
         }
         DiagnosisCause* c = cause("fp32_island", islands,
-              std::to_string(islands.steps()) + " layer(s) stay in f32 between int8 layers (" + quoted(islands.names()) + ", op " + ops + "): " +
+              std::to_string(islands.steps()) + " layer(s) stay in f32 between int8 layers (" + quoted(islands.names(), islands.steps()) + ", op " + ops + "): " +
                   ms(islands.ms) + " including the dequantize/quantize steps around them" + (islandNote.empty() ? "" : " (" + islandNote + ")"),
               missing.empty() ? "these ops run int8 elsewhere in this plan: what keeps these in f32 is around them (unfolded QDQ nodes, an FP32 "
                                 "fallback entry, a value without a calibration range)"
@@ -169,7 +171,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
     if (reorders.steps()) {
         const bool forced = result.config.layout != runtime::Layout::Auto;
         DiagnosisCause* c = cause("layout_reorders", reorders,
-              std::to_string(reorders.steps()) + " layout reorder(s) inserted between primitives (" + quoted(reorders.names()) + "): " + ms(reorders.ms) +
+              std::to_string(reorders.steps()) + " layout reorder(s) inserted between primitives (" + quoted(reorders.names(), reorders.steps()) + "): " + ms(reorders.ms) +
                   (forced ? " — the layout is forced to " + runtime::layoutName(result.config.layout) + ", which the kernels do not all prefer" : ""),
               forced ? "--layout auto lets each primitive choose its format" : "keep adjacent layers in one memory format");
         if (forced) c->layout = runtime::layoutName(result.config.layout);
@@ -177,7 +179,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
     if (edges.steps()) {
         cause("conversions", edges,
               std::to_string(edges.steps()) + " quantize/dequantize step(s) not next to an f32 layer, mostly at the model's inputs and outputs (" +
-                  quoted(edges.names()) + "): " + ms(edges.ms),
+                  quoted(edges.names(), edges.steps()) + "): " + ms(edges.ms),
               "unavoidable at the edges of an f32 model (a pipeline that feeds int8 input skips the first); elsewhere, give both sides one scale");
     }
     if (memoryBound.steps()) {
@@ -187,7 +189,7 @@ Int8Diagnosis diagnoseInt8(const session::RunResult& result) {
         DiagnosisCause* c = cause("memory_bound", memoryBound,
               std::to_string(memoryBound.steps()) + " int8 layer(s) are memory-bound (under " + std::to_string(int(kMemoryBoundMacsPerByte)) +
                   " MACs per byte written or read as weights: pooling, depthwise and small pointwise convolutions, adds; " +
-                  quoted(memoryBound.names()) + "): " + ms(memoryBound.ms) + ", " + g + " faster than their FP32 steps",
+                  quoted(memoryBound.names(), memoryBound.steps()) + "): " + ms(memoryBound.ms) + ", " + g + " faster than their FP32 steps",
               "int8 helps these only through 4x smaller tensors; fusing them into neighbouring convolutions or larger batches does more");
         c->ratio = gain;
     }

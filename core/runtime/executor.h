@@ -35,6 +35,9 @@ struct StepInfo {
     std::string dtype;                   // output data type
     std::string inputDtype;              // the main input as the kernel reads it (u8/s8: int8 arithmetic); "" if unknown
     int64_t macs = 0, outputBytes = 0, weightBytes = 0;
+    // int8 arithmetic: the step reads or writes u8/s8 (a conv or Gemm may read int8 and write f32)
+    bool computesInInt8() const { return isInt8DTypeName(dtype) || isInt8DTypeName(inputDtype); }
+    static bool isInt8DTypeName(const std::string& t) { return t == "u8" || t == "s8"; }
 };
 
 // Activation and weight memory of a compiled plan.

@@ -41,7 +41,6 @@ profile::Int8Grid gridFor(const quant::ValueRange& r, bool sevenBit, bool asymme
     return {q.scale * (qmin - float(q.zeroPoint)), q.scale * (qmax - float(q.zeroPoint)), q.scale};
 }
 
-bool isInt8(const std::string& dtype) { return dtype == "u8" || dtype == "s8"; }
 
 bool computeOp(const std::string& op) { return op == "Conv" || op == "FusedConv" || op == "ql.FusedConv" || op == "Gemm" || op == "MatMul" || op == "ConvTranspose"; }
 
@@ -257,7 +256,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
                         }
                         row.int8Capable = int8 && computeOp(row.opType) && row.int8Impl != "reference";
                         std::optional<profile::Int8Grid> grid;
-                        if (test.ranges && isInt8(row.int8Dtype))
+                        if (test.ranges && runtime::StepInfo::isInt8DTypeName(row.int8Dtype))
                             if (auto r = test.ranges->find(value); r != test.ranges->end()) {
                                 row.range = r->second;
                                 grid = gridFor(r->second, test.sevenBitActivations, test.asymmetricActivations);

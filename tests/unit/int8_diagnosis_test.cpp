@@ -174,3 +174,52 @@ TEST(Int8Diagnosis, TimeOutsideTheStepsComesFromMeansNotMedians) {
 
 }  // namespace
 }  // namespace ql
+
+namespace ql {
+namespace {
+
+// Seven narrow 1x1 convs (8 MACs per byte written: memory-bound), the last one writing the f32
+// graph output.
+std::filesystem::path narrowConvChain(const std::filesystem::path& dir) {
+    test::OnnxBuilder b;
+    b.input("x", {1, 8, 16, 16}).output("y");
+    std::vector<float> w(8 * 8);
+    for (size_t i = 0; i < w.size(); ++i) w[i] = float(int(i * 5 % 9) - 4) / 10.f + (i % 9 == 0 ? 0.5f : 0.f);
+    b.initializer("w", {8, 8, 1, 1}, w);
+    std::string in = "x";
+    for (int i = 1; i <= 7; ++i) {
+        const std::string out = i == 7 ? "y" : "c" + std::to_string(i);
+        b.node("Conv", {in, "w"}, {out}, "conv" + std::to_string(i));
+        in = out;
+    }
+    return b.save(dir, "chain.onnx");
+}
+
+}  // namespace
+
+// A conv that reads int8 and writes f32 (the model's output) computes in int8: it counts among
+// the int8 kernels, not as an f32 layer; and a cause names its first layers and how many more of
+// all its steps there are (not of the few it keeps names for).
+TEST(Int8Diagnosis, CountsAnInt8ConvWritingF32AsInt8AndEveryStepOfACause) {
+    const auto dir = test::tempDir("diag_chain");
+    auto r = profileBoth(narrowConvChain(dir));
+    ASSERT_TRUE(r) << r.status().message();
+    const report::Int8Diagnosis d = report::diagnoseInt8(**r);
+    ASSERT_TRUE(d.available);
+    const session::PrecisionRun* int8 = (*r)->find(runtime::Precision::Int8);
+    ASSERT_TRUE(int8);
+    const runtime::StepInfo* last = nullptr;
+    for (const auto& l : int8->profile.layers)
+        if (l.step.name == "conv7") last = &l.step;
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->dtype, "f32");
+    EXPECT_TRUE(last->computesInInt8()) << last->inputDtype;
+    EXPECT_FALSE(find(d, "fp32_island")) << report::formatDiagnosis(d);
+    const auto* memoryBound = find(d, "memory_bound");
+    ASSERT_TRUE(memoryBound) << report::formatDiagnosis(d);
+    EXPECT_EQ(memoryBound->steps, 7);
+    EXPECT_NE(memoryBound->text.find("and 4 more"), std::string::npos) << memoryBound->text;
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace ql
