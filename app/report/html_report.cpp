@@ -141,7 +141,7 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
     int fused = 0, inserted = 0, reference = 0;
     int64_t macs = 0;
     for (const LayerRow& row : rows) {
-        fused += !row.inserted, inserted += row.inserted;
+        fused += !row.inserted, inserted += row.inserted && row.int8;  // the FP32 plan's own reorders are rows too
         if (row.int8 && isReferenceStep(row.int8->step)) ++reference;
         macs += row.shown()->step.macs;
     }

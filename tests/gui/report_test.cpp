@@ -90,6 +90,10 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("https://")));
         QVERIFY(!html.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
         QVERIFY(html.contains(QString::fromStdString(result_->cpu.onednnVersion)));
+        // the INT8 plan's inserted steps, as the profile counts them (the FP32 plan's are rows too)
+        int int8Inserted = 0;
+        for (const auto& l : result_->find(runtime::Precision::Int8)->profile.layers) int8Inserted += l.step.inserted;
+        QVERIFY(html.contains(QStringLiteral("Steps the INT8 plan inserted</th><td>%1<").arg(int8Inserted)));
     }
 
     void pdfIsWritten() {
