@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "app/cli/commands.h"
+#include "core/util/atomic_file.h"
 #include "core/session/workflows.h"
 
 namespace ql::cli {
@@ -17,6 +18,7 @@ int calibrateCommand(const CalibrateOptions& o) {
     std::error_code ec;
     if (!o.force && std::filesystem::exists(o.output, ec))
         return fail(Status::error(o.output + ": exists; add --force to overwrite it"));
+    if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
 
     auto data = o.data.resolve(1);
     if (!data) return fail(data.status());

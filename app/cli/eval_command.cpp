@@ -71,6 +71,7 @@ int evalCommand(const EvalOptions& o) {
     std::error_code ec;
     if (!o.json.empty() && !o.force && std::filesystem::exists(o.json, ec))
         return fail(Status::error(o.json + ": exists; add --force to replace it"));
+    if (Status st = checkWritable(o.json, "--json"); !st) return fail(st);
     auto data = o.data.resolve(config->batch);
     if (!data) return fail(data.status());
 

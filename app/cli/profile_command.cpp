@@ -88,6 +88,9 @@ int profileCommand(const ProfileOptions& o) {
 #endif
     if (!o.report.empty() && !o.force && std::filesystem::exists(o.report))
         return fail(Status::error(o.report + " exists; not overwritten (use --force to replace it)"));
+    // every output path is checked before the (long) run, not after it
+    for (const auto& [path, option] : {std::pair{o.json, "--json"}, std::pair{o.csv, "--csv"}, std::pair{o.saveConfig, "--save-config"}, std::pair{o.report, "--report"}})
+        if (Status st = checkWritable(path, option); !st) return fail(st);
 
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());
@@ -135,18 +138,25 @@ int profileCommand(const ProfileOptions& o) {
     if (rep.loadAverage > 0 && rep.loadAverage > double(rep.cpu.threads) + 0.5)
         std::printf("warning: load average %.1f with %d thread(s): other processes compete for the cores; timings are not trustworthy\n",
                     rep.loadAverage, rep.cpu.threads);
+    // The outputs together: a failure removes the ones written before it.
+    OutputFiles outputs;
     for (const auto& [path, text] : {std::pair{o.json, report::toJson(rep)}, std::pair{o.csv, report::toCsv(rep)},
                                      std::pair{o.saveConfig, session::toJson(rep.config)}}) {
         if (path.empty()) continue;
-        Status st = writeFileAtomically(path, text);
-        if (!st) return fail(st);
+        if (Status st = outputs.write(path, text); !st) {
+            outputs.rollback();
+            return fail(st);
+        }
     }
 #ifdef QL_HAVE_QT_REPORT
     if (!o.report.empty()) {
         std::string inputsText = o.inputs.empty() ? "random inputs, seed " + std::to_string(config->seed) : "";
         for (const auto& i : o.inputs) inputsText += (inputsText.empty() ? "" : ", ") + i;
         Status st = report::writeReportFile(*result, {o.report, o.force, inputsText, std::string("quantlens-cli ") + QL_VERSION});
-        if (!st) return fail(st);
+        if (!st) {
+            outputs.rollback();
+            return fail(st);
+        }
         std::printf("report written to %s\n", o.report.c_str());
     }
 #endif

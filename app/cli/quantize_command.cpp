@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "core/util/atomic_file.h"
 #include "core/session/inputs.h"
 #include "core/session/quantize_workflow.h"
 
@@ -37,6 +38,7 @@ int quantizeCommand(const QuantizeOptions& o) {
     config.asymmetricActivations = o.activations == "asymmetric";
     config.fp32Fallback = o.fp32Fallback;
     if (Status st = config.validate(); !st) return fail(st);
+    if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
     auto s = session::Session::open(o.model, {1, interrupt(), {}});
     if (!s) return fail(s.status());
     session::QuantizeRequest request;

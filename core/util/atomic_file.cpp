@@ -1,5 +1,9 @@
 #include "core/util/atomic_file.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 namespace ql {
@@ -30,6 +34,38 @@ Status writeFileAtomically(const std::filesystem::path& path, const std::functio
 
 Status writeFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
     return writeFileAtomically(path, [bytes](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
+}
+
+Status checkWritable(const std::filesystem::path& path, const std::string& option) {
+    if (path.empty()) return Status::ok();
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string what = option + " " + path.string() + ": ";
+    if (fs::is_directory(path, ec)) return Status::error(what + "is a folder, not a file");
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::exists(folder, ec)) return Status::error(what + "its folder " + folder.string() + " does not exist");
+    if (!fs::is_directory(folder, ec)) return Status::error(what + folder.string() + " is not a folder");
+    if (::access(folder.c_str(), W_OK) != 0) return Status::error(what + "folder " + folder.string() + " is not writable (" + std::strerror(errno) + ")");
+    if (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0) return Status::error(what + "not writable (" + std::strerror(errno) + ")");
+    return Status::ok();
+}
+
+Status OutputFiles::write(const std::filesystem::path& path, std::string_view bytes) {
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    Status st = writeFileAtomically(path, bytes);
+    if (st) created(path, existed);
+    return st;
+}
+
+void OutputFiles::created(const std::filesystem::path& path, bool existedBefore) {
+    if (!existedBefore) created_.push_back(path);
+}
+
+void OutputFiles::rollback() {
+    std::error_code ec;
+    for (const auto& p : created_) std::filesystem::remove(p, ec);
+    created_.clear();
 }
 
 }  // namespace ql

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <functional>
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/util/status.h"
 
@@ -14,5 +16,24 @@ namespace ql {
 Status writeFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 // For large payloads: `write` streams into the temporary file.
 Status writeFileAtomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
+
+// Before the work that produces it: can `path` be written? Not when it names a folder, its
+// folder is missing, not a folder or not writable, or it exists read-only. `option` names where
+// the path came from ("--json"). An empty path is fine (no output asked for).
+Status checkWritable(const std::filesystem::path& path, const std::string& option);
+
+// The outputs of one command, written together: when one fails, the files this command created
+// before it are removed again, so a failed command leaves no output of its own behind.
+class OutputFiles {
+public:
+    Status write(const std::filesystem::path& path, std::string_view bytes);
+    // An output written by other means (a report writer): record it once it exists.
+    void created(const std::filesystem::path& path, bool existedBefore);
+    // Removes what this command created; call when it fails after some outputs were written.
+    void rollback();
+
+private:
+    std::vector<std::filesystem::path> created_;
+};
 
 }  // namespace ql

@@ -429,3 +429,34 @@ TEST(Hostile, ImpossibleSizesAreShownByInspectAndRefusedByRun) {
         fs::remove_all(dir);
     }
 }
+
+// Output paths that cannot be written are refused before the work, naming the option and the
+// reason; no output of the command is left behind (profile writes several: none of them stays).
+TEST(Hostile, UnwritableOutputsAreRefusedBeforeTheWorkAndLeaveNothing) {
+    const fs::path dir = tempDir("hostile-outputs");
+    fs::create_directory(dir / "sub");
+    writeText(dir / "afile", "x");
+    const std::string m = kBundled, d = dir.string();
+    const std::string profile = "profile " + m + " --repeat 1 --warmup 0 ";
+    const struct {
+        std::string name, args;
+        std::vector<std::string> expected;
+    } cases[] = {
+        {"json_folder_missing", profile + "--csv " + d + "/p.csv --json " + d + "/nosuch/p.json", {"--json", "nosuch", "does not exist"}},
+        {"csv_is_a_folder", profile + "--json " + d + "/p.json --csv " + d + "/sub", {"--csv", "is a folder"}},
+        {"config_under_a_file", profile + "--json " + d + "/p.json --save-config " + d + "/afile/c.json", {"--save-config", "afile", "is not a folder"}},
+        {"report_folder_missing", profile + "--json " + d + "/p.json --report " + d + "/nosuch/r.html", {"--report", "does not exist"}},
+        {"compare_json", "compare " + m + " --data random --json " + d + "/nosuch/c.json", {"--json", "does not exist"}},
+        {"quantize_output", "quantize " + m + " --data random -o " + d + "/sub", {"--output", "is a folder"}},
+    };
+    const fs::path scratch = tempDir("hostile-outputs-runner");  // the runner's stdout/stderr files
+    for (const auto& c : cases) {
+        expectRefused(c.name, timedCli(c.args, scratch), c.expected);
+        std::vector<std::string> left;
+        for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+        std::sort(left.begin(), left.end());
+        EXPECT_EQ(left, (std::vector<std::string>{"afile", "sub"})) << c.name;
+    }
+    fs::remove_all(dir);
+    fs::remove_all(scratch);
+}
