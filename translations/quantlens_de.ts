@@ -1633,6 +1633,10 @@ oneDNN: %5 auf %6</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>layout failed: %1</source>
+        <translation>Layout fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::LayerTableModel</name>

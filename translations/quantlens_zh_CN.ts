@@ -1615,6 +1615,10 @@ oneDNN：%5（运行于 %6）</translation>
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>layout failed: %1</source>
+        <translation>布局失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>ql::gui::LayerTableModel</name>

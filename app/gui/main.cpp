@@ -6,17 +6,43 @@
 #include <QIcon>
 #include <QTimer>
 #include <cstdio>
+#include <string>
 
 #include "app/gui/command_line.h"
 #include "app/gui/language.h"
 #include "app/gui/bench_page.h"
 #include "app/gui/main_window.h"
 
+namespace {
+
+void nameApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("QuantLens"));
+    QCoreApplication::setApplicationName(QStringLiteral("QuantLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QL_VERSION));
+}
+
+// --help and --version print and exit: they must work without a display, before QApplication
+// (which aborts when it finds no platform to show windows on).
+bool asksForHelpOrVersion(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-?" || a == "-v" || a == "--version") return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        ql::gui::applyUiLanguage(ql::gui::storedUiLanguage());
+        ql::gui::parseCommandLine(QCoreApplication::arguments());  // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("QuantLens"));
-    QApplication::setApplicationName(QStringLiteral("QuantLens"));
-    QApplication::setApplicationVersion(QStringLiteral(QL_VERSION));
+    nameApplication();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/quantlens.svg")));
     // The stored language (Language menu), else the system locale's (LANG=de_DE.UTF-8 -> German).
     ql::gui::applyUiLanguage(ql::gui::storedUiLanguage());

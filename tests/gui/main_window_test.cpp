@@ -2,6 +2,7 @@
 // a bad file keeps the previous model; selection stays in sync across fusion; search
 // next/previous; switching the right view to a pass; the overlay seam.
 #include <QMessageBox>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -37,6 +38,25 @@ class MainWindowTest : public QObject {
     QTemporaryDir dir_;
 
 private slots:
+    // `quantlens --help` and `--version` print and exit 0 with no display at all (no DISPLAY, no
+    // QT_QPA_PLATFORM): they must not need the platform a window does.
+    void helpAndVersionNeedNoDisplay() {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        for (const QString& arg : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(QL_APP_PATH), {arg});
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(out.contains(arg == QStringLiteral("--help") ? QStringLiteral("--run") : QStringLiteral(QL_VERSION)), qPrintable(out));
+        }
+    }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("QuantLensTest"));
