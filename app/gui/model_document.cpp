@@ -1,4 +1,5 @@
 #include "app/gui/model_document.h"
+#include "core/util/path_kind.h"
 
 #include <algorithm>
 
@@ -17,7 +18,7 @@ Expected<std::shared_ptr<const ModelDocument>> loadModelDocument(const std::file
                                                                  const ProgressFn& progress) {
     const std::string where = file.string() + ": ";
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return Status::error(where + "no such file");
+    if (const std::string why = whyNotAFile(file); !why.empty()) return Status::error(where + why);
     auto opened = session::Session::open(file, {1, cancel, progress});
     if (!opened) {
         const std::string& m = opened.message();

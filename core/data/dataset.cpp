@@ -1,4 +1,5 @@
 #include "core/data/dataset.h"
+#include "core/util/path_kind.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -148,7 +149,8 @@ Expected<DatasetSpec> parseDatasetSpec(const std::string& text, const std::strin
         // A plain folder: its files say what it is.
         std::error_code ec;
         s.dir = text;
-        if (!fs::is_directory(s.dir, ec)) return Status::error(text + ": no such folder (a data set is DIR, idx:DIR, folder:DIR or npy:IMAGES.npy,LABELS.npy)");
+        if (const std::string why = whyNotAFolder(s.dir); !why.empty())
+            return Status::error(text + ": " + why + " (a data set is DIR, idx:DIR, folder:DIR or npy:IMAGES.npy,LABELS.npy)");
         if (hasIdxFiles(s.dir)) {
             s.kind = DatasetKind::Idx;
         } else if (fs::exists(s.dir / "images.npy", ec) && fs::exists(s.dir / "labels.npy", ec)) {

@@ -24,9 +24,18 @@ Expected<std::vector<uint8_t>> readMaybeGzip(const fs::path& file, size_t limit)
         }
     }
     int err = 0;
-    const char* msg = gzerror(f, &err);
+    const char* text = gzerror(f, &err);
+    const std::string msg = text ? text : "";  // zlib frees it with the file
     gzclose(f);
-    if (n < 0 || err < 0) return Status::error(file.string() + ": " + (msg ? msg : "read error"));
+    if (n < 0 || err < 0) {
+        // zlib's message starts with the path itself, and a cut-off stream may leave it empty
+        std::string reason = msg;
+        const std::string prefix = file.string() + ": ";
+        if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+        if (err == Z_BUF_ERROR || reason.empty())
+            reason = "the gzip stream ends early or is corrupt (truncated download?)" + (reason.empty() ? std::string() : " (" + reason + ")");
+        return Status::error(file.string() + ": " + reason);
+    }
     return data;
 }
 

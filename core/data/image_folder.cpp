@@ -1,4 +1,5 @@
 #include "core/data/image_folder.h"
+#include "core/util/path_kind.h"
 
 #include <algorithm>
 #include <cctype>
@@ -127,7 +128,7 @@ bool looksLikeImageFolder(const fs::path& dir) {
 
 Expected<DatasetPtr> openImageFolder(const fs::path& dir, const Preprocess& pre) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return Status::error(dir.string() + ": no such folder");
+    if (const std::string why = whyNotAFolder(dir); !why.empty()) return Status::error(dir.string() + ": " + why);
     std::vector<Entry> entries;
     std::vector<std::string> classes;
     std::string how;

@@ -1,4 +1,5 @@
 #include "importers/onnx/onnx_importer.h"
+#include "core/util/path_kind.h"
 
 #include <google/protobuf/arena.h>
 #include <onnx/onnx_pb.h>
@@ -252,7 +253,7 @@ Expected<ir::Graph> importOnnxBytes(const std::string& bytes, const fs::path& mo
 
 Expected<ir::Graph> importOnnxFile(const fs::path& file, const ImportOptions& options) {
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return Status::error(file.string() + ": no such file");
+    if (const std::string why = whyNotAFile(file); !why.empty()) return Status::error(file.string() + ": " + why);
     const auto size = fs::file_size(file, ec);
     if (ec) return Status::error(file.string() + ": cannot read size");
     if (size > (size_t(2) << 30)) return Status::error(file.string() + ": larger than protobuf's 2 GiB limit; use external data");

@@ -4,6 +4,7 @@
 // file (and node or entry) and the reason, in bounded time and memory, and leaves no output file
 // behind.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <fstream>
@@ -24,6 +25,10 @@ const std::string kBundled = std::string(QL_RESOURCE_DIR) + "/models/fashion_res
 constexpr double kBoundSeconds = 60;
 
 void writeText(const fs::path& f, const std::string& s) { std::ofstream(f, std::ios::binary) << s; }
+std::string readText(const fs::path& f) {
+    std::ifstream in(f, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 std::string randomBytes(size_t n, uint32_t seed) {
     std::mt19937 rng(seed);
@@ -82,6 +87,7 @@ OnnxBuilder declaredInput(std::vector<int64_t> dims) {
 
 std::vector<ModelCase> modelCases() {
     return {
+        {"a_folder", [](auto& f) { fs::create_directory(f); }, {"is a folder, not a file"}},
         {"not_onnx", [](auto& f) { writeText(f, "this is not a model\n"); }, {"not an ONNX model"}},
         {"random_bytes", [](auto& f) { writeText(f, randomBytes(4096, 7)); }, {"not an ONNX model"}},
         {"npy_magic", [](auto& f) { writeText(f, std::string("\x93NUMPY\x01\x00", 8) + "{'descr': '<f4'}"); }, {"not an ONNX model"}},
@@ -297,6 +303,16 @@ std::vector<InputCase> inputCases() {
         // data sets
         {"idx_truncated", [=](auto& d) { writeIdx(d, 4); fs::resize_file(d / "t10k-images-idx3-ubyte", 400); return eval("idx:" + d.string(), d); },
          "t10k-images-idx3-ubyte", {"holds"}, "out.json"},
+        {"idx_gz_truncated", [=](auto& d) {  // a download cut short: the gzip stream ends early
+             writeIdx(d, 64);
+             const std::string raw = readText(d / "t10k-images-idx3-ubyte");
+             fs::remove(d / "t10k-images-idx3-ubyte");
+             gzFile z = gzopen((d / "t10k-images-idx3-ubyte.gz").c_str(), "wb");
+             gzwrite(z, raw.data(), unsigned(raw.size()));
+             gzclose(z);
+             fs::resize_file(d / "t10k-images-idx3-ubyte.gz", fs::file_size(d / "t10k-images-idx3-ubyte.gz") / 2);
+             return eval("idx:" + d.string(), d);
+         }, "t10k-images-idx3-ubyte.gz", {"ends early or is corrupt"}, "out.json"},
         {"idx_wrong_magic", [=](auto& d) { writeIdx(d, 4); writeText(d / "t10k-images-idx3-ubyte", "GIF89a" + std::string(100, '\0')); return eval("idx:" + d.string(), d); },
          "t10k-images-idx3-ubyte", {"not an IDX file"}, "out.json"},
         {"idx_label_count", [=](auto& d) { writeIdx(d, 4, 3); return eval("idx:" + d.string(), d); }, "t10k-images-idx3-ubyte", {"4 images, but ", "t10k-labels-idx1-ubyte has 3 labels"}, "out.json"},
