@@ -14,6 +14,24 @@ std::string formatPercentile(double p) {
     return buf;
 }
 
+Status checkFp32Fallback(const ir::Graph& model, const std::vector<std::string>& names, const ir::Graph* fused) {
+    std::string example = "Conv";
+    for (ir::NodeId id : model.nodeIds())
+        if (const ir::Node& n = model.node(id); !n.name.empty() && (n.opType == "Conv" || n.opType == "Gemm")) {
+            example = n.name;
+            break;
+        }
+    for (const std::string& keep : names) {
+        bool found = false;
+        for (const ir::Graph* g : {&model, fused})
+            for (ir::NodeId id : g ? g->nodeIds() : std::vector<ir::NodeId>{}) found = found || g->node(id).name == keep || g->node(id).opType == keep;
+        if (!found)
+            return Status::error("fp32 fallback '" + keep + "': no node and no op type of that name in the model (node names as `inspect` lists them, e.g. '" +
+                                 example + "', or op types such as 'Conv')");
+    }
+    return Status::ok();
+}
+
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,
                                            const CancelToken& cancel, const ProgressFn& progress) {
     const ProgressSpan span(progress);
@@ -58,6 +76,7 @@ Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> mode
     po.tuneKernels = options.tuneKernels;
     po.rowBands = options.rowBands;
     po.fp32Nodes.insert(options.fp32Fallback.begin(), options.fp32Fallback.end());
+    QL_TRY(checkFp32Fallback(*model, options.fp32Fallback, fused.get()));
     result.sevenBitActivations = po.sevenBitActivations;
     quant::RangeTable ranges;
     if (options.precision == Precision::Int8) {

@@ -53,6 +53,10 @@ struct PreparedExecutor {
 std::string formatPercentile(double p);
 
 // Stages: fusion (if not given), calibration, plan build; progress names each stage.
+// Every entry of an FP32 fallback list names a node or an op type of the model: one that matches
+// nothing would silently keep nothing in FP32. The fused graph's names count too, when given.
+Status checkFp32Fallback(const ir::Graph& model, const std::vector<std::string>& names, const ir::Graph* fused = nullptr);
+
 Expected<PreparedExecutor> prepareExecutor(std::shared_ptr<const ir::Graph> model, const ExecutorOptions& options,
                                            const CancelToken& cancel = {}, const ProgressFn& progress = {});
 

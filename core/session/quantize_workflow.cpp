@@ -1,3 +1,4 @@
+#include "core/runtime/executor_factory.h"
 #include "core/session/quantize_workflow.h"
 
 #include <fstream>
@@ -12,6 +13,7 @@ Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& 
     QL_TRY(config.validate());
     if (!request.overwrite && std::filesystem::exists(request.output))
         return Status::error(request.output.string() + " exists; not overwritten (use --force to replace it)");
+    QL_TRY(runtime::checkFp32Fallback(*session.original(), config.fp32Fallback));
     const ProgressSpan span(job.progress);
     CalibrationTable table;
     if (!config.calibration.table.empty()) {

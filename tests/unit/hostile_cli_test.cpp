@@ -476,3 +476,18 @@ TEST(Hostile, UnwritableOutputsAreRefusedBeforeTheWorkAndLeaveNothing) {
     fs::remove_all(dir);
     fs::remove_all(scratch);
 }
+
+// An FP32 fallback entry that names no node and no op type would keep nothing in FP32 without a
+// word: every command taking the list refuses it, naming it. Real names and op types still work.
+TEST(Hostile, FallbackNamesThatMatchNothingAreRefused) {
+    const fs::path dir = tempDir("hostile-fallback");
+    const std::string m = kBundled;
+    for (const std::string& args : {"profile " + m + " --repeat 1 --warmup 0 --fp32-fallback NoSuchNode,Conv",
+                                    "quantize " + m + " --data random -o " + (dir / "q.onnx").string() + " --fp32-fallback NoSuchNode"}) {
+        expectRefused(args, timedCli(args, dir), {"'NoSuchNode'", "no node and no op type"});
+        EXPECT_FALSE(fs::exists(dir / "q.onnx")) << args;
+    }
+    const CliResult ok = runCli("profile " + m + " --repeat 1 --warmup 0 --precision int8 --fp32-fallback Conv,/stem/stem.0/Conv", dir);
+    EXPECT_EQ(ok.exitCode, 0) << ok.err;
+    fs::remove_all(dir);
+}
