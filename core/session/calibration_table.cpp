@@ -1,5 +1,6 @@
 #include "core/session/calibration_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -168,6 +169,21 @@ Status checkTableAgainst(const CalibrationTable& t, const ir::Graph& graph, cons
         if (!graph.findValue(name))
             return Status::error(source + ": 'values." + name + "' is not a value of this model" + (t.model.empty() ? "" : " (the table was made for " + t.model + ")"));
     return Status::ok();
+}
+
+std::vector<std::string> valuesMissingFrom(const CalibrationTable& t, const ir::Graph& graph) {
+    std::vector<std::string> missing;
+    auto check = [&](ir::ValueId v) {
+        const ir::Value& value = graph.value(v);
+        if (value.dtype == ir::DType::F32 && !t.ranges.count(value.name) &&
+            std::find(missing.begin(), missing.end(), value.name) == missing.end())
+            missing.push_back(value.name);
+    };
+    for (ir::ValueId v : graph.inputs) check(v);
+    for (ir::NodeId id : graph.nodeIds())
+        for (ir::ValueId v : graph.node(id).outputs)
+            if (v.valid()) check(v);
+    return missing;
 }
 
 Status writeCalibrationTable(const std::filesystem::path& file, const CalibrationTable& t, bool overwrite) {

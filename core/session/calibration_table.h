@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/ir/graph.h"
 #include "core/quant/observers.h"
@@ -31,6 +32,9 @@ Expected<CalibrationTable> calibrationTableFromJson(const std::string& text, con
 Expected<CalibrationTable> readCalibrationTable(const std::filesystem::path& file);
 // Every value the table names must be a value of `graph` (the fused model); names the entry.
 Status checkTableAgainst(const CalibrationTable& t, const ir::Graph& graph, const std::string& source);
+// The float activations calibration would give a range (graph inputs, node outputs) that the table
+// lacks: the INT8 plan leaves their layers in f32.
+std::vector<std::string> valuesMissingFrom(const CalibrationTable& t, const ir::Graph& graph);
 // Atomic; an existing file is refused unless `overwrite`.
 Status writeCalibrationTable(const std::filesystem::path& file, const CalibrationTable& t, bool overwrite);
 

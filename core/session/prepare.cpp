@@ -43,8 +43,14 @@ Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunCon
         if (!config.calibration.table.empty()) {
             QL_ASSIGN(auto t, readCalibrationTable(config.calibration.table));
             QL_TRY(checkTableAgainst(t, *session.fused(), config.calibration.table));
-            o.ranges = std::make_shared<const quant::RangeTable>(std::move(t.ranges));
+            const auto missing = valuesMissingFrom(t, *session.fused());
             o.rangesNote = t.describe() + " (calibration table " + config.calibration.table + ")";
+            o.ranges = std::make_shared<const quant::RangeTable>(std::move(t.ranges));
+            // a partial table is legal but must not change the plan without a word
+            if (!missing.empty()) {
+                o.rangesNote += "; no range in the table for " + std::to_string(missing.size()) + " value(s) ('" + missing.front() + "'" +
+                                (missing.size() > 1 ? " and " + std::to_string(missing.size() - 1) + " more" : std::string()) + "): the layers around them run in f32";
+            }
         } else if (table) {
             // a QDQ model's own scales win over the workflow's calibration of the same values
             quant::RangeTable merged = table->ranges;

@@ -1,5 +1,6 @@
 // quantlens-cli end to end on the bundled model, as a user runs it.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "core/data/npy.h"
 #include "tests/unit/cli_runner.h"
@@ -220,6 +221,16 @@ TEST(Cli, CalibrationTableIsWrittenReusedAndChecked) {
     EXPECT_NE(inline_.out.find("percentile 99.9 ranges from 64 sample(s) of train split"), std::string::npos) << inline_.out;
     EXPECT_FALSE(top1Line(viaTable.out).empty());
     EXPECT_EQ(top1Line(viaTable.out), top1Line(inline_.out));
+    EXPECT_EQ(viaTable.out.find("no range in the table"), std::string::npos) << viaTable.out;  // complete
+    {  // a table without one value's range: legal, but the profile says which layers it leaves in f32
+        nlohmann::json partial = nlohmann::json::parse(slurp(table));
+        ASSERT_EQ(partial["values"].erase("/layer1/Relu_output_0"), 1u);
+        const fs::path f = dir / "partial.json";
+        { std::ofstream(f) << partial.dump(); }
+        CliResult r = runCli("profile " + kModel + " --precision int8 --repeat 1 --warmup 0 --calib-table " + f.string(), dir);
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        EXPECT_NE(r.out.find("no range in the table for 1 value(s) ('/layer1/Relu_output_0')"), std::string::npos) << r.out;
+    }
 
     // malformed tables: each names the file and the entry
     const std::vector<std::pair<std::string, std::string>> bad{
