@@ -83,6 +83,11 @@ int profileCommand(const ProfileOptions& o) {
     if (o.repeat) config->repeat = int(*o.repeat);
     if (o.seed) config->seed = *o.seed;
     if (Status st = config->validate(); !st) return fail(st);
+    // profile calibrates INT8 on the inputs it times (or a table): a sample count would be ignored
+    if (o.exec.samples)
+        return fail(Status::error("--samples: profile calibrates INT8 on the profiled input batch (random or --input), not on a data set; "
+                                  "to calibrate on N images, run `quantlens-cli calibrate MODEL --samples N -o table.json` and profile with "
+                                  "--calib-table table.json"));
 #ifndef QL_HAVE_QT_REPORT
     if (!o.report.empty()) return fail(Status::unsupported("--report needs the Qt report library (build with QL_BUILD_GUI=ON)"));
 #endif

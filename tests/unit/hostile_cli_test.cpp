@@ -491,3 +491,12 @@ TEST(Hostile, FallbackNamesThatMatchNothingAreRefused) {
     EXPECT_EQ(ok.exitCode, 0) << ok.err;
     fs::remove_all(dir);
 }
+
+// profile calibrates on the batch it times: a --samples count has nothing to count and is refused
+// (it used to be ignored while the saved config and the report recorded it).
+TEST(Hostile, ProfileRefusesASampleCountItCannotUse) {
+    const fs::path dir = tempDir("hostile-samples");
+    const std::string args = "profile " + kBundled + " --repeat 1 --warmup 0 --samples 16";
+    expectRefused("profile --samples", timedCli(args, dir), {"--samples", "calibrate MODEL --samples N"});
+    fs::remove_all(dir);
+}
