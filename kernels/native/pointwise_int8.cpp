@@ -29,7 +29,7 @@ QL_AVX2 inline __m256i broadcast4(const uint8_t* p) {
     return _mm256_set1_epi32(v);
 }
 
-// T pixels (src rows of K bytes, dst rows of N bytes) x one block of 4 V channels.
+// T pixels (src rows of K bytes, dst rows of N bytes) x one block of 8 V channels (32 or 16).
 template <int T, int V, bool WithZp, bool Signed>
 QL_AVX2 inline void tile(const uint8_t* src, int64_t K, const __m256i* w, const RequantBounds& e, uint8_t* dst, int64_t N) {
     const __m256i ones = _mm256_set1_epi16(1);
