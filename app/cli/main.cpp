@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
                  "Exit codes: 0 success, 2 bad input or unsupported (one line on stderr), 130 cancelled, 1 internal error.",
                  "quantlens-cli"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("quantlens-cli ") + QL_VERSION, "Print the version and exit");
     app.fallthrough(false);
 
     InspectOptions inspect;
@@ -207,12 +208,21 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
+    } catch (const CLI::Success& e) {  // --help, --help-all, --version
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::string msg = e.what();
         std::vector<std::string> args(argv + 1, argv + argc);
-        if (auto s = suggestion(app, args); !s.empty()) msg += " (did you mean " + s + "?)";
+        bool knownCommand = false;
+        std::string commands;
+        for (const auto* sub : app.get_subcommands({})) {
+            knownCommand = knownCommand || (!args.empty() && args[0] == sub->get_name());
+            commands += (commands.empty() ? "" : ", ") + sub->get_name();
+        }
+        // a misspelt command or option gets a suggestion; a bad value already names its option
+        const bool unknownWord = !knownCommand || dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+        if (!args.empty() && args[0].rfind("-", 0) != 0 && !knownCommand) msg = "unknown command '" + args[0] + "' (commands: " + commands + ")";
+        if (auto s = suggestion(app, args); unknownWord && !s.empty()) msg += " (did you mean " + s + "?)";
         if (argc == 1) {
             std::cout << app.help();
             msg = "a command is needed";

@@ -148,6 +148,19 @@ TEST(Cli, TyposGetASuggestion) {
     CliResult c = runCli("profil " + kModel, dir);
     EXPECT_EQ(c.exitCode, 2);
     EXPECT_NE(c.err.find("did you mean profile?"), std::string::npos) << c.err;
+    EXPECT_NE(c.err.find("unknown command 'profil'"), std::string::npos) << c.err;
+    // a word like no command says so (not "a subcommand is required"), listing the commands
+    CliResult w = runCli("frobnicate", dir);
+    EXPECT_EQ(w.exitCode, 2);
+    EXPECT_NE(w.err.find("unknown command 'frobnicate' (commands: inspect, run,"), std::string::npos) << w.err;
+    // a bad value names its option and gets no option suggestion
+    CliResult v = runCli("profile " + kModel + " --batch abc", dir);
+    EXPECT_EQ(v.exitCode, 2);
+    EXPECT_NE(v.err.find("--batch"), std::string::npos) << v.err;
+    EXPECT_EQ(v.err.find("did you mean"), std::string::npos) << v.err;
+    CliResult version = runCli("--version", dir);
+    EXPECT_EQ(version.exitCode, 0) << version.err;
+    EXPECT_EQ(version.out.rfind("quantlens-cli ", 0), 0u) << version.out;
     fs::remove_all(dir);
 }
 
