@@ -17,7 +17,6 @@ std::vector<std::string> labels(const ir::Graph& g, const std::vector<ir::NodeId
 Expected<std::shared_ptr<const ModelDocument>> loadModelDocument(const std::filesystem::path& file, const CancelToken& cancel,
                                                                  const ProgressFn& progress) {
     const std::string where = file.string() + ": ";
-    std::error_code ec;
     if (const std::string why = whyNotAFile(file); !why.empty()) return Status::error(where + why);
     auto opened = session::Session::open(file, {1, cancel, progress});
     if (!opened) {

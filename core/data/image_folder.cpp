@@ -127,7 +127,6 @@ bool looksLikeImageFolder(const fs::path& dir) {
 }
 
 Expected<DatasetPtr> openImageFolder(const fs::path& dir, const Preprocess& pre) {
-    std::error_code ec;
     if (const std::string why = whyNotAFolder(dir); !why.empty()) return Status::error(dir.string() + ": " + why);
     std::vector<Entry> entries;
     std::vector<std::string> classes;

@@ -15,18 +15,22 @@ std::string formatPercentile(double p) {
 }
 
 Status checkFp32Fallback(const ir::Graph& model, const std::vector<std::string>& names, const ir::Graph* fused) {
-    std::string example = "Conv";
-    for (ir::NodeId id : model.nodeIds())
-        if (const ir::Node& n = model.node(id); !n.name.empty() && (n.opType == "Conv" || n.opType == "Gemm")) {
-            example = n.name;
-            break;
-        }
-    for (const std::string& keep : names) {
-        bool found = false;
+    auto named = [&](const std::string& keep) {
         for (const ir::Graph* g : {&model, fused})
-            for (ir::NodeId id : g ? g->nodeIds() : std::vector<ir::NodeId>{}) found = found || g->node(id).name == keep || g->node(id).opType == keep;
-        if (!found)
-            return Status::error("fp32 fallback '" + keep + "': no node and no op type of that name in the model (node names as `inspect` lists them, e.g. '" +
+            if (g)
+                for (ir::NodeId id : g->nodeIds())
+                    if (g->node(id).name == keep || g->node(id).opType == keep) return true;
+        return false;
+    };
+    for (const std::string& keep : names) {
+        if (named(keep)) continue;
+        std::string example = "Conv";  // a real node name helps more
+        for (ir::NodeId id : model.nodeIds())
+            if (const ir::Node& n = model.node(id); !n.name.empty() && (n.opType == "Conv" || n.opType == "Gemm")) {
+                example = n.name;
+                break;
+            }
+        return Status::error("fp32 fallback '" + keep + "': no node and no op type of that name in the model (node names as `inspect` lists them, e.g. '" +
                                  example + "', or op types such as 'Conv')");
     }
     return Status::ok();

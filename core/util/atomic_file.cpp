@@ -54,12 +54,8 @@ Status OutputFiles::write(const std::filesystem::path& path, std::string_view by
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
     Status st = writeFileAtomically(path, bytes);
-    if (st) created(path, existed);
+    if (st && !existed) created_.push_back(path);
     return st;
-}
-
-void OutputFiles::created(const std::filesystem::path& path, bool existedBefore) {
-    if (!existedBefore) created_.push_back(path);
 }
 
 void OutputFiles::rollback() {

@@ -27,8 +27,6 @@ Status checkWritable(const std::filesystem::path& path, const std::string& optio
 class OutputFiles {
 public:
     Status write(const std::filesystem::path& path, std::string_view bytes);
-    // An output written by other means (a report writer): record it once it exists.
-    void created(const std::filesystem::path& path, bool existedBefore);
     // Removes what this command created; call when it fails after some outputs were written.
     void rollback();
 
