@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "kernels/native/depthwise_int8_vnni.h"
 #include "kernels/native/requantize_avx2.h"
 
 // Layout of the work. Channels go in blocks of 32 (two 128-bit lanes of 16). A "packed entry"
@@ -183,8 +184,8 @@ QL_AVX2 void runUnits(const DepthwiseInt8& d, const uint8_t* params, int64_t blo
 }  // namespace
 
 bool supported(const DepthwiseInt8& d) {
-    static const bool cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    if (!cpu || d.srcZeroPoint > 127) return false;
+    static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (d.vnni ? !dw_vnni::cpuHas() : !avx2 || d.srcZeroPoint > 127) return false;
     if (d.channels <= 0 || d.channels % 16 || d.batch < 1 || d.height < 1 || d.width < 1 || d.outHeight < 1 || d.outWidth < 1) return false;
     if ((d.stride != 1 && d.stride != 2) || d.padTop < 0 || d.padLeft < 0 || d.padTop > 2 || d.padLeft > 2) return false;
     if (d.srcZeroPoint < 0 || d.srcZeroPoint > 255) return false;
@@ -196,9 +197,13 @@ bool supported(const DepthwiseInt8& d) {
 
 DepthwiseInt8Kernel::DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* weights, const std::vector<float>& bias,
                                          const std::vector<float>& scales)
-    : d_(d), blocks_((d.channels + 31) / 32) {
-    const size_t bytes = size_t(blocks_) * kParamVecs * 32;
+    : d_(d), blocks_(d.vnni ? dw_vnni::blocks(d) : (d.channels + 31) / 32) {
+    const size_t bytes = d.vnni ? dw_vnni::paramBytes(d) : size_t(blocks_) * kParamVecs * 32;
     packed_.reset(static_cast<uint8_t*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64)), std::free);
+    if (d.vnni) {
+        dw_vnni::packParams(d, weights, bias, scales, packed_.get());
+        return;
+    }
     std::memset(packed_.get(), 0, bytes);
     for (int64_t blk = 0; blk < blocks_; ++blk) {
         uint8_t* base = packed_.get() + blk * kParamVecs * 32;
@@ -240,21 +245,26 @@ __m256i* threadScratch(const DepthwiseInt8& d) {
 }  // namespace
 
 void DepthwiseInt8Kernel::runBand(const uint8_t* src, void* dst, int band, int bands) const {
+    if (d_.vnni)
+        return dw_vnni::runUnits(d_, packed_.get(), bands, src, static_cast<uint8_t*>(dst), int64_t(band) * blocks_, int64_t(band + 1) * blocks_);
     runUnits(d_, packed_.get(), blocks_, bands, src, static_cast<uint8_t*>(dst), int64_t(band) * blocks_, int64_t(band + 1) * blocks_, threadScratch(d_));
 }
 
 void DepthwiseInt8Kernel::run(const uint8_t* src, void* dst) const {
     // ~ MACs: wake the team only when each thread gets a few microseconds of work
-    const bool parallel = d_.batch * blocks_ * d_.outHeight * d_.outWidth * 32 * 9 >= 200000;
+    const bool parallel = d_.batch * d_.channels * d_.outHeight * d_.outWidth * 9 >= 200000;
 #pragma omp parallel if (parallel)
     {
         const int64_t threads = omp_get_num_threads(), t = omp_get_thread_num();
-        __m256i* aligned = threadScratch(d_);
         // Tall maps: each thread a band of rows over all channels, the rows the previous layer
         // most likely wrote on this core; short ones (the ring's two rows of priming would
         // dominate): each thread a share of the channel blocks.
         const int64_t bands = d_.outHeight >= 8 * threads ? threads : 1, units = d_.batch * bands * blocks_;
-        runUnits(d_, packed_.get(), blocks_, bands, src, static_cast<uint8_t*>(dst), units * t / threads, units * (t + 1) / threads, aligned);
+        const int64_t from = units * t / threads, to = units * (t + 1) / threads;
+        if (d_.vnni)
+            dw_vnni::runUnits(d_, packed_.get(), bands, src, static_cast<uint8_t*>(dst), from, to);
+        else
+            runUnits(d_, packed_.get(), blocks_, bands, src, static_cast<uint8_t*>(dst), from, to, threadScratch(d_));
     }
 }
 

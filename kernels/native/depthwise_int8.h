@@ -5,10 +5,11 @@
 // the speed of FP32). This kernel packs four neighbouring columns of each channel into one 32-bit
 // lane, so one u8 x s8 multiply-add does three taps of a kernel row, and one packed input row
 // serves two output columns and three output rows: about 1.7x faster than oneDNN's.
-// (On AVX-512 VNNI the same scheme with vpdpbusd only ties oneDNN's brdgmm kernel: both are bound
-// by the per-output requantization, not the multiplies; the plan keeps brdgmm there.)
 // The source must be 7-bit (u8 <= 127, as the INT8 plan makes it without VNNI): products are
 // summed in pairs in 16 bits, like oneDNN's AVX2 kernels.
+// With `vnni`, the same scheme runs on 512-bit vectors with vpdpbusd (depthwise_int8_vnni.cpp):
+// 64 channels per block, any u8 source. oneDNN's brdgmm depthwise kernel converts each byte to
+// 32 bits and does one multiply-add per tap; this one does three taps per instruction.
 //
 // Arithmetic is oneDNN's, so the bytes equal its convolution's:
 //   acc = sum_taps w * (x - srcZeroPoint)                      (int32; padding reads x = srcZeroPoint)
@@ -30,9 +31,10 @@ struct DepthwiseInt8 {
     int32_t dstZeroPoint = 0;
     float actMin = -std::numeric_limits<float>::infinity();  // ReLU: 0; Clip: its bounds (output units)
     float actMax = std::numeric_limits<float>::infinity();
+    bool vnni = false;           // the AVX-512 VNNI variant (8-bit sources) instead of AVX2's
 };
 
-// Does this CPU (AVX2) and shape have the kernel? Channels must be a multiple of 16; the
+// Does this CPU (AVX2, or AVX-512 VNNI for `vnni`) and shape have the kernel? Channels must be a multiple of 16; the
 // geometry a 3x3 window, stride 1 or 2, within one padding of the input.
 bool supported(const DepthwiseInt8& d);
 
@@ -51,7 +53,7 @@ public:
 
 private:
     DepthwiseInt8 d_;
-    int64_t blocks_ = 0;                 // 32-channel blocks (the last may hold 16)
+    int64_t blocks_ = 0;                 // 32-channel blocks (the last may hold 16); 64 for vnni
     std::shared_ptr<uint8_t> packed_;    // per block: weights A/B, compensation, bias, scales (64-byte aligned)
 };
 

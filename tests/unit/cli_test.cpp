@@ -279,8 +279,9 @@ TEST(Cli, EvalComparesFp32AndInt8SideBySide) {
 // Without VNNI (--max-isa avx2, once per process: a CLI run each) a 3x3 depthwise conv runs on
 // the native kernel, and inside a row-band group on one band per thread: the outputs equal the
 // step-by-step plan's byte for byte.
-TEST(Cli, NativeKernelsWithoutVnniRunInRowBandsWithTheSameOutputCloseToFp32) {
-    fs::path dir = tempDir("cli-native-dw");
+// A MobileNet-style bottleneck on 32 channels: expand 1x1 + ReLU, 3x3 depthwise + ReLU, project
+// 1x1 (s8 out: a linear bottleneck) and a 1x1 head (f32 out).
+std::string narrowBottleneck(const fs::path& dir) {
     OnnxBuilder b;
     b.input("x", {1, 32, 20, 20});
     std::vector<float> w1(32 * 32), wd(32 * 9), w2(32 * 32);
@@ -300,7 +301,25 @@ TEST(Cli, NativeKernelsWithoutVnniRunInRowBandsWithTheSameOutputCloseToFp32) {
     b.node("Conv", {"dr", "w2"}, {"p"}, "project");  // s8 out: a linear bottleneck
     b.node("Conv", {"p", "w3"}, {"y"}, "head");        // f32 out: oneDNN's
     b.output("y");
-    const std::string model = b.save(dir, "dw.onnx").string();
+    return b.save(dir, "dw.onnx").string();
+}
+
+// The INT8 output of `run` (saved as y.npy under dir/name) and its squared error relative to the
+// FP32 output's energy.
+double int8ErrorVsFp32(const std::string& model, const fs::path& dir, const std::string& isaOption, const std::vector<float>& int8) {
+    EXPECT_EQ(runCli("run " + model + " --executor planned --precision fp32 --threads 2 " + isaOption + " --seed 3 --save-outputs " + (dir / "fp32").string(), dir).exitCode, 0);
+    auto fp32 = data::readNpy(dir / "fp32" / "y.npy");
+    if (!fp32.isOk()) return 1e9;
+    const std::vector<float> a = fp32->toFloatVector();
+    if (a.size() != int8.size()) return 1e9;
+    double err = 0, ref = 0;
+    for (size_t i = 0; i < a.size(); ++i) err += (a[i] - int8[i]) * (a[i] - int8[i]), ref += a[i] * a[i];
+    return err / ref;
+}
+
+TEST(Cli, NativeKernelsWithoutVnniRunInRowBandsWithTheSameOutputCloseToFp32) {
+    fs::path dir = tempDir("cli-native-dw");
+    const std::string model = narrowBottleneck(dir);
     for (const char* bands : {"on", "off"}) {
         CliResult r = runCli("run " + model + " --executor planned --precision int8 --threads 2 --max-isa avx2 --seed 3 --row-bands " +
                                  bands + " --save-outputs " + (dir / bands).string(),
@@ -322,13 +341,32 @@ TEST(Cli, NativeKernelsWithoutVnniRunInRowBandsWithTheSameOutputCloseToFp32) {
     EXPECT_NE(p.out.substr(expandLine, p.out.find('\n', expandLine + 1) - expandLine).find("native:1x1_avx2"), std::string::npos) << p.out;
     EXPECT_NE(p.out.substr(projectLine, p.out.find('\n', projectLine + 1) - projectLine).find("native:1x1_avx2"), std::string::npos) << p.out;
     // and the INT8 output stays close to FP32's (a wrong channel order or shift would not)
-    ASSERT_EQ(runCli("run " + model + " --executor planned --precision fp32 --threads 2 --max-isa avx2 --seed 3 --save-outputs " + (dir / "fp32").string(), dir).exitCode, 0);
-    auto fp32 = data::readNpy(dir / "fp32" / "y.npy");
-    ASSERT_TRUE(fp32.isOk());
-    const std::vector<float> a = fp32->toFloatVector(), q = on->toFloatVector();
-    ASSERT_EQ(a.size(), q.size());
-    double err = 0, ref = 0;
-    for (size_t i = 0; i < a.size(); ++i) err += (a[i] - q[i]) * (a[i] - q[i]), ref += a[i] * a[i];
-    EXPECT_LT(err, 0.01 * ref) << "INT8 output's squared error relative to FP32's energy";
+    EXPECT_LT(int8ErrorVsFp32(model, dir, "--max-isa avx2", on->toFloatVector()), 0.01) << "INT8 output's squared error relative to FP32's energy";
+    fs::remove_all(dir);
+}
+
+// With AVX-512 VNNI the 32-channel depthwise conv runs the native VNNI kernel (paired: two
+// output columns per vector), in a row band per thread, close to FP32; the 1x1 convs stay oneDNN's.
+TEST(Cli, TheVnniDepthwiseKernelRunsInRowBandsWithTheSameOutputCloseToFp32) {
+    if (!__builtin_cpu_supports("avx512vnni") || !__builtin_cpu_supports("avx512bw") || !__builtin_cpu_supports("avx512vl"))
+        GTEST_SKIP() << "no AVX-512 VNNI on this CPU";
+    fs::path dir = tempDir("cli-native-dw-vnni");
+    const std::string model = narrowBottleneck(dir);
+    for (const char* bands : {"on", "off"}) {
+        CliResult r = runCli("run " + model + " --executor planned --precision int8 --threads 2 --seed 3 --row-bands " + std::string(bands) +
+                                 " --save-outputs " + (dir / bands).string(),
+                             dir);
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+    }
+    auto on = data::readNpy(dir / "on" / "y.npy"), off = data::readNpy(dir / "off" / "y.npy");
+    ASSERT_TRUE(on.isOk() && off.isOk());
+    EXPECT_EQ(on->toFloatVector(), off->toFloatVector());
+    CliResult p = runCli("profile " + model + " --precision int8 --threads 2 --repeat 2 --warmup 1", dir);
+    ASSERT_EQ(p.exitCode, 0) << p.err;
+    const size_t dwLine = p.out.find("native:dw3x3_vnni");
+    ASSERT_NE(dwLine, std::string::npos) << p.out;
+    EXPECT_NE(p.out.find("row bands", dwLine), std::string::npos) << p.out;
+    EXPECT_EQ(p.out.find("native:1x1"), std::string::npos) << p.out;
+    EXPECT_LT(int8ErrorVsFp32(model, dir, "", on->toFloatVector()), 0.01) << "INT8 output's squared error relative to FP32's energy";
     fs::remove_all(dir);
 }

@@ -189,53 +189,66 @@ TEST(DepthwiseInt8, GivesOneDnnConvolutionsBytesForEveryStrideBlockZeroPointType
         {1, 64, 20, 1, 1, 5, 0, true, -60.f, 60.f},    // s8 destination, clip
         {1, 32, 7, 1, 0, 0, -4, true, -1e9f, 1e9f},    // no padding, signed zero point
         {1, 96, 30, 1, 1, 0, 0, false, 0.f, 255.f},    // tall enough for bands of rows
+        {1, 80, 11, 2, 1, 128, 0, false, 0.f, 255.f},  // VNNI only: an offset-stored source (zero point 128), 64 + 16 channels
     };
     std::mt19937 rng(7);
-    for (const DwCase& c : cases)
-        for (int threads : {1, 2}) {
-            omp_set_num_threads(threads);
-            const int64_t outSize = (c.size + 2 * c.pad - 3) / c.stride + 1;
-            std::vector<uint8_t> x(size_t(c.batch * c.channels * c.size * c.size));
-            for (auto& v : x) v = uint8_t(rng() % 128);  // 7-bit, as the plan makes them without VNNI
-            std::vector<int8_t> w(size_t(c.channels * 9));
-            for (auto& v : w) v = int8_t(int(rng() % 256) - 128);
-            std::vector<float> bias(size_t(c.channels)), scales(size_t(c.channels));
-            for (int64_t m = 0; m < c.channels; ++m) {
-                bias[size_t(m)] = float(int(rng() % 4001) - 2000) * 0.25f;
-                scales[size_t(m)] = 0.0004f + float(rng() % 1000) * 2e-6f;
+    // The AVX2 kernel reads 7-bit sources (as the plan makes them without VNNI); the VNNI one
+    // any byte. oneDNN computes both exactly (its VNNI kernels any byte, its AVX2 ones 7-bit).
+    for (bool vnni : {false, true})
+        for (const DwCase& c : cases)
+            for (int threads : {1, 2}) {
+                if (vnni && !__builtin_cpu_supports("avx512vnni")) break;  // the oracle too needs VNNI for 8-bit sources
+                if (!vnni && c.srcZp > 127) break;
+                omp_set_num_threads(threads);
+                const int64_t outSize = (c.size + 2 * c.pad - 3) / c.stride + 1;
+                std::vector<uint8_t> x(size_t(c.batch * c.channels * c.size * c.size));
+                for (auto& v : x) v = uint8_t(rng() % (vnni ? 256 : 128));
+                std::vector<int8_t> w(size_t(c.channels * 9));
+                for (auto& v : w) v = int8_t(int(rng() % 256) - 128);
+                std::vector<float> bias(size_t(c.channels)), scales(size_t(c.channels));
+                for (int64_t m = 0; m < c.channels; ++m) {
+                    bias[size_t(m)] = float(int(rng() % 4001) - 2000) * 0.25f;
+                    scales[size_t(m)] = (vnni ? 0.0002f : 0.0004f) + float(rng() % 1000) * 2e-6f;
+                }
+                DepthwiseInt8 d;
+                d.batch = c.batch;
+                d.channels = c.channels;
+                d.height = d.width = c.size;
+                d.outHeight = d.outWidth = outSize;
+                d.stride = c.stride;
+                d.padTop = d.padLeft = c.pad;
+                d.srcZeroPoint = c.srcZp;
+                d.dstZeroPoint = c.dstZp;
+                d.dstSigned = c.dstSigned;
+                d.actMin = c.actMin;
+                d.actMax = c.actMax;
+                d.vnni = vnni;
+                if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
+                const std::string what = std::string(vnni ? "VNNI, " : "AVX2, ") + std::to_string(c.channels) + " channels, size " +
+                                         std::to_string(c.size) + ", stride " + std::to_string(c.stride) + ", zero points " +
+                                         std::to_string(c.srcZp) + "/" + std::to_string(c.dstZp) + ", " + std::to_string(threads) + " thread(s)";
+                ASSERT_TRUE(kernels::native::supported(d)) << what;
+                std::vector<uint8_t> got(size_t(c.batch * c.channels * outSize * outSize), 0xAB);
+                const kernels::native::DepthwiseInt8Kernel kernel(d, w.data(), bias, scales);
+                kernel.run(x.data(), got.data());
+                const std::vector<uint8_t> want = onednnDepthwise(c, outSize, x, w, bias, scales);
+                size_t differ = 0, saturated = 0;
+                for (size_t i = 0; i < got.size(); ++i) {
+                    differ += got[i] != want[i];
+                    saturated += want[i] == 0 || want[i] == 255 || (c.dstSigned && (want[i] == 0x80 || want[i] == 0x7F));
+                }
+                EXPECT_EQ(differ, 0u) << what;
+                EXPECT_LT(saturated, got.size() * 3 / 4) << what << ": most outputs saturate, so the comparison proves little";
+                // a row-band group's threads: each band of rows on its own, together the whole output
+                for (int bands : {2, 3}) {
+                    if (c.batch != 1 || threads != 1) break;
+                    std::vector<uint8_t> banded(got.size(), 0xCD);
+                    for (int band = 0; band < bands; ++band) kernel.runBand(x.data(), banded.data(), band, bands);
+                    differ = 0;
+                    for (size_t i = 0; i < banded.size(); ++i) differ += banded[i] != want[i];
+                    EXPECT_EQ(differ, 0u) << what << ", " << bands << " bands";
+                }
             }
-            DepthwiseInt8 d;
-            d.batch = c.batch;
-            d.channels = c.channels;
-            d.height = d.width = c.size;
-            d.outHeight = d.outWidth = outSize;
-            d.stride = c.stride;
-            d.padTop = d.padLeft = c.pad;
-            d.srcZeroPoint = c.srcZp;
-            d.dstZeroPoint = c.dstZp;
-            d.dstSigned = c.dstSigned;
-            d.actMin = c.actMin;
-            d.actMax = c.actMax;
-            if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
-            ASSERT_TRUE(kernels::native::supported(d)) << c.channels << " channels, size " << c.size << ", stride " << c.stride;
-            std::vector<uint8_t> got(size_t(c.batch * c.channels * outSize * outSize), 0xAB);
-            const kernels::native::DepthwiseInt8Kernel kernel(d, w.data(), bias, scales);
-            kernel.run(x.data(), got.data());
-            const std::vector<uint8_t> want = onednnDepthwise(c, outSize, x, w, bias, scales);
-            size_t differ = 0;
-            for (size_t i = 0; i < got.size(); ++i) differ += got[i] != want[i];
-            EXPECT_EQ(differ, 0u) << c.channels << " channels, size " << c.size << ", stride " << c.stride << ", zero points " << c.srcZp << "/"
-                                  << c.dstZp << ", " << threads << " thread(s)";
-            // a row-band group's threads: each band of rows on its own, together the whole output
-            for (int bands : {2, 3}) {
-                if (c.batch != 1 || threads != 1) break;
-                std::vector<uint8_t> banded(got.size(), 0xCD);
-                for (int band = 0; band < bands; ++band) kernel.runBand(x.data(), banded.data(), band, bands);
-                differ = 0;
-                for (size_t i = 0; i < banded.size(); ++i) differ += banded[i] != want[i];
-                EXPECT_EQ(differ, 0u) << c.channels << " channels, size " << c.size << ", stride " << c.stride << ", " << bands << " bands";
-            }
-        }
     omp_set_num_threads(2);
 }
 
@@ -252,6 +265,9 @@ TEST(DepthwiseInt8, OnlyThreeByThreeWindowsOnSixteenChannelMultiplesHaveTheKerne
     d.stride = 1;
     d.srcZeroPoint = 200;  // a 7-bit source cannot have it
     EXPECT_FALSE(kernels::native::supported(d));
+    d.vnni = true;  // an 8-bit one can, where the CPU has VNNI
+    EXPECT_EQ(kernels::native::supported(d), __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw"));
+    d.vnni = false;
     d.srcZeroPoint = 0;
     d.outHeight = 20;  // windows beyond one padding of the input
     EXPECT_FALSE(kernels::native::supported(d));
