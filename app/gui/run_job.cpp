@@ -1,5 +1,6 @@
 #include "app/gui/run_job.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/data/idx_dataset.h"
@@ -59,15 +60,27 @@ RunOutcome runComparison(const RunRequest& request, const session::Job& job) {
     if (!inputs) return fail(inputs.status());
     if (job.cancel.isCancelled()) return fail(Status::cancelled("run"));
 
-    auto profiled = session::profileModel(*at, request.config, {std::move(inputs).value(), false, /*compareLayers=*/true, /*rangeInsight=*/true},
-                                          {job.cancel, span.sub(0.03, profileEnd)});
+    session::ProfileRequest profile;
+    profile.inputs = std::move(inputs).value();
+    profile.compareLayers = true;
+    profile.rangeInsight = true;
+    session::EvalRequest eval;
+    eval.dataDir = request.dataDir;
+    eval.limit = request.evalImages;
+    // With a data set, INT8 calibrates on its calibration split (the samples the settings name),
+    // as the accuracy run does, so the profiled plan is the evaluated one.
+    const bool int8 = std::count(request.config.precisions.begin(), request.config.precisions.end(), runtime::Precision::Int8) > 0;
+    if (request.evaluate && int8 && request.config.calibration.table.empty()) {
+        auto calibration = session::calibrationBatches(*at, request.config, eval, {job.cancel, span.sub(0.03, 0.05)});
+        if (!calibration) return fail(calibration.status());
+        profile.calibration = std::move(calibration->batches);
+        profile.calibrationSource = std::move(calibration->source);
+    }
+    auto profiled = session::profileModel(*at, request.config, profile, {job.cancel, span.sub(0.05, profileEnd)});
     if (!profiled) return fail(profiled.status());
     out.result = std::move(profiled).value();
 
     if (request.evaluate) {
-        session::EvalRequest eval;
-        eval.dataDir = request.dataDir;
-        eval.limit = request.evalImages;
         const runtime::Precision order[] = {runtime::Precision::Fp32, runtime::Precision::Int8};
         for (int i = 0; i < 2; ++i) {
             session::RunConfig c = request.config;

@@ -60,3 +60,31 @@ Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfi
 }
 
 }  // namespace ql::session
+
+namespace ql::session {
+
+Expected<CalibrationBatchSet> calibrationBatches(const Session& session, const RunConfig& config, const EvalRequest& data, const Job& job) {
+    QL_TRY(config.validate());
+    QL_ASSIGN(auto opened, detail::openData(session, {data.dataset, data.dataDir, data.split, data.preprocess, data.mean, data.std}));
+    QL_ASSIGN(auto set, detail::calibrationSetFor(session, opened, data.calibDataset, config.calibration.samples));
+    const ir::Graph& g = *session.original();
+    if (g.inputs.size() != 1) return Status::error(session.modelPath().string() + ": calibrating on a data set needs a model with one input");
+    QL_TRY(detail::checkSamplesFit(session, g, *set.calibration));
+    const int64_t samples = std::min(config.calibration.samples, set.calibration->size()), count = samples / config.batch;
+    if (count < 1)
+        return Status::error(set.note + ": " + std::to_string(samples) + " calibration sample(s) fill no batch of " + std::to_string(config.batch) +
+                             "; raise the samples or lower the batch");
+    const ProgressSpan span(job.progress);
+    CalibrationBatchSet out;
+    const std::string inName = g.value(g.inputs[0]).name;
+    for (int64_t i = 0; i < count; ++i) {
+        if (job.cancel.isCancelled()) return Status::cancelled("reading calibration samples");
+        QL_ASSIGN(auto batch, set.calibration->read(i * config.batch, config.batch, config.batch));
+        out.batches.push_back(runtime::TensorMap{{inName, std::move(batch.samples)}});
+        span.report(double(i + 1) / double(count), "calibration samples");
+    }
+    out.source = set.note + ", samples 0.." + std::to_string(count * config.batch - 1);
+    return out;
+}
+
+}  // namespace ql::session

@@ -132,12 +132,13 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
     std::string inName;
     std::optional<CalibrationTable> table;
     const bool int8 = request.against == runtime::Precision::Int8;
+    if (int8 && config.calibration.table.empty() && request.table) table = *request.table;
     if (!request.inputs.empty()) {
         batches.count = 1;
         batches.samples = config.batch;
         batches.get = [&](int64_t) -> Expected<runtime::TensorMap> { return request.inputs; };
         result->inputSource = "the given inputs";
-        if (int8 && config.calibration.table.empty()) {
+        if (int8 && config.calibration.table.empty() && !table) {
             CalibrationRequest cr;
             cr.inputs = {request.inputs};
             QL_ASSIGN(table, calibrateModel(*at.session, config, cr, {job.cancel, span.sub(0.03, 0.1)}));
@@ -147,7 +148,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
         QL_TRY(detail::checkSamplesFit(session, original, *opened.data));
         inName = original.value(original.inputs[0]).name;
         compared = opened.data;
-        if (int8 && config.calibration.table.empty()) {
+        if (int8 && config.calibration.table.empty() && !table) {
             QL_ASSIGN(auto set, detail::calibrationSetFor(session, opened, request.calibDataset, config.calibration.samples));
             compared = set.evaluated;
             QL_ASSIGN(table, detail::calibrateOn(session, config, set.calibration, set.note, {job.cancel, span.sub(0.03, 0.1)}));
@@ -163,7 +164,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
         batches.samples = request.samples;
         batches.get = [&](int64_t i) { return completeWithRandom(original, {}, config.seed + uint64_t(i)); };
         result->inputSource = "random N(0,1) (seed " + std::to_string(config.seed) + ", one seed per batch)";
-        if (int8 && config.calibration.table.empty()) {  // calibrate on the first compared batches (up to calibration.samples)
+        if (int8 && config.calibration.table.empty() && !table) {  // calibrate on the first compared batches (up to calibration.samples)
             CalibrationRequest cr;
             const int64_t count = (std::min(batches.samples, config.calibration.samples) + batches.batch - 1) / batches.batch;
             for (int64_t i = 0; i < count; ++i) {

@@ -3,8 +3,10 @@
 // INT8 latency per layer), evaluate (top-1/top-5 on a labelled data set) and run once. Each is a plain function of a Session, a
 // RunConfig and its inputs, checks the Job's cancel token at every stage and reports progress.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/data/dataset.h"
 #include "core/profile/significance.h"
@@ -36,6 +38,7 @@ struct CalibrationRequest {
 // only (its largest divisor up to 64), so the same options always give the same table.
 Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfig& config, const CalibrationRequest& request, const Job& job = {});
 
+
 struct ProfileRequest {
     runtime::TensorMap inputs;   // for every graph input, at config.batch
     bool keepOutputs = false;    // keep each precision's final outputs in the result
@@ -50,9 +53,16 @@ struct ProfileRequest {
     // Also measure this CPU's FP32 and int8 MAC peaks (about a second, after the timed runs), so
     // each layer's GMAC/s reads as a share of what the core can do (RunResult::macPeaks).
     bool measurePeak = false;
+    // The batches int8 calibrates on (every graph input, at config.batch) and what they are;
+    // empty: `inputs`. The plan, the range insight and the layer comparison all use
+    // the ranges from these, so a data set's calibration split (calibrationBatches) calibrates
+    // the profiled plan as it does the evaluated one.
+    std::vector<runtime::TensorMap> calibration;
+    std::string calibrationSource;
 };
 
-// For each precision in config.precisions: prepare (calibrate on the inputs for int8), warm up,
+// For each precision in config.precisions: prepare (int8 calibrates on request.calibration, else
+// on the inputs, unless a table or the model's own scales give its ranges), warm up,
 // time config.repeat runs. The session is re-derived if config.batch differs from its batch.
 Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job = {});
 
@@ -65,6 +75,15 @@ struct EvalRequest {
     int64_t limit = 0;                   // 0 = the whole split
     std::optional<float> mean, std;      // override the model card's normalisation
 };
+
+// The batches int8 calibrates on when `data` is the evaluated data set, as evaluateModel picks
+// them (--calib-dataset, else the other IDX split, else a held-out slice): its first
+// config.calibration.samples samples in whole batches of config.batch, for ProfileRequest.
+struct CalibrationBatchSet {
+    std::vector<runtime::TensorMap> batches;
+    std::string source;  // e.g. "train (60000 images, ...), samples 0..99"
+};
+Expected<CalibrationBatchSet> calibrationBatches(const Session& session, const RunConfig& config, const EvalRequest& data, const Job& job = {});
 
 // McNemar's test on the paired predictions (core/profile/significance.h).
 using profile::McNemar;
@@ -110,8 +129,10 @@ struct CompareRequest {
     std::optional<float> mean, std;      // override the model card's normalisation
     int64_t samples = 32;                // compared in batches of config.batch
     // When not empty: this one batch (every graph input, at config.batch) instead; int8
-    // calibrates on it unless the config names a table.
+    // calibrates on it unless the config names a table or `table` is given.
     runtime::TensorMap inputs;
+    // int8 ranges already calibrated (the profile's), used instead of a calibration run.
+    std::shared_ptr<const CalibrationTable> table;
     CompareMode mode = CompareMode::Propagated;
     int64_t maxIsolatedLayers = 0;       // isolated: 0 = every int8-capable layer, else the K
                                          // worst by propagated SQNR (or the K with most MACs)

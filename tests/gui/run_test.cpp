@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
+#include <filesystem>
 #include <set>
 
 #include "app/gui/graph_panel.h"
@@ -15,6 +16,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/property_tree_model.h"
 #include "app/gui/run_digest.h"
+#include "app/gui/run_job.h"
 #include "app/gui/settings_panel.h"
 
 using namespace ql::gui;
@@ -279,6 +281,35 @@ private slots:
         proxy.setFilterText({});
         model.setResult(nullptr);
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    // With the data set, INT8 calibrates on its train split (the samples the settings name) in the
+    // profile as in the accuracy run, not on the profiled t10k image.
+    void withTheDataSetTheProfileCalibratesOnTheCalibrationSplit() {
+        const std::filesystem::path data = "/usr/share/datasets/fashion-mnist";
+        if (!std::filesystem::exists(data)) QSKIP("dataset-fashion-mnist is not installed");
+        auto session = ql::session::Session::open(kModel.toStdString());
+        QVERIFY(session);
+        ql::gui::RunRequest request;
+        request.session = std::move(session).value();
+        request.config = quickSettings().config;
+        request.config.calibration.samples = 24;
+        request.evaluate = true;
+        request.dataDir = data;
+        request.evalImages = 16;
+        const ql::gui::RunOutcome out = ql::gui::runComparison(request, {});
+        QVERIFY2(out.error.empty(), out.error.c_str());
+        QVERIFY(out.result && out.int8Eval);
+        const auto* int8 = out.result->find(ql::runtime::Precision::Int8);
+        QVERIFY(int8);
+        QVERIFY2(int8->int8Note.find("24 sample(s)") != std::string::npos, int8->int8Note.c_str());
+        QVERIFY2(int8->int8Note.find("train") != std::string::npos, int8->int8Note.c_str());
+        QVERIFY2(out.int8Eval->calibrationSource.find("train") != std::string::npos, out.int8Eval->calibrationSource.c_str());
+        QVERIFY(out.result->comparison);
+        QVERIFY2(out.result->comparison->int8Note == int8->int8Note, out.result->comparison->int8Note.c_str());
+        QVERIFY(out.result->rangeInsight);
+        QVERIFY2(out.result->rangeInsight->source.find("train") != std::string::npos, out.result->rangeInsight->source.c_str());
+        QVERIFY2(out.inputs.find("t10k") != std::string::npos, out.inputs.c_str());  // the profiled image stays a t10k one
     }
 
     void cancelStopsTheRunAndKeepsTheResults() {

@@ -166,5 +166,65 @@ TEST(RangeInsight, AProfileKeepsItAndTheLiveBytesPerStep) {
     std::filesystem::remove_all(m.dir);
 }
 
+// Given calibration batches (a data set's calibration split in the app), the profile's INT8 plan,
+// its range insight and its layer comparison all take their ranges from them, not from the
+// profiled inputs, and say so.
+TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalibrationBatches) {
+    const Model m = build();
+    auto s = session::Session::open(m.path);
+    ASSERT_TRUE(s);
+    const ir::Graph& g = *(*s)->original();
+    auto inputs = session::completeWithRandom(g, {}, 3);
+    ASSERT_TRUE(inputs);
+    std::vector<runtime::TensorMap> calibration;
+    for (uint64_t seed : {10u, 11u}) {  // four times wider than the profiled inputs
+        auto batch = session::completeWithRandom(g, {}, seed);
+        ASSERT_TRUE(batch);
+        for (auto& [name, t] : *batch)
+            for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] *= 4.f;
+        calibration.push_back(std::move(batch).value());
+    }
+    session::RunConfig config;
+    config.warmup = 0;
+    config.repeat = 2;
+    for (bool insight : {true, false}) {
+        session::ProfileRequest request{*inputs};
+        request.rangeInsight = insight;
+        request.compareLayers = true;
+        auto own = session::profileModel(**s, config, request);
+        request.calibration = calibration;
+        request.calibrationSource = "the test's wide batches";
+        auto r = session::profileModel(**s, config, request);
+        ASSERT_TRUE(own && r) << (r ? own.status().message() : r.status().message());
+        session::CalibrationRequest cr;
+        cr.inputs = calibration;
+        auto table = session::calibrateModel(**s, config, cr);
+        ASSERT_TRUE(table);
+        const session::PrecisionRun* int8 = (*r)->find(runtime::Precision::Int8);
+        ASSERT_TRUE(int8);
+        EXPECT_NE(int8->int8Note.find("4 sample(s) of the test's wide batches"), std::string::npos) << "note: " << int8->int8Note;
+        ASSERT_TRUE((*r)->comparison && (*own)->comparison);
+        EXPECT_NE((*r)->comparison->int8Note.find("the test's wide batches"), std::string::npos) << (*r)->comparison->int8Note;
+        // the conv's output range is the calibration batches' (not the profiled inputs')
+        const session::LayerComparison* conv = nullptr;
+        const session::LayerComparison* ownConv = nullptr;
+        for (const auto& l : (*r)->comparison->layers)
+            if (l.opType != "Reorder" && l.range && table->ranges.count(l.value)) conv = &l;
+        for (const auto& l : (*own)->comparison->layers)
+            if (conv && l.value == conv->value) ownConv = &l;
+        ASSERT_TRUE(conv && ownConv && ownConv->range);
+        EXPECT_FLOAT_EQ(conv->range->max, table->ranges.at(conv->value).max) << conv->value;
+        EXPECT_GT(conv->range->max, 2.f * ownConv->range->max) << conv->value;
+        if (insight) {
+            ASSERT_TRUE((*r)->rangeInsight);
+            EXPECT_EQ((*r)->rangeInsight->source, "the test's wide batches");
+            const auto* a = (*r)->rangeInsight->activationOf(ir::NodeId{int32_t(conv->node)});
+            ASSERT_TRUE(a && a->used);
+            EXPECT_FLOAT_EQ(a->used->max, conv->range->max);
+        }
+    }
+    std::filesystem::remove_all(m.dir);
+}
+
 }  // namespace
 }  // namespace ql
