@@ -50,11 +50,12 @@ int fallback(const CompareOptions& o, const session::Session& s, const session::
     for (size_t i = 0; i < r->ranking.size(); ++i) std::printf("%s %s (%s dB)", i ? "," : "", r->ranking[i].c_str(), db(r->rankingSqnr[i]).c_str());
     std::printf("\n");
     for (const auto& step : r->steps) {
-        std::printf("  %-14s %s\n", step.fp32Layers.empty() ? "all INT8:" : ("+ " + step.fp32Layers.back() + ":").c_str(), value(step.metric).c_str());
+        std::printf("  %-14s %s%s\n", step.fp32Layers.empty() ? "all INT8:" : ("+ " + step.fp32Layers.back() + ":").c_str(), value(step.metric).c_str(),
+                    step.kept ? "" : " (no better: it stays INT8)");
     }
     const auto chosen = r->fallback();
     std::printf("  %s: %zu layer(s) in FP32 (%s -> %s)\n", r->met ? "met" : "NOT met (ranking exhausted or --max-fallback reached)", chosen.size(),
-                value(r->steps.front().metric).c_str(), value(r->steps.back().metric).c_str());
+                value(r->steps.front().metric).c_str(), value(r->chosen().metric).c_str());
     std::printf("  latency (median, batch %lld): FP32 %.3f ms, all INT8 %.3f ms, with the fallback %.3f ms: the fallback costs %+.3f ms "
                 "(speed-up %.2fx -> %.2fx)\n",
                 (long long)config.batch, r->fp32Ms, r->int8Ms, r->mixedMs, r->mixedMs - r->int8Ms, r->int8Ms > 0 ? r->fp32Ms / r->int8Ms : 0.0,

@@ -50,6 +50,12 @@ Expected<double> int8Median(const Session& session, RunConfig config, const runt
 }
 }  // namespace
 
+const FallbackStep& FallbackResult::chosen() const {
+    for (size_t i = steps.size(); i-- > 1;)
+        if (steps[i].kept) return steps[i];
+    return steps.front();
+}
+
 Expected<FallbackResult> autoFallback(const Session& session, const RunConfig& config, const FallbackRequest& request, const Job& job) {
     QL_TRY(config.validate());
     if (request.maxLayers < 1) return Status::error("--max-fallback must be at least 1");
@@ -74,12 +80,16 @@ Expected<FallbackResult> autoFallback(const Session& session, const RunConfig& c
     RunConfig mixed = config;
     QL_ASSIGN(double metric, measure(session, mixed, request, fp32Top1, sub));
     r.steps.push_back({{}, metric});
+    const bool higherIsBetter = request.target.metric == FallbackTarget::Metric::OutputSqnr;
     for (const std::string& layer : r.ranking) {
         if (meets(request.target, metric)) break;
         if (job.cancel.isCancelled()) return Status::cancelled();
-        mixed.fp32Fallback.push_back(layer);
-        QL_ASSIGN(metric, measure(session, mixed, request, fp32Top1, sub));
-        r.steps.push_back({mixed.fp32Fallback, metric});
+        RunConfig tried = mixed;
+        tried.fp32Fallback.push_back(layer);
+        QL_ASSIGN(double v, measure(session, tried, request, fp32Top1, sub));
+        const bool better = higherIsBetter ? v > metric : v < metric;
+        r.steps.push_back({tried.fp32Fallback, v, better});
+        if (better) mixed = std::move(tried), metric = v;
     }
     r.met = meets(request.target, metric);
     // what the reverted layers cost: INT8 with and without them, on the same inputs

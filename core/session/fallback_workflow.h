@@ -2,7 +2,8 @@
 // Automatic mixed precision: revert the layers most sensitive to INT8 (isolated sensitivity,
 // lowest output SQNR first) to FP32 one at a time until a threshold holds — the model output's
 // SQNR against FP32 on the compared samples, or the top-1 drop on a labelled data set — and
-// measure what the reverted layers cost in INT8 latency.
+// measure what the reverted layers cost in INT8 latency. A layer whose reversion does not
+// improve the metric goes back to INT8 (it would cost latency for nothing).
 #include <string>
 #include <vector>
 
@@ -26,8 +27,9 @@ struct FallbackRequest {
 };
 
 struct FallbackStep {
-    std::vector<std::string> fp32Layers;  // reverted so far
+    std::vector<std::string> fp32Layers;  // reverted so far, this step's layer (the last) included
     double metric = 0;                    // output SQNR (dB) or top-1 drop (points) with them
+    bool kept = true;                     // false: no better than before, so the layer stays INT8
 };
 
 struct FallbackResult {
@@ -37,7 +39,9 @@ struct FallbackResult {
     std::vector<FallbackStep> steps;      // steps[0]: nothing reverted
     bool met = false;
     double fp32Ms = 0, int8Ms = 0, mixedMs = 0;  // whole-model medians: FP32, all INT8, with the fallback
-    std::vector<std::string> fallback() const { return steps.empty() ? std::vector<std::string>{} : steps.back().fp32Layers; }
+    // The last kept step: the chosen layers and their metric.
+    const FallbackStep& chosen() const;
+    std::vector<std::string> fallback() const { return steps.empty() ? std::vector<std::string>{} : chosen().fp32Layers; }
 };
 
 Expected<FallbackResult> autoFallback(const Session& session, const RunConfig& config, const FallbackRequest& request, const Job& job = {});

@@ -74,6 +74,70 @@ TEST(Fallback, RevertsTheOutlierLayerFirstAndReportsItsCost) {
     std::filesystem::remove_all(dir);
 }
 
+// The outlier model plus a "dead" conv on the input whose ReLU zeroes every output (in FP32 and
+// INT8 alike), concatenated to conv3's: reverting it to FP32 changes nothing.
+std::filesystem::path outlierModelWithADeadBranch(const std::filesystem::path& dir) {
+    test::OnnxBuilder b;
+    b.input("x", {1, 8, 16, 16}).output("y");
+    std::vector<float> w(8 * 8 * 9), outlier(8 * 8 * 9);
+    for (size_t i = 0; i < w.size(); ++i) w[i] = outlier[i] = float(int(i * 37 % 17) - 8) / 60.f;
+    outlier[5] *= 400;
+    std::vector<float> bias(8, 0.05f), bias2 = bias, dead(8, -1e4f);
+    bias2[0] = -1e4f;
+    b.initializer("w", {8, 8, 3, 3}, w).initializer("w2", {8, 8, 3, 3}, outlier).initializer("b", {8}, bias).initializer("b2", {8}, bias2);
+    b.initializer("bd", {8}, dead);
+    test::OnnxBuilder::setInts(b.node("Conv", {"x", "w", "bd"}, {"cd"}, "dead"), "pads", {1, 1, 1, 1});
+    b.node("Relu", {"cd"}, {"rd"}, "dead_relu");
+    for (int i = 1; i <= 3; ++i) {
+        const std::string in = i == 1 ? "x" : "r" + std::to_string(i - 1);
+        test::OnnxBuilder::setInts(b.node("Conv", {in, i == 2 ? "w2" : "w", i == 2 ? "b2" : "b"}, {"c" + std::to_string(i)}, "conv" + std::to_string(i)),
+                                   "pads", {1, 1, 1, 1});
+        b.node("Relu", {"c" + std::to_string(i)}, {"r" + std::to_string(i)}, "relu" + std::to_string(i));
+    }
+    test::OnnxBuilder::setInt(b.node("Concat", {"r3", "rd"}, {"cat"}, "cat"), "axis", 1);
+    b.node("GlobalAveragePool", {"cat"}, {"g"}, "pool");
+    b.node("Flatten", {"g"}, {"y"}, "flatten");
+    return b.save(dir, "dead.onnx");
+}
+
+// A layer whose reversion does not raise the SQNR is tried, reported and left in INT8: the
+// fallback keeps only the layers that helped, and its metric is the best step's.
+TEST(Fallback, ALayerThatDoesNotHelpStaysInt8) {
+    const auto dir = test::tempDir("fallback-dead");
+    auto s = session::Session::open(outlierModelWithADeadBranch(dir));
+    ASSERT_TRUE(s) << s.status().message();
+    session::RunConfig c;
+    c.calibration.perTensorWeights = true;
+    c.warmup = 1;
+    c.repeat = 3;
+    session::FallbackRequest req;
+    req.compare.samples = 8;
+    req.maxLayers = 4;
+    req.target = *session::parseFallbackTarget("sqnr=1000");  // never met: every ranked layer is tried
+    auto r = session::autoFallback(**s, c, req);
+    ASSERT_TRUE(r) << r.status().message();
+    ASSERT_EQ(r->ranking.size(), 4u);
+    ASSERT_EQ(r->steps.size(), 5u);
+    std::vector<std::string> kept;
+    double best = r->steps[0].metric;
+    bool deadTried = false;
+    for (size_t i = 1; i < r->steps.size(); ++i) {
+        const auto& step = r->steps[i];
+        EXPECT_EQ(step.fp32Layers.size(), kept.size() + 1);
+        EXPECT_EQ(step.kept, step.metric > best) << step.fp32Layers.back();
+        if (step.fp32Layers.back() == "dead") {
+            deadTried = true;
+            EXPECT_FALSE(step.kept) << "reverting a layer whose output is exactly zero in INT8 changes nothing";
+        }
+        if (step.kept) kept.push_back(step.fp32Layers.back()), best = step.metric;
+    }
+    EXPECT_TRUE(deadTried);
+    EXPECT_EQ(r->fallback(), kept);
+    EXPECT_EQ(r->chosen().metric, best);
+    EXPECT_EQ(r->fallback().front(), "conv2");
+    std::filesystem::remove_all(dir);
+}
+
 TEST(Fallback, TargetsParseOrNameTheMistake) {
     auto t = session::parseFallbackTarget("drop=0.5");
     ASSERT_TRUE(t);
