@@ -11,6 +11,10 @@
 #include "core/session/session.h"
 #include "core/util/status.h"
 
+namespace CLI {
+class App;
+}
+
 namespace ql::cli {
 
 // Exit codes: 0 success, 2 bad input or unsupported (one line on stderr), 130 cancelled
@@ -58,6 +62,11 @@ struct DataOptions {
     };
     Expected<Resolved> resolve(int64_t batch) const;
 };
+
+// --dataset SPEC with the image preprocessing and --shape, plus the older --data DIR --split (an
+// IDX folder); `calibrationSet` adds --calib-dataset. (main.cpp)
+void addDataOptions(CLI::App* c, DataOptions& d, const std::string& dataHelp, const std::string& splitHelp, bool calibrationSet);
+void addShapeOption(CLI::App* c, std::vector<std::string>& shapes);  // --shape NAME=D0,D1,...
 
 struct InspectOptions {
     std::string model;

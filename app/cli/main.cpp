@@ -49,28 +49,6 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
         ->check(CLI::ExistingFile);
 }
 
-void addShapeOption(CLI::App* c, std::vector<std::string>& shapes) {
-    c->add_option("--shape", shapes, "NAME=D0,D1,...: fixes an input's symbolic dimensions (height, width); repeat per input. "
-                                     "Without it a data set's samples or an --input file give them; the batch dimension follows --batch");
-}
-
-// --dataset SPEC with the image preprocessing, plus the older --data DIR --split (an IDX folder).
-void addDataOptions(CLI::App* c, DataOptions& d, const std::string& dataHelp, const std::string& splitHelp, bool calibrationSet) {
-    auto* dataset = c->add_option("--dataset", d.dataset, "Data set: DIR (detected), idx:DIR, folder:DIR or npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
-    auto* data = c->add_option("--data", d.data, dataHelp)->capture_default_str();
-    dataset->excludes(data);
-    c->add_option("--split", d.split, splitHelp)->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
-    if (calibrationSet)
-        c->add_option("--calib-dataset", d.calibDataset, "int8 calibration data set SPEC (default: the other IDX split, else a held-out slice of --dataset)");
-    c->add_option("--resize", d.resize, "Images: resize so the shorter side is N, or to HxW");
-    c->add_option("--crop", d.crop, "Images: centre crop N or HxW after resizing");
-    c->add_option("--channels", d.channels, "Images: rgb | bgr | gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
-    c->add_option("--data-layout", d.dataLayout, "Images: sample layout nchw | nhwc")->capture_default_str()->check(CLI::IsMember({"nchw", "nhwc"}));
-    c->add_option("--mean", d.mean, "Normalisation (pixel/255 - mean) / std: one value or one per channel (0.485,0.456,0.406); default from MODEL.json");
-    c->add_option("--std", d.std, "See --mean");
-    addShapeOption(c, d.shapes);
-}
-
 // Edit distance, for "did you mean --repeat?".
 size_t distance(const std::string& a, const std::string& b) {
     std::vector<size_t> row(b.size() + 1);
@@ -111,6 +89,29 @@ std::string suggestion(const CLI::App& app, const std::vector<std::string>& args
 }
 
 }  // namespace
+
+void addShapeOption(CLI::App* c, std::vector<std::string>& shapes) {
+    c->add_option("--shape", shapes, "NAME=D0,D1,...: fixes an input's symbolic dimensions (height, width); repeat per input. "
+                                     "Without it a data set's samples or an --input file give them; the batch dimension follows --batch");
+}
+
+// --dataset SPEC with the image preprocessing, plus the older --data DIR --split (an IDX folder).
+void addDataOptions(CLI::App* c, DataOptions& d, const std::string& dataHelp, const std::string& splitHelp, bool calibrationSet) {
+    auto* dataset = c->add_option("--dataset", d.dataset, "Data set: DIR (detected), idx:DIR, folder:DIR or npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
+    auto* data = c->add_option("--data", d.data, dataHelp)->capture_default_str();
+    dataset->excludes(data);
+    c->add_option("--split", d.split, splitHelp)->capture_default_str()->check(CLI::IsMember({"t10k", "train"}));
+    if (calibrationSet)
+        c->add_option("--calib-dataset", d.calibDataset, "int8 calibration data set SPEC (default: the other IDX split, else a held-out slice of --dataset)");
+    c->add_option("--resize", d.resize, "Images: resize so the shorter side is N, or to HxW");
+    c->add_option("--crop", d.crop, "Images: centre crop N or HxW after resizing");
+    c->add_option("--channels", d.channels, "Images: rgb | bgr | gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
+    c->add_option("--data-layout", d.dataLayout, "Images: sample layout nchw | nhwc")->capture_default_str()->check(CLI::IsMember({"nchw", "nhwc"}));
+    c->add_option("--mean", d.mean, "Normalisation (pixel/255 - mean) / std: one value or one per channel (0.485,0.456,0.406); default from MODEL.json");
+    c->add_option("--std", d.std, "See --mean");
+    addShapeOption(c, d.shapes);
+}
+
 }  // namespace ql::cli
 
 int main(int argc, char** argv) {

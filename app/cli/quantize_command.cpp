@@ -14,10 +14,10 @@ namespace ql::cli {
 
 namespace {
 struct QuantizeOptions {
-    std::string model, dataset, data = "/usr/share/datasets/fashion-mnist", split = "train", output, activations = "symmetric", method = "minmax", calibTable;
+    std::string model, output, activations = "symmetric", method = "minmax", calibTable;
+    DataOptions data{.data = "/usr/share/datasets/fashion-mnist", .split = "train"};
     std::optional<double> percentile;
     std::optional<int64_t> samples;
-    std::optional<float> mean, std;
     std::vector<std::string> fp32Fallback;
     bool perTensor = false, force = false;
 };
@@ -39,12 +39,14 @@ int quantizeCommand(const QuantizeOptions& o) {
     config.fp32Fallback = o.fp32Fallback;
     if (Status st = config.validate(); !st) return fail(st);
     if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
-    auto s = session::Session::open(o.model, {1, interrupt(), {}});
+    auto data = o.data.resolve(1);
+    if (!data) return fail(data.status());
+    auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());
     session::QuantizeRequest request;
     request.output = o.output;
     request.overwrite = o.force;
-    if (o.data == "random") {
+    if (o.data.dataset.empty() && o.data.data == "random") {
         // no data set for this model (e.g. a benchmark): seeded N(0,1) inputs, one per sample
         const int64_t n = std::min<int64_t>(config.calibration.samples, 64);
         for (int64_t i = 0; i < n; ++i) {
@@ -53,11 +55,7 @@ int quantizeCommand(const QuantizeOptions& o) {
             request.calibration.inputs.push_back(std::move(batch).value());
         }
     }
-    request.calibration.dataDir = o.data;
-    request.calibration.dataset = o.dataset;
-    request.calibration.split = o.split;
-    request.calibration.mean = o.mean;
-    request.calibration.std = o.std;
+    data->fill(request.calibration);
     auto r = session::quantizeModel(**s, config, request, {interrupt(), {}});
     if (!r) return fail(r.status());
     const auto& rep = r->report;
@@ -82,9 +80,8 @@ std::function<int()> addQuantizeCommand(CLI::App& app) {
     c->add_option("model", o->model, "ONNX model (float)")->required();
     c->add_option("-o,--output", o->output, "The QDQ model to write (.onnx)")->required();
     c->add_flag("--force", o->force, "Replace the output file if it exists");
-    c->add_option("--dataset", o->dataset, "Calibration data set SPEC: DIR, idx:DIR (its --split), folder:DIR, npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
-    c->add_option("--data", o->data, "Folder with the IDX files to calibrate on, or 'random' for seeded N(0,1) inputs (at most 64)")->capture_default_str();
-    c->add_option("--split", o->split, "Calibration split (keep it apart from the one you evaluate)")->capture_default_str()->check(CLI::IsMember({"train", "t10k"}));
+    addDataOptions(c, o->data, "Folder with the IDX files to calibrate on, or 'random' for seeded N(0,1) inputs (at most 64)",
+                   "Calibration IDX split (keep it apart from the one you evaluate)", false);
     c->add_option("--method", o->method, "Calibration: minmax | entropy (KL) | percentile | mse")->capture_default_str()
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
     c->add_option("--percentile", o->percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
@@ -94,8 +91,6 @@ std::function<int()> addQuantizeCommand(CLI::App& app) {
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));
     c->add_option("--calib-table", o->calibTable, "Use this calibration table's ranges instead of calibrating")->check(CLI::ExistingFile);
     c->add_option("--fp32-fallback", o->fp32Fallback, "Node names or op types left in float (repeat or comma-separate)")->delimiter(',');
-    c->add_option("--mean", o->mean, "Input normalisation (pixel/255 - mean) / std; default from MODEL.json");
-    c->add_option("--std", o->std, "See --mean");
     return [c, o]() -> int { return *c ? quantizeCommand(*o) : -1; };
 }
 

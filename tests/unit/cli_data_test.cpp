@@ -137,6 +137,14 @@ TEST(CliData, ImageFolderScoresLikeTheIdxItCameFrom) {
     CliResult rgb = runCli("eval " + kBundled + " --dataset folder:" + (dir / "images").string(), dir);
     EXPECT_EQ(rgb.exitCode, 2);
     EXPECT_NE(rgb.err.find("dimension 1 of input"), std::string::npos) << rgb.err;
+    // quantize prepares the folder's images with the same options (it used to lack them)
+    CliResult q = runCli("quantize " + kBundled + " --dataset folder:" + (dir / "images").string() +
+                             " --channels gray --resize 32 --crop 28 --samples 20 -o " + (dir / "q.onnx").string(),
+                         dir);
+    ASSERT_EQ(q.exitCode, 0) << q.err;
+    EXPECT_NE(q.out.find("calibration:"), std::string::npos) << q.out;
+    EXPECT_NE(q.out.find("images"), std::string::npos) << q.out;
+    EXPECT_TRUE(fs::exists(dir / "q.onnx"));
     fs::remove_all(dir);
 }
 
