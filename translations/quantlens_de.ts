@@ -1036,6 +1036,18 @@ oneDNN: %5 auf %6</translation>
         <source>OpenMP runtime</source>
         <translation>OpenMP-Laufzeitbibliothek</translation>
     </message>
+    <message>
+        <source>Load average (1 minute) after the run</source>
+        <translation>Systemlast (1 Minute) nach dem Lauf</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Warning: the load average was %1 with %2 thread(s): other processes competed for the cores, so these timings are not trustworthy. Profile again on a quiet machine.</source>
+        <translation>Warnung: Die Systemlast betrug %1 bei %2 Thread(s): Andere Prozesse konkurrierten um die Kerne, daher sind diese Zeiten nicht verlässlich. Profilieren Sie erneut auf einer ruhigen Maschine.</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

@@ -1025,6 +1025,18 @@ oneDNN：%5（运行于 %6）</translation>
         <source>OpenMP runtime</source>
         <translation>OpenMP 运行时库</translation>
     </message>
+    <message>
+        <source>Load average (1 minute) after the run</source>
+        <translation>运行后的系统负载（1 分钟）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Warning: the load average was %1 with %2 thread(s): other processes competed for the cores, so these timings are not trustworthy. Profile again on a quiet machine.</source>
+        <translation>警告：系统负载为 %1，运行使用 %2 个线程：其他进程在争用这些核心，因此这些计时不可信。请在空闲的机器上重新分析。</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

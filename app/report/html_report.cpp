@@ -96,7 +96,7 @@ QString stylesheet() {
         "table.grid th{background:#e8ecf2;border:1px solid #ccd;text-align:left;}"
         "table.grid td{border:1px solid #dde;} table.grid td.n{text-align:right;}"
         "tr.ins td{color:#806000;} .bad{color:#b00020;} .good{color:#007020;}"
-        ".caption{color:#555;font-size:9pt;margin-top:2px;} img{max-width:100%;}");
+        ".caption{color:#555;font-size:9pt;margin-top:2px;} .warning{color:#a40000;} img{max-width:100%;}");
 }
 
 QString gridTable(const QStringList& header, const std::vector<QStringList>& rows, const std::vector<bool>& numeric,
@@ -124,10 +124,10 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
     const auto* int8 = r.find(runtime::Precision::Int8);
     const QString model = QFileInfo(QString::fromStdString(r.model)).fileName();
     QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>QuantLens report: %1</title><style>%2</style></head><body>\n")
-             .arg(esc(model), stylesheet());
-    h += QStringLiteral("<h1>QuantLens report: %1</h1>\n<p class='sub'>%2 · %3</p>\n")
-             .arg(esc(model), esc(QDateTime::currentDateTime().toString(Qt::ISODate)), esc(in.generator.isEmpty() ? QStringLiteral("QuantLens") : in.generator));
+    const QString title = QCoreApplication::translate("HtmlReport", "QuantLens report: %1").arg(esc(model));
+    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>%1</title><style>%2</style></head><body>\n").arg(title, stylesheet());
+    h += QStringLiteral("<h1>%1</h1>\n<p class='sub'>%2 · %3</p>\n")
+             .arg(title, esc(QDateTime::currentDateTime().toString(Qt::ISODate)), esc(in.generator.isEmpty() ? QStringLiteral("QuantLens") : in.generator));
 
     // Verdict first: the answer, then the evidence.
     QString summary = QCoreApplication::translate("HtmlReport", "Whole model (median): FP32 %1 ms · INT8 %2 ms").arg(fp32 ? ms(d.fp32Ms) : QStringLiteral("–"), int8 ? ms(d.int8Ms) : QStringLiteral("–"));
@@ -179,7 +179,16 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
                   {QCoreApplication::translate("HtmlReport", "Threads"), QString::number(r.cpu.threads)},
                   {QCoreApplication::translate("HtmlReport", "oneDNN"), esc(r.cpu.onednnVersion)},
                   {QCoreApplication::translate("HtmlReport", "OpenMP runtime"), esc(r.cpu.openmp)},
-                  {QCoreApplication::translate("HtmlReport", "Peak resident memory"), mib(r.peakRssBytes)}});
+                  {QCoreApplication::translate("HtmlReport", "Peak resident memory"), mib(r.peakRssBytes)},
+                  {QCoreApplication::translate("HtmlReport", "Load average (1 minute) after the run"),
+                   r.loadAverage > 0 ? QString::number(r.loadAverage, 'f', 1) : QCoreApplication::translate("HtmlReport", "unknown")}});
+    // as the CLI warns: more runnable processes than the run's threads can have cores
+    if (r.loadAverage > double(r.cpu.threads) + 0.5)
+        h += QStringLiteral("<p class='warning'><b>%1</b></p>\n")
+                 .arg(QCoreApplication::translate("HtmlReport", "Warning: the load average was %1 with %2 thread(s): other processes competed for the cores, so "
+                                                                "these timings are not trustworthy. Profile again on a quiet machine.")
+                          .arg(r.loadAverage, 0, 'f', 1)
+                          .arg(r.cpu.threads));
 
     // Whole-model figures.
     {

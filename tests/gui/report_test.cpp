@@ -96,6 +96,20 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("Steps the INT8 plan inserted</th><td>%1<").arg(int8Inserted)));
     }
 
+    // A busy machine's timings are flagged in the report as the CLI flags them; a quiet one's not.
+    void aHighLoadAverageIsWarnedAbout() {
+        auto busy = std::make_shared<session::RunResult>(*result_);
+        busy->loadAverage = double(busy->cpu.threads) + 3.0;
+        report::ReportInput in;
+        in.result = busy;
+        QVERIFY(report::reportHtml(in).contains(QStringLiteral("timings are not trustworthy")));
+        busy->loadAverage = 0.2;
+        in.result = busy;
+        const QString quiet = report::reportHtml(in);
+        QVERIFY(!quiet.contains(QStringLiteral("timings are not trustworthy")));
+        QVERIFY(quiet.contains(QStringLiteral("Load average (1 minute) after the run</th><td>0.2<")));
+    }
+
     void pdfIsWritten() {
         report::ReportInput in;
         in.result = result_;
