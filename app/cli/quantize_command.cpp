@@ -39,7 +39,10 @@ int quantizeCommand(const QuantizeOptions& o) {
     config.fp32Fallback = o.fp32Fallback;
     if (Status st = config.validate(); !st) return fail(st);
     if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
-    auto data = o.data.resolve(1);
+    // a table needs no data: do not read (or fix the model's input shape from) the default folder
+    DataOptions dataOptions = o.data;
+    if (!o.calibTable.empty() && dataOptions.dataset.empty()) dataOptions.data = "random";
+    auto data = dataOptions.resolve(1);
     if (!data) return fail(data.status());
     auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());

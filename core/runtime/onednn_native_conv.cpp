@@ -32,7 +32,8 @@ bool activationBounds(const ir::Node& n, float dstScale, float& lo, float& hi) {
 
 // Where the AVX-512 VNNI depthwise kernel beats oneDNN's brdgmm_dw (MobileNet V2 on Zen 4, 2
 // threads, per layer): by 25-40 % at stride 1 and wherever the channels fill its 64-channel
-// blocks (192-960 channels); by ~7 % at 144 channels, stride 1 (a quarter of the last block idle).
+// blocks (192-960 channels); by ~7 % at 144 channels, stride 1 (the last 16 run paired, half
+// of that block idle).
 // It is 20-25 % slower where a partial block meets stride 2 (96 and 144 channels at 112 and 56
 // rows): a stride-2 row packs four input columns per output and each block re-reads the rows.
 bool vnniDepthwiseWins(const kernels::native::DepthwiseInt8& d) { return d.stride == 1 || d.channels % 64 == 0; }

@@ -51,9 +51,10 @@ Expected<double> int8Median(const Session& session, RunConfig config, const runt
 }  // namespace
 
 const FallbackStep& FallbackResult::chosen() const {
+    static const FallbackStep none;  // a result with no steps (never from autoFallback)
     for (size_t i = steps.size(); i-- > 1;)
         if (steps[i].kept) return steps[i];
-    return steps.front();
+    return steps.empty() ? none : steps.front();
 }
 
 Expected<FallbackResult> autoFallback(const Session& session, const RunConfig& config, const FallbackRequest& request, const Job& job) {

@@ -41,7 +41,7 @@ struct FallbackResult {
     double fp32Ms = 0, int8Ms = 0, mixedMs = 0;  // whole-model medians: FP32, all INT8, with the fallback
     // The last kept step: the chosen layers and their metric.
     const FallbackStep& chosen() const;
-    std::vector<std::string> fallback() const { return steps.empty() ? std::vector<std::string>{} : chosen().fp32Layers; }
+    std::vector<std::string> fallback() const { return chosen().fp32Layers; }
 };
 
 Expected<FallbackResult> autoFallback(const Session& session, const RunConfig& config, const FallbackRequest& request, const Job& job = {});

@@ -2,6 +2,8 @@
 // width are symbolic (tests/models/dynamic_hw.onnx, exported by torch with dynamic axes; see
 // tests/models/make_dynamic_hw.py).
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <stb_image_write.h>
 
 #include <nlohmann/json.hpp>
@@ -144,6 +146,20 @@ TEST(CliData, ImageFolderScoresLikeTheIdxItCameFrom) {
     ASSERT_EQ(q.exitCode, 0) << q.err;
     EXPECT_NE(q.out.find("calibration:"), std::string::npos) << q.out;
     EXPECT_NE(q.out.find("images"), std::string::npos) << q.out;
+    EXPECT_TRUE(fs::exists(dir / "q.onnx"));
+    fs::remove_all(dir);
+}
+
+// quantize with a calibration table reads no data set: the default IDX folder's 1x28x28 samples
+// must not fix a 3-channel model's input shape (--shape does).
+TEST(CliData, QuantizeWithATableReadsNoDataSet) {
+    fs::path dir = tempDir("cli-quantize-table");
+    {
+        std::ofstream t(dir / "t.json");
+        t << R"({"schema":"quantlens.calibration/1","method":"minmax","values":{"x":{"min":-2,"max":2}}})";
+    }
+    CliResult q = runCli("quantize " + kDynamic + " --calib-table " + (dir / "t.json").string() + " --shape x=1,3,8,8 -o " + (dir / "q.onnx").string(), dir);
+    EXPECT_EQ(q.exitCode, 0) << q.err;
     EXPECT_TRUE(fs::exists(dir / "q.onnx"));
     fs::remove_all(dir);
 }

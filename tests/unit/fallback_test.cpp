@@ -134,6 +134,7 @@ TEST(Fallback, ALayerThatDoesNotHelpStaysInt8) {
     EXPECT_TRUE(deadTried);
     EXPECT_EQ(r->fallback(), kept);
     EXPECT_EQ(r->chosen().metric, best);
+    ASSERT_FALSE(r->fallback().empty());
     EXPECT_EQ(r->fallback().front(), "conv2");
     std::filesystem::remove_all(dir);
 }
