@@ -71,12 +71,12 @@ RunOutcome runComparison(const RunRequest& request, const session::Job& job) {
     // as the accuracy run does, so the profiled plan is the evaluated one.
     const bool int8 = std::count(request.config.precisions.begin(), request.config.precisions.end(), runtime::Precision::Int8) > 0;
     if (request.evaluate && int8 && request.config.calibration.table.empty()) {
-        auto calibration = session::calibrationBatches(*at, request.config, eval, {job.cancel, span.sub(0.03, 0.05)});
+        auto calibration = session::calibrationDataFor(*at, request.config, eval);
         if (!calibration) return fail(calibration.status());
-        profile.calibration = std::move(calibration->batches);
-        profile.calibrationSource = std::move(calibration->source);
+        profile.calibrationData = calibration->data;
+        profile.calibrationSource = calibration->source;
     }
-    auto profiled = session::profileModel(*at, request.config, profile, {job.cancel, span.sub(0.05, profileEnd)});
+    auto profiled = session::profileModel(*at, request.config, profile, {job.cancel, span.sub(0.03, profileEnd)});
     if (!profiled) return fail(profiled.status());
     out.result = std::move(profiled).value();
 

@@ -148,10 +148,13 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
         QL_TRY(detail::checkSamplesFit(session, original, *opened.data));
         inName = original.value(original.inputs[0]).name;
         compared = opened.data;
-        if (int8 && config.calibration.table.empty() && !table) {
+        if (int8 && config.calibration.table.empty()) {
+            // the compared samples never include the calibration ones, given table or not
             QL_ASSIGN(auto set, detail::calibrationSetFor(session, opened, request.calibDataset, config.calibration.samples));
             compared = set.evaluated;
-            QL_ASSIGN(table, detail::calibrateOn(session, config, set.calibration, set.note, {job.cancel, span.sub(0.03, 0.1)}));
+            if (!table) {
+                QL_ASSIGN(table, detail::calibrateOn(session, config, set.calibration, set.note, {job.cancel, span.sub(0.03, 0.1)}));
+            }
         }
         batches.samples = std::min(request.samples, compared->size());
         batches.get = [&](int64_t i) -> Expected<runtime::TensorMap> {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/data/dataset.h"
+#include "core/runtime/calibration_run.h"
 #include "core/session/calibration_table.h"
 #include "core/session/job.h"
 #include "core/session/run_config.h"
@@ -65,6 +66,16 @@ struct CalibrationSet {
     std::string note;  // printed: where calibration comes from
 };
 Expected<CalibrationSet> calibrationSetFor(const Session& session, const OpenedData& evaluated, const std::string& calibSpec, int64_t samples);
+
+// How calibration streams a data set: its first min(samples, size) samples in batches of the
+// largest divisor of that count up to 64 (no padding rows), on the session at that batch.
+// calibrateModel and the profile's range insight both stream it, so their ranges agree.
+struct CalibrationStream {
+    AtBatch at;
+    runtime::CalibrationBatches batches;
+    int64_t samples = 0;
+};
+Expected<CalibrationStream> calibrationStream(const Session& session, const data::DatasetPtr& set, int64_t samples, const Job& job);
 
 // Calibrates on `set` unless the config names a table (nullopt then: prepare() reads it).
 Expected<std::optional<CalibrationTable>> calibrateOn(const Session& session, const RunConfig& config, const data::DatasetPtr& set,

@@ -24,13 +24,6 @@ bool hasModelScales(const ir::Graph& g) {
         if (g.value(ir::ValueId{int32_t(v)}).quant) return true;
     return false;
 }
-// Rows (samples) in the batches: their first input's leading dimension.
-int64_t samplesIn(const std::vector<runtime::TensorMap>& batches) {
-    int64_t n = 0;
-    for (const auto& b : batches)
-        if (!b.empty() && !b.begin()->second.dims().empty()) n += b.begin()->second.dims()[0];
-    return n;
-}
 }  // namespace
 
 Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job) {
@@ -46,40 +39,43 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
     const double timedStart = insight ? 0.15 : 0.05;               // the range insight's run comes first
     const double timedEnd = request.compareLayers ? 0.8 : 1.0;    // the comparison takes the rest
 
-    // int8 calibrates on the request's calibration batches, else on the profiled inputs. The
-    // range insight streams them through one histogram observer; when int8 would calibrate on
-    // them with the config's method, its ranges are taken from the same histograms (identical
-    // to a separate calibration run), so the run is not repeated.
-    const bool ownBatches = !request.calibration.empty();
-    const std::vector<runtime::TensorMap> calibrationInputs = ownBatches ? request.calibration : std::vector<runtime::TensorMap>{request.inputs};
-    const std::string calibrationSource = ownBatches ? request.calibrationSource : "the profiled inputs";
-    const bool tableGiven = !config.calibration.table.empty() || hasModelScales(*at.session->fused());
+    // int8 calibrates on the request's calibration data set, else on the profiled inputs. The
+    // range insight streams them through one histogram observer (the data set as calibrateModel
+    // streams it, on the session at its batch); unless a table file gives the ranges, int8 takes
+    // its ranges from the same histograms (identical to a separate calibration run), the plan and
+    // the layer comparison alike, so the calibration run is not repeated.
+    const bool int8Runs = std::count(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8) > 0;
+    const bool fromData = request.calibrationData && int8Runs && config.calibration.table.empty();
     std::shared_ptr<RangeInsight> kept;
     std::shared_ptr<const CalibrationTable> calibration;
     if (insight) {
         RangeInsightRequest ri;
-        ri.calibration = calibrationInputs;
-        ri.tableGiven = tableGiven;
-        ri.source = ownBatches ? calibrationSource : "the profiled inputs (batch " + std::to_string(config.batch) + ")";
-        QL_ASSIGN(auto in, rangeInsightModel(*at.session, config, ri, {job.cancel, span.sub(0.05, timedStart)}));
+        ri.tableGiven = !config.calibration.table.empty() || hasModelScales(*at.session->fused());
+        detail::CalibrationStream stream;
+        const Session* observed = at.session;
+        if (fromData) {
+            QL_ASSIGN(stream, detail::calibrationStream(session, request.calibrationData, config.calibration.samples, {job.cancel, {}}));
+            ri.stream = stream.batches;
+            ri.source = request.calibrationSource;
+            observed = stream.at.session;
+        } else {
+            ri.calibration = {request.inputs};
+            ri.source = "the profiled inputs (batch " + std::to_string(config.batch) + ")";
+        }
+        QL_ASSIGN(auto in, rangeInsightModel(*observed, config, ri, {job.cancel, span.sub(0.05, timedStart)}));
         kept = std::make_shared<RangeInsight>(*in);
-        if (!ri.tableGiven) {
+        if (config.calibration.table.empty()) {  // a QDQ model's own scales are laid over it by prepare()
             CalibrationTable t;
             t.model = session.modelPath().filename().string();
             t.observer = config.calibration.observer();
-            t.samples = samplesIn(calibrationInputs);
-            t.source = calibrationSource;
+            t.samples = fromData ? stream.samples : config.batch;
+            t.source = fromData ? request.calibrationSource : "the profiled inputs";
             for (const auto& a : kept->activations) t.ranges[a.value] = rangeOf(a.methods, t.observer.method);
             calibration = std::make_shared<const CalibrationTable>(std::move(t));
         }
-    } else if (ownBatches && !tableGiven && std::count(config.precisions.begin(), config.precisions.end(), runtime::Precision::Int8)) {
-        // one calibration for the plan and the layer comparison alike
-        CalibrationRequest cr;
-        cr.inputs = calibrationInputs;
-        QL_ASSIGN(auto t, calibrateModel(*at.session, config, cr, {job.cancel, span.sub(0.05, timedStart)}));
-        t.source = calibrationSource;
-        t.samples = samplesIn(calibrationInputs);
-        calibration = std::make_shared<const CalibrationTable>(std::move(t));
+    } else if (fromData) {  // one calibration for the plan and the layer comparison alike
+        QL_ASSIGN(auto t, detail::calibrateOn(session, config, request.calibrationData, request.calibrationSource, {job.cancel, span.sub(0.05, timedStart)}));
+        if (t) calibration = std::make_shared<const CalibrationTable>(std::move(*t));
     }
     // Every precision's plan is built first, then they are timed in alternation (profileRunsInterleaved):
     // on a shared machine that drifts, the FP32/INT8 ratio then compares runs of the same minutes.
@@ -90,7 +86,7 @@ Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& con
         const runtime::Precision precision = config.precisions[i];
         const auto share = span.sub(timedStart + (builtAt - timedStart) * double(i) / n, timedStart + (builtAt - timedStart) * double(i + 1) / n);
         // int8 ranges come from the calibration inputs unless the config names a table
-        QL_ASSIGN(auto p, detail::prepare(*at.session, config, precision, calibrationInputs, job.cancel, share, calibration.get()));
+        QL_ASSIGN(auto p, detail::prepare(*at.session, config, precision, {request.inputs}, job.cancel, share, calibration.get()));
         prepared.push_back(std::move(p));
     }
     std::vector<runtime::Executor*> executors;

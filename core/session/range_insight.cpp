@@ -75,7 +75,7 @@ std::optional<WeightChannels> weightChannelsOf(const ir::Graph& g, const ir::Nod
 
 Expected<RangeInsightPtr> rangeInsightModel(const Session& session, const RunConfig& config, const RangeInsightRequest& request, const Job& job) {
     QL_TRY(config.validate());
-    if (request.calibration.empty()) return Status::error("range insight needs at least one input batch");
+    if (request.calibration.empty() && request.stream.count < 1) return Status::error("range insight needs at least one input batch");
     const ProgressSpan span(job.progress);
     const std::shared_ptr<const ir::Graph> graph = session.fused();
     const ir::Graph& g = *graph;
@@ -84,7 +84,8 @@ Expected<RangeInsightPtr> rangeInsightModel(const Session& session, const RunCon
     options.method = quant::CalibrationMethod::Entropy;
     quant::Observer observer(options);
     const auto& c = request.calibration;
-    runtime::CalibrationBatches batches{int64_t(c.size()), [&c](int64_t i) -> Expected<runtime::TensorMap> { return c[size_t(i)]; }};
+    const runtime::CalibrationBatches batches =
+        c.empty() ? request.stream : runtime::CalibrationBatches{int64_t(c.size()), [&c](int64_t i) -> Expected<runtime::TensorMap> { return c[size_t(i)]; }};
     if (Status st = runtime::observeRun(graph, batches, observer, job.cancel, span.sub(0.0, 0.8)); !st)
         return st.isCancelled() ? st : st.withContext(session.modelPath().string() + ": range insight: ");
 

@@ -10,6 +10,7 @@
 
 #include "core/data/dataset.h"
 #include "core/profile/significance.h"
+#include "core/runtime/calibration_run.h"
 #include "core/session/calibration_table.h"
 #include "core/session/comparison.h"
 #include "core/session/job.h"
@@ -53,15 +54,14 @@ struct ProfileRequest {
     // Also measure this CPU's FP32 and int8 MAC peaks (about a second, after the timed runs), so
     // each layer's GMAC/s reads as a share of what the core can do (RunResult::macPeaks).
     bool measurePeak = false;
-    // The batches int8 calibrates on (every graph input, at config.batch) and what they are;
-    // empty: `inputs`. The plan, the range insight and the layer comparison all use
-    // the ranges from these, so a data set's calibration split (calibrationBatches) calibrates
-    // the profiled plan as it does the evaluated one.
-    std::vector<runtime::TensorMap> calibration;
+    // A data set int8 calibrates on (its first config.calibration.samples samples, streamed as
+    // calibrateModel streams them, so the same table as evaluateModel's) and what it is; null:
+    // `inputs`. The plan, the range insight and the layer comparison all use its ranges.
+    data::DatasetPtr calibrationData;
     std::string calibrationSource;
 };
 
-// For each precision in config.precisions: prepare (int8 calibrates on request.calibration, else
+// For each precision in config.precisions: prepare (int8 calibrates on request.calibrationData, else
 // on the inputs, unless a table or the model's own scales give its ranges), warm up,
 // time config.repeat runs. The session is re-derived if config.batch differs from its batch.
 Expected<RunResultPtr> profileModel(const Session& session, const RunConfig& config, const ProfileRequest& request, const Job& job = {});
@@ -76,14 +76,14 @@ struct EvalRequest {
     std::optional<float> mean, std;      // override the model card's normalisation
 };
 
-// The batches int8 calibrates on when `data` is the evaluated data set, as evaluateModel picks
-// them (--calib-dataset, else the other IDX split, else a held-out slice): its first
-// config.calibration.samples samples in whole batches of config.batch, for ProfileRequest.
-struct CalibrationBatchSet {
-    std::vector<runtime::TensorMap> batches;
-    std::string source;  // e.g. "train (60000 images, ...), samples 0..99"
+// The data set int8 calibrates on when `data` is the evaluated one, as evaluateModel picks it
+// (--calib-dataset, else the other IDX split, else a held-out slice), and what it is: for
+// ProfileRequest::calibrationData, so a profile calibrates like the evaluation beside it.
+struct CalibrationData {
+    data::DatasetPtr data;
+    std::string source;
 };
-Expected<CalibrationBatchSet> calibrationBatches(const Session& session, const RunConfig& config, const EvalRequest& data, const Job& job = {});
+Expected<CalibrationData> calibrationDataFor(const Session& session, const RunConfig& config, const EvalRequest& data);
 
 // McNemar's test on the paired predictions (core/profile/significance.h).
 using profile::McNemar;
@@ -152,6 +152,7 @@ Expected<ComparisonPtr> compareModel(const Session& session, const RunConfig& co
 
 struct RangeInsightRequest {
     std::vector<runtime::TensorMap> calibration;     // the batches to observe (every graph input)
+    runtime::CalibrationBatches stream;              // or, when `calibration` is empty, these
     std::string source;                              // what they are, for the view's caption
     std::vector<std::string> values;                 // value names; empty = every float value
     std::shared_ptr<const quant::RangeTable> used;   // the ranges the INT8 plan used, if known

@@ -166,46 +166,67 @@ TEST(RangeInsight, AProfileKeepsItAndTheLiveBytesPerStep) {
     std::filesystem::remove_all(m.dir);
 }
 
-// Given calibration batches (a data set's calibration split in the app), the profile's INT8 plan,
-// its range insight and its layer comparison all take their ranges from them, not from the
-// profiled inputs, and say so.
-TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalibrationBatches) {
+// Samples held in memory: [n, sample...] f32, labels 0.
+class TensorDataset : public data::Dataset {
+public:
+    explicit TensorDataset(ir::Tensor all) : all_(std::move(all)), sample_(all_.dims().begin() + 1, all_.dims().end()) {}
+    int64_t size() const override { return all_.dims()[0]; }
+    const ir::Dims& sampleShape() const override { return sample_; }
+    std::string description() const override { return "the test's samples"; }
+    Expected<data::SampleBatch> read(int64_t first, int64_t count, int64_t rows) const override {
+        ir::Dims dims = all_.dims();
+        dims[0] = rows;
+        auto t = ir::Tensor::create(ir::DType::F32, dims);
+        if (!t) return t.status();
+        const int64_t per = all_.numel() / size();
+        std::copy(all_.data<float>() + first * per, all_.data<float>() + (first + count) * per, t->data<float>());
+        return data::SampleBatch{std::move(t).value(), std::vector<int64_t>(size_t(count), 0)};
+    }
+
+private:
+    ir::Tensor all_;
+    ir::Dims sample_;
+};
+
+// Given a calibration data set (the data set's calibration split in the app), the profile's INT8
+// plan, its range insight and its layer comparison all take their ranges from it, not from the
+// profiled inputs, and say so; the ranges equal calibrateModel's on the same data set.
+TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalibrationData) {
     const Model m = build();
     auto s = session::Session::open(m.path);
     ASSERT_TRUE(s);
     const ir::Graph& g = *(*s)->original();
     auto inputs = session::completeWithRandom(g, {}, 3);
     ASSERT_TRUE(inputs);
-    std::vector<runtime::TensorMap> calibration;
-    for (uint64_t seed : {10u, 11u}) {  // four times wider than the profiled inputs
-        auto batch = session::completeWithRandom(g, {}, seed);
-        ASSERT_TRUE(batch);
-        for (auto& [name, t] : *batch)
-            for (int64_t i = 0; i < t.numel(); ++i) t.data<float>()[i] *= 4.f;
-        calibration.push_back(std::move(batch).value());
-    }
+    // six samples spread several times wider than the profiled N(0,1) inputs
+    auto wide = ir::Tensor::create(ir::DType::F32, {6, 2, 6, 6});
+    ASSERT_TRUE(wide);
+    for (int64_t i = 0; i < wide->numel(); ++i) wide->data<float>()[i] = 12.f * float(int(i * 7919 % 2001) - 1000) / 1000.f;
+    auto set = std::make_shared<const TensorDataset>(std::move(wide).value());
     session::RunConfig config;
     config.warmup = 0;
     config.repeat = 2;
+    config.calibration.samples = 5;  // the model fixes its batch at 2: two whole batches, 4 samples
+    config.calibration.method = "percentile";
+    session::CalibrationRequest cr;
+    cr.data = set;
+    auto table = session::calibrateModel(**s, config, cr);
+    ASSERT_TRUE(table) << "calibrateModel: [" << table.status().message() << "] code " << int(table.status().code());
     for (bool insight : {true, false}) {
         session::ProfileRequest request{*inputs};
         request.rangeInsight = insight;
         request.compareLayers = true;
         auto own = session::profileModel(**s, config, request);
-        request.calibration = calibration;
-        request.calibrationSource = "the test's wide batches";
+        request.calibrationData = set;
+        request.calibrationSource = "the test's wide samples";
         auto r = session::profileModel(**s, config, request);
         ASSERT_TRUE(own && r) << (r ? own.status().message() : r.status().message());
-        session::CalibrationRequest cr;
-        cr.inputs = calibration;
-        auto table = session::calibrateModel(**s, config, cr);
-        ASSERT_TRUE(table);
         const session::PrecisionRun* int8 = (*r)->find(runtime::Precision::Int8);
         ASSERT_TRUE(int8);
-        EXPECT_NE(int8->int8Note.find("4 sample(s) of the test's wide batches"), std::string::npos) << "note: " << int8->int8Note;
+        EXPECT_NE(int8->int8Note.find("4 sample(s) of the test's wide samples"), std::string::npos) << int8->int8Note;
         ASSERT_TRUE((*r)->comparison && (*own)->comparison);
-        EXPECT_NE((*r)->comparison->int8Note.find("the test's wide batches"), std::string::npos) << (*r)->comparison->int8Note;
-        // the conv's output range is the calibration batches' (not the profiled inputs')
+        EXPECT_EQ((*r)->comparison->int8Note, int8->int8Note);
+        // the conv's output range is the data set's, exactly as calibrateModel finds it
         const session::LayerComparison* conv = nullptr;
         const session::LayerComparison* ownConv = nullptr;
         for (const auto& l : (*r)->comparison->layers)
@@ -213,14 +234,14 @@ TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalib
         for (const auto& l : (*own)->comparison->layers)
             if (conv && l.value == conv->value) ownConv = &l;
         ASSERT_TRUE(conv && ownConv && ownConv->range);
-        EXPECT_FLOAT_EQ(conv->range->max, table->ranges.at(conv->value).max) << conv->value;
+        EXPECT_EQ(conv->range->max, table->ranges.at(conv->value).max) << conv->value << (insight ? " (with the insight)" : "");
         EXPECT_GT(conv->range->max, 2.f * ownConv->range->max) << conv->value;
         if (insight) {
             ASSERT_TRUE((*r)->rangeInsight);
-            EXPECT_EQ((*r)->rangeInsight->source, "the test's wide batches");
+            EXPECT_EQ((*r)->rangeInsight->source, "the test's wide samples");
             const auto* a = (*r)->rangeInsight->activationOf(ir::NodeId{int32_t(conv->node)});
             ASSERT_TRUE(a && a->used);
-            EXPECT_FLOAT_EQ(a->used->max, conv->range->max);
+            EXPECT_EQ(a->used->max, conv->range->max);
         }
     }
     std::filesystem::remove_all(m.dir);
