@@ -25,10 +25,43 @@ const QColor kFaster(0x59, 0xa1, 0x4f), kSlower(0xe1, 0x57, 0x59);
 QString ms(double v) { return QString::number(v, 'f', v < 0.1 ? 4 : 3); }
 QString mib(int64_t b) { return QString::number(double(b) / (1 << 20), 'f', 2) + QStringLiteral(" MiB"); }
 
+// The legend in a row of its own above the axis rect, its entries side by side: inside the axis
+// rect it hid the tallest bars of the last layers. reset() puts it back.
+void showLegendAbove(QCustomPlot& plot) {
+    plot.legend->setVisible(true);
+    QCPLayoutGrid* grid = plot.plotLayout();
+    if (plot.legend->layout() != plot.axisRect()->insetLayout()) return;
+    int row = 0;
+    while (row < grid->rowCount() && grid->element(row, 0) != plot.axisRect()) ++row;
+    plot.axisRect()->insetLayout()->take(plot.legend);
+    // the legend at its own width, then an empty stretching cell (a cell would widen it)
+    auto* strip = new QCPLayoutGrid;
+    grid->insertRow(row);
+    grid->addElement(row, 0, strip);
+    grid->setRowStretchFactor(row, 0.001);
+    strip->addElement(0, 0, plot.legend);
+    strip->addElement(0, 1, new QCPLayoutElement(&plot));
+    strip->setColumnStretchFactors({0.001, 1.0});
+    plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot.legend->setBorderPen(Qt::NoPen);
+    plot.legend->setBrush(Qt::NoBrush);
+    plot.legend->setMargins(QMargins(plot.axisRect()->margins().left(), 2, 4, 0));
+}
+
 void reset(QCustomPlot& plot, const QString& title, const ChartOptions& o) {
     plot.clearPlottables();
     plot.clearItems();
     plot.clearGraphs();
+    if (auto* strip = qobject_cast<QCPLayoutGrid*>(plot.legend->layout()); strip && strip != plot.plotLayout()) {
+        // showLegendAbove moved it into a strip above the axis rect: back into the axis rect
+        strip->take(plot.legend);
+        plot.plotLayout()->remove(strip);
+        plot.plotLayout()->simplify();
+        plot.axisRect()->insetLayout()->addElement(plot.legend, Qt::AlignTop | Qt::AlignRight);
+        plot.legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+        plot.legend->setBorderPen(QPen(Qt::black));
+        plot.legend->setMargins(QMargins(7, 5, 7, 4));
+    }
     if (plot.plotLayout()->rowCount() > 1) {
         plot.plotLayout()->removeAt(0);  // the previous title
         plot.plotLayout()->simplify();
@@ -135,7 +168,7 @@ ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& ro
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "median ms per run"));
     plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     return b;
 }
 
@@ -171,7 +204,7 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
     label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     label->setText(QCoreApplication::translate("Charts", "1× (no change)"));
     label->setColor(QColor(0x33, 0x33, 0x33));
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     return b;
 }
 
@@ -203,7 +236,7 @@ ChartBinding drawLayerSqnr(QCustomPlot& plot, const std::vector<LayerRow>& rows,
     line->point1->setCoords(0, kSqnrThresholdDb);
     line->point2->setCoords(1, kSqnrThresholdDb);
     line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     return b;
 }
 
@@ -230,7 +263,7 @@ ChartBinding drawMemory(QCustomPlot& plot, const session::RunResult& result, con
     categoryTicks(plot.xAxis, cats, 10);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "MiB"));
     plot.yAxis->setRange(0, top > 0 ? top * 1.12 : 1);
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     plot.setInteractions({});
     return b;
 }
@@ -304,7 +337,7 @@ ChartBinding drawWholeLatency(QCustomPlot& plot, const session::RunResult& resul
         plot.yAxis->setLabel(QCoreApplication::translate("Charts", "whole-model ms per run"));
         plot.yAxis->setRange(0, top > 0 ? top * 1.1 : 1);
     }
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     plot.setInteractions({});
     return b;
 }
@@ -485,7 +518,7 @@ ChartBinding drawMemoryTimeline(QCustomPlot& plot, const session::RunResult& res
     integerTicks(plot.xAxis);
     plot.xAxis->setRange(-0.5, std::max(1, steps) - 0.5);
     plot.yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
-    plot.legend->setVisible(true);
+    showLegendAbove(plot);
     return b;
 }
 

@@ -110,6 +110,26 @@ private slots:
         QVERIFY(quiet.contains(QStringLiteral("Load average (1 minute) after the run</th><td>0.2<")));
     }
 
+    // Bar charts keep their legend in a strip above the plot, never over the bars, and redrawing
+    // the same plot (as the app does for every run and every chart kind) leaves one strip.
+    void legendsSitAboveTheBarsAndRedrawsDoNotStackThem() {
+        QCustomPlot plot;
+        plot.resize(900, 400);
+        int rows = -1;
+        for (report::ChartKind kind : {report::ChartKind::LayerLatency, report::ChartKind::LayerSqnr, report::ChartKind::LayerLatency,
+                                       report::ChartKind::ActivationHistogram, report::ChartKind::LayerSpeedUp}) {
+            report::ChartOptions o;
+            o.node = report::defaultInsightNode(*result_, kind);
+            report::drawChart(plot, kind, *result_, rows_, o);
+            plot.replot(QCustomPlot::rpImmediateRefresh);
+            if (kind == report::ChartKind::ActivationHistogram) continue;  // its legend sits in headroom it makes
+            QVERIFY(plot.legend->visible());
+            QVERIFY2(!plot.legend->outerRect().intersects(plot.axisRect()->rect()), qPrintable(report::chartInfo(kind).id));
+            if (rows < 0) rows = plot.plotLayout()->rowCount();
+            QCOMPARE(plot.plotLayout()->rowCount(), rows);
+        }
+    }
+
     void pdfIsWritten() {
         report::ReportInput in;
         in.result = result_;
