@@ -27,6 +27,7 @@ constexpr int kVecs = 4;  // vectors per packed entry (32 channels)
 // One block's parameters, in 32-byte vectors: weights A and B per kernel row, then per vector
 // the compensation (int32), bias and scale (f32).
 constexpr int kA = 0, kB = 3 * kVecs, kComp = 6 * kVecs, kBias = kComp + kVecs, kScale = kBias + kVecs, kParamVecs = kScale + kVecs;
+static_assert(kParamVecs == kDepthwiseParamVecs);
 
 struct Params {  // views into one block's parameter vectors
     const __m256i* a;      // [3][4]
@@ -205,33 +206,38 @@ DepthwiseInt8Kernel::DepthwiseInt8Kernel(const DepthwiseInt8& d, const int8_t* w
         return;
     }
     std::memset(packed_.get(), 0, bytes);
-    for (int64_t blk = 0; blk < blocks_; ++blk) {
-        uint8_t* base = packed_.get() + blk * kParamVecs * 32;
-        int8_t* a = reinterpret_cast<int8_t*>(base + kA * 32);
-        int8_t* b = reinterpret_cast<int8_t*>(base + kB * 32);
-        int32_t* comp = reinterpret_cast<int32_t*>(base + kComp * 32);
-        float* bs = reinterpret_cast<float*>(base + kBias * 32);
-        float* sc = reinterpret_cast<float*>(base + kScale * 32);
-        for (int i = 0; i < kVecs; ++i)
-            for (int e = 0; e < 8; ++e) {
-                const int64_t c = blk * 32 + 16 * (e / 4) + 4 * i + e % 4;  // see the layout note above
-                if (c >= d.channels) continue;                           // zero weights, bias and scale: zero bytes
-                const int8_t* w = weights + c * 9;
-                int32_t sum = 0;
-                for (int kh = 0; kh < 3; ++kh) {
-                    int8_t* ad = a + ((kh * kVecs + i) * 8 + e) * 4;
-                    int8_t* bd = b + ((kh * kVecs + i) * 8 + e) * 4;
-                    for (int kw = 0; kw < 3; ++kw) {
-                        ad[kw] = w[kh * 3 + kw];
-                        bd[kw + 1] = w[kh * 3 + kw];
-                        sum += w[kh * 3 + kw];
-                    }
+    for (int64_t blk = 0; blk < blocks_; ++blk)  // see the layout note above
+        packDepthwiseBlock(d, weights, bias, scales, 8, [blk](int i, int e) { return blk * 32 + 16 * (e / 4) + 4 * i + e % 4; },
+                           packed_.get() + blk * kParamVecs * 32);
+}
+
+void packDepthwiseBlock(const DepthwiseInt8& d, const int8_t* weights, const std::vector<float>& bias, const std::vector<float>& scales, int lanes,
+                        const std::function<int64_t(int, int)>& channelOf, uint8_t* block) {
+    const int vecBytes = lanes * 4;
+    int8_t* a = reinterpret_cast<int8_t*>(block + kA * vecBytes);
+    int8_t* b = reinterpret_cast<int8_t*>(block + kB * vecBytes);
+    int32_t* comp = reinterpret_cast<int32_t*>(block + kComp * vecBytes);
+    float* bs = reinterpret_cast<float*>(block + kBias * vecBytes);
+    float* sc = reinterpret_cast<float*>(block + kScale * vecBytes);
+    for (int i = 0; i < kVecs; ++i)
+        for (int e = 0; e < lanes; ++e) {
+            const int64_t c = channelOf(i, e);
+            if (c >= d.channels) continue;  // zero weights, bias and scale: zero bytes
+            const int8_t* w = weights + c * 9;
+            int32_t sum = 0;
+            for (int kh = 0; kh < 3; ++kh) {
+                int8_t* ad = a + ((kh * kVecs + i) * lanes + e) * 4;
+                int8_t* bd = b + ((kh * kVecs + i) * lanes + e) * 4;
+                for (int kw = 0; kw < 3; ++kw) {
+                    ad[kw] = w[kh * 3 + kw];
+                    bd[kw + 1] = w[kh * 3 + kw];
+                    sum += w[kh * 3 + kw];
                 }
-                comp[i * 8 + e] = -d.srcZeroPoint * sum;
-                bs[i * 8 + e] = bias.empty() ? 0.f : bias[size_t(c)];
-                sc[i * 8 + e] = scales[size_t(c)];
             }
-    }
+            comp[i * lanes + e] = -d.srcZeroPoint * sum;
+            bs[i * lanes + e] = bias.empty() ? 0.f : bias[size_t(c)];
+            sc[i * lanes + e] = scales[size_t(c)];
+        }
 }
 
 namespace {

@@ -23,6 +23,7 @@ namespace {
 
 constexpr int kVecs = 4;  // vectors per packed entry (64 channels)
 constexpr int kA = 0, kB = 3 * kVecs, kComp = 6 * kVecs, kBias = kComp + kVecs, kScale = kBias + kVecs, kParamVecs = kScale + kVecs;
+static_assert(kParamVecs == kDepthwiseParamVecs);
 constexpr int64_t kVecBytes = 64;
 
 struct Params {
@@ -235,32 +236,10 @@ void packParams(const DepthwiseInt8& d, const int8_t* weights, const std::vector
                 uint8_t* out) {
     std::memset(out, 0, paramBytes(d));
     for (int64_t blk = 0; blk < blocks(d); ++blk) {
-        uint8_t* base = out + blk * kParamVecs * kVecBytes;
-        int8_t* a = reinterpret_cast<int8_t*>(base + kA * kVecBytes);
-        int8_t* b = reinterpret_cast<int8_t*>(base + kB * kVecBytes);
-        int32_t* comp = reinterpret_cast<int32_t*>(base + kComp * kVecBytes);
-        float* bs = reinterpret_cast<float*>(base + kBias * kVecBytes);
-        float* sc = reinterpret_cast<float*>(base + kScale * kVecBytes);
-        for (int i = 0; i < kVecs; ++i)
-            for (int e = 0; e < 16; ++e) {
-                // see the layout note above; a paired block repeats its 32 channels in lanes 2-3
-                const int64_t lane = pairedBlock(d, blk) ? e / 4 % 2 : e / 4, c = blk * 64 + 16 * lane + 4 * i + e % 4;
-                if (c >= d.channels) continue;                          // zero weights, bias and scale
-                const int8_t* w = weights + c * 9;
-                int32_t sum = 0;
-                for (int kh = 0; kh < 3; ++kh) {
-                    int8_t* ad = a + ((kh * kVecs + i) * 16 + e) * 4;
-                    int8_t* bd = b + ((kh * kVecs + i) * 16 + e) * 4;
-                    for (int kw = 0; kw < 3; ++kw) {
-                        ad[kw] = w[kh * 3 + kw];
-                        bd[kw + 1] = w[kh * 3 + kw];
-                        sum += w[kh * 3 + kw];
-                    }
-                }
-                comp[i * 16 + e] = -d.srcZeroPoint * sum;
-                bs[i * 16 + e] = bias.empty() ? 0.f : bias[size_t(c)];
-                sc[i * 16 + e] = scales[size_t(c)];
-            }
+        // see the layout note above; a paired block repeats its 32 channels in lanes 2-3
+        const bool paired = pairedBlock(d, blk);
+        packDepthwiseBlock(d, weights, bias, scales, 16, [blk, paired](int i, int e) { return blk * 64 + 16 * (paired ? e / 4 % 2 : e / 4) + 4 * i + e % 4; },
+                           out + blk * kParamVecs * kVecBytes);
     }
 }
 

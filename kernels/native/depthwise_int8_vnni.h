@@ -5,9 +5,23 @@
 // and 16 channels (exact for any u8 source, so 8-bit activations and source zero points work).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "kernels/native/depthwise_int8.h"
+
+namespace ql::kernels::native {
+
+// One block's parameters as both variants store them, in vectors of `lanes` 32-bit lanes:
+// weights A = (w0 w1 w2 0) and B = (0 w0 w1 w2) per kernel row (3 x 4 vectors each), then 4
+// vectors each of compensation (-srcZeroPoint * sum w, int32), bias and scale (f32).
+// channelOf(i, e) is the channel in vector i, lane e; lanes of channels past the last stay zero.
+// (depthwise_int8.cpp)
+void packDepthwiseBlock(const DepthwiseInt8& d, const int8_t* weights, const std::vector<float>& bias, const std::vector<float>& scales, int lanes,
+                        const std::function<int64_t(int, int)>& channelOf, uint8_t* block);
+constexpr int kDepthwiseParamVecs = 36;  // vectors per block in that layout
+
+}  // namespace ql::kernels::native
 
 namespace ql::kernels::native::dw_vnni {
 

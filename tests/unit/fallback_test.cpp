@@ -11,7 +11,9 @@
 namespace ql {
 namespace {
 
-std::filesystem::path outlierModel(const std::filesystem::path& dir) {
+// With `deadBranch`, also a "dead" conv on the input whose ReLU zeroes every output (in FP32 and
+// INT8 alike), concatenated to relu3's output: reverting it to FP32 changes nothing.
+std::filesystem::path outlierModel(const std::filesystem::path& dir, bool deadBranch = false) {
     test::OnnxBuilder b;
     b.input("x", {1, 8, 16, 16}).output("y");
     auto weights = [](float outlier) {
@@ -34,9 +36,17 @@ std::filesystem::path outlierModel(const std::filesystem::path& dir) {
                                    {1, 1, 1, 1});
         b.node("Relu", {"c" + std::to_string(i)}, {"r" + std::to_string(i)}, "relu" + std::to_string(i));
     }
-    b.node("GlobalAveragePool", {"r3"}, {"g"}, "pool");
+    std::string pooled = "r3";
+    if (deadBranch) {
+        b.initializer("bd", {8}, std::vector<float>(8, -1e4f));
+        test::OnnxBuilder::setInts(b.node("Conv", {"x", "w1", "bd"}, {"cd"}, "dead"), "pads", {1, 1, 1, 1});
+        b.node("Relu", {"cd"}, {"rd"}, "dead_relu");
+        test::OnnxBuilder::setInt(b.node("Concat", {"r3", "rd"}, {"cat"}, "cat"), "axis", 1);
+        pooled = "cat";
+    }
+    b.node("GlobalAveragePool", {pooled}, {"g"}, "pool");
     b.node("Flatten", {"g"}, {"y"}, "flatten");
-    return b.save(dir, "outlier.onnx");
+    return b.save(dir, deadBranch ? "dead.onnx" : "outlier.onnx");
 }
 
 TEST(Fallback, RevertsTheOutlierLayerFirstAndReportsItsCost) {
@@ -74,37 +84,11 @@ TEST(Fallback, RevertsTheOutlierLayerFirstAndReportsItsCost) {
     std::filesystem::remove_all(dir);
 }
 
-// The outlier model plus a "dead" conv on the input whose ReLU zeroes every output (in FP32 and
-// INT8 alike), concatenated to conv3's: reverting it to FP32 changes nothing.
-std::filesystem::path outlierModelWithADeadBranch(const std::filesystem::path& dir) {
-    test::OnnxBuilder b;
-    b.input("x", {1, 8, 16, 16}).output("y");
-    std::vector<float> w(8 * 8 * 9), outlier(8 * 8 * 9);
-    for (size_t i = 0; i < w.size(); ++i) w[i] = outlier[i] = float(int(i * 37 % 17) - 8) / 60.f;
-    outlier[5] *= 400;
-    std::vector<float> bias(8, 0.05f), bias2 = bias, dead(8, -1e4f);
-    bias2[0] = -1e4f;
-    b.initializer("w", {8, 8, 3, 3}, w).initializer("w2", {8, 8, 3, 3}, outlier).initializer("b", {8}, bias).initializer("b2", {8}, bias2);
-    b.initializer("bd", {8}, dead);
-    test::OnnxBuilder::setInts(b.node("Conv", {"x", "w", "bd"}, {"cd"}, "dead"), "pads", {1, 1, 1, 1});
-    b.node("Relu", {"cd"}, {"rd"}, "dead_relu");
-    for (int i = 1; i <= 3; ++i) {
-        const std::string in = i == 1 ? "x" : "r" + std::to_string(i - 1);
-        test::OnnxBuilder::setInts(b.node("Conv", {in, i == 2 ? "w2" : "w", i == 2 ? "b2" : "b"}, {"c" + std::to_string(i)}, "conv" + std::to_string(i)),
-                                   "pads", {1, 1, 1, 1});
-        b.node("Relu", {"c" + std::to_string(i)}, {"r" + std::to_string(i)}, "relu" + std::to_string(i));
-    }
-    test::OnnxBuilder::setInt(b.node("Concat", {"r3", "rd"}, {"cat"}, "cat"), "axis", 1);
-    b.node("GlobalAveragePool", {"cat"}, {"g"}, "pool");
-    b.node("Flatten", {"g"}, {"y"}, "flatten");
-    return b.save(dir, "dead.onnx");
-}
-
 // A layer whose reversion does not raise the SQNR is tried, reported and left in INT8: the
 // fallback keeps only the layers that helped, and its metric is the best step's.
 TEST(Fallback, ALayerThatDoesNotHelpStaysInt8) {
     const auto dir = test::tempDir("fallback-dead");
-    auto s = session::Session::open(outlierModelWithADeadBranch(dir));
+    auto s = session::Session::open(outlierModel(dir, /*deadBranch=*/true));
     ASSERT_TRUE(s) << s.status().message();
     session::RunConfig c;
     c.calibration.perTensorWeights = true;
