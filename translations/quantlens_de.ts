@@ -1379,6 +1379,10 @@ oneDNN: %5 auf %6</translation>
         <source>row bands off</source>
         <translation>Zeilenbänder aus</translation>
     </message>
+    <message>
+        <source>%1 on the profiled inputs</source>
+        <translation>%1 auf den profilierten Eingaben</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2225,10 +2229,6 @@ oneDNN: %5 auf %6</translation>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <source>Calibration images (from the train split when accuracy is evaluated).</source>
-        <translation>Kalibrierungsbilder (aus der Trainingsmenge, wenn die Genauigkeit gemessen wird).</translation>
-    </message>
-    <message>
         <source>Samples</source>
         <translation>Stichproben</translation>
     </message>
@@ -2387,6 +2387,10 @@ oneDNN: %5 auf %6</translation>
     <message>
         <source>Threading</source>
         <translation>Threading</translation>
+    </message>
+    <message>
+        <source>Calibration images from the data set&apos;s train split; used when accuracy is evaluated (without a data set, INT8 calibrates on the profiled inputs).</source>
+        <translation>Kalibrierungsbilder aus dem Trainings-Split des Datensatzes; verwendet, wenn die Genauigkeit ausgewertet wird (ohne Datensatz kalibriert INT8 auf den profilierten Eingaben).</translation>
     </message>
 </context>
 </TS>

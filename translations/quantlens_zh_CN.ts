@@ -1361,6 +1361,10 @@ oneDNN：%5（运行于 %6）</translation>
         <source>row bands off</source>
         <translation>行带关闭</translation>
     </message>
+    <message>
+        <source>%1 on the profiled inputs</source>
+        <translation>%1（基于被分析的输入）</translation>
+    </message>
 </context>
 <context>
     <name>SafeWrite</name>
@@ -2207,10 +2211,6 @@ oneDNN：%5（运行于 %6）</translation>
         <translation>百分位</translation>
     </message>
     <message>
-        <source>Calibration images (from the train split when accuracy is evaluated).</source>
-        <translation>校准图像（评估准确率时取自训练集）。</translation>
-    </message>
-    <message>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
@@ -2369,6 +2369,10 @@ oneDNN：%5（运行于 %6）</translation>
     <message>
         <source>Threading</source>
         <translation>线程</translation>
+    </message>
+    <message>
+        <source>Calibration images from the data set&apos;s train split; used when accuracy is evaluated (without a data set, INT8 calibrates on the profiled inputs).</source>
+        <translation>来自数据集训练划分的校准图像；在评估准确率时使用（没有数据集时，INT8 在被分析的输入上校准）。</translation>
     </message>
 </context>
 </TS>

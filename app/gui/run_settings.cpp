@@ -43,7 +43,9 @@ QString settingsSummary(const RunSettings& s) {
     const QString method = c.calibration.method == "percentile"
                                ? QStringLiteral("percentile %1").arg(c.calibration.percentile)
                                : QString::fromStdString(c.calibration.method);
-    parts << QStringLiteral("%1 ×%2").arg(method).arg(c.calibration.samples);
+    // the samples count only when a data set gives them; else int8 calibrates on the profiled batch
+    parts << (s.evaluate ? QStringLiteral("%1 ×%2").arg(method).arg(c.calibration.samples)
+                         : QCoreApplication::translate("RunSettings", "%1 on the profiled inputs").arg(method));
     parts << (c.calibration.perTensorWeights ? QCoreApplication::translate("RunSettings", "weights per tensor")
                                              : QCoreApplication::translate("RunSettings", "weights per channel"));
     parts << (c.asymmetricActivations ? QCoreApplication::translate("RunSettings", "asymmetric u8") : QCoreApplication::translate("RunSettings", "symmetric s8"));

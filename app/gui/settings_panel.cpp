@@ -69,7 +69,9 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     percentileLabel_ = new QLabel(tr("Percentile"), this);
     form->addRow(percentileLabel_, percentile_);
     samples_ = spin(1, 60000, this);
-    samples_->setToolTip(tr("Calibration images (from the train split when accuracy is evaluated)."));
+    samples_->setObjectName(QStringLiteral("calibrationSamples"));
+    samples_->setToolTip(tr("Calibration images from the data set's train split; used when accuracy is evaluated (without a data set, "
+                            "INT8 calibrates on the profiled inputs)."));
     form->addRow(tr("Samples"), samples_);
     weights_ = combo({tr("s8 per output channel"), tr("s8 per tensor")}, this);
     weights_->setToolTip(tr("One weight scale per output channel, or one for the whole tensor."));
@@ -209,6 +211,7 @@ void SettingsPanel::updateEnabled() {
     percentile_->setVisible(percentile);
     percentileLabel_->setVisible(percentile);
     evalImages_->setEnabled(evaluate_->isChecked());
+    samples_->setEnabled(evaluate_->isChecked());  // calibration images come from the data set
 }
 
 void SettingsPanel::readForm() {

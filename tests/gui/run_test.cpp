@@ -5,6 +5,7 @@
 // QAbstractItemModelTester checks the table model and its proxy.
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
@@ -375,9 +376,16 @@ private slots:
         auto* evaluate = w_->settingsPanel()->findChild<QCheckBox*>(QStringLiteral("evaluateAccuracy"));
         QVERIFY(evaluate);
         QVERIFY(!evaluate->isChecked());
+        // without a data set int8 calibrates on the profiled inputs: the sample count does not apply
+        auto* samples = w_->settingsPanel()->findChild<QSpinBox*>(QStringLiteral("calibrationSamples"));
+        QVERIFY(samples);
+        QVERIFY(!samples->isEnabled());
+        QVERIFY(settingsSummary(s).contains(QStringLiteral("percentile 99.5 on the profiled inputs")));
         evaluate->click();
         s.evaluate = true;
         QCOMPARE(w_->settingsPanel()->settings(), s);
+        QVERIFY(samples->isEnabled());
+        QVERIFY(settingsSummary(s).contains(QStringLiteral("percentile 99.5 ×7")));
         // Kernel tuning is a run setting like the others: the form sets it, the summary says so.
         auto* tune = w_->settingsPanel()->findChild<QCheckBox*>(QStringLiteral("tuneKernels"));
         QVERIFY(tune);
