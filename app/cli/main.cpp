@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
     cm->add_option("--fallback-until", cmp.fallbackUntil, "Revert the most sensitive layers to FP32 one by one until sqnr=DB (model output "
                                                           "SQNR on the compared samples) or drop=POINTS (top-1 drop on --dataset) holds; "
                                                           "prints the layers, what they bought and their INT8 latency cost");
-    cm->add_option("--max-fallback", cmp.maxFallback, "Revert at most N layers")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(10000)));
+    cm->add_option("--max-fallback", cmp.maxFallback, "Try at most N layers (most sensitive first); only those that improve the metric stay FP32")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(10000)));
     cm->add_option("--fallback-images", cmp.fallbackImages, "drop=: images of the data set the top-1 drop is measured on (0 = all)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
