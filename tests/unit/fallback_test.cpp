@@ -49,14 +49,20 @@ std::filesystem::path outlierModel(const std::filesystem::path& dir, bool deadBr
     return b.save(dir, deadBranch ? "dead.onnx" : "outlier.onnx");
 }
 
-TEST(Fallback, RevertsTheOutlierLayerFirstAndReportsItsCost) {
-    const auto dir = test::tempDir("fallback");
-    auto s = session::Session::open(outlierModel(dir));
-    ASSERT_TRUE(s) << s.status().message();
+// Per-tensor weight scales (the outlier's undoing), few timed runs.
+session::RunConfig perTensorConfig() {
     session::RunConfig c;
     c.calibration.perTensorWeights = true;
     c.warmup = 1;
     c.repeat = 3;
+    return c;
+}
+
+TEST(Fallback, RevertsTheOutlierLayerFirstAndReportsItsCost) {
+    const auto dir = test::tempDir("fallback");
+    auto s = session::Session::open(outlierModel(dir));
+    ASSERT_TRUE(s) << s.status().message();
+    const session::RunConfig c = perTensorConfig();
     session::FallbackRequest req;
     req.compare.samples = 8;  // seeded random inputs
     req.maxLayers = 1;
@@ -90,10 +96,7 @@ TEST(Fallback, ALayerThatDoesNotHelpStaysInt8) {
     const auto dir = test::tempDir("fallback-dead");
     auto s = session::Session::open(outlierModel(dir, /*deadBranch=*/true));
     ASSERT_TRUE(s) << s.status().message();
-    session::RunConfig c;
-    c.calibration.perTensorWeights = true;
-    c.warmup = 1;
-    c.repeat = 3;
+    const session::RunConfig c = perTensorConfig();
     session::FallbackRequest req;
     req.compare.samples = 8;
     req.maxLayers = 4;
