@@ -2392,5 +2392,9 @@ oneDNN: %5 auf %6</translation>
         <source>Calibration images from the data set&apos;s train split; used when accuracy is evaluated (without a data set, INT8 calibrates on the profiled inputs).</source>
         <translation>Kalibrierungsbilder aus dem Trainings-Split des Datensatzes; verwendet, wenn die Genauigkeit ausgewertet wird (ohne Datensatz kalibriert INT8 auf den profilierten Eingaben).</translation>
     </message>
+    <message>
+        <source>This model fixes its batch at %1 (its input shape declares it), so it runs at that batch only. Export it with a symbolic batch dimension to run others.</source>
+        <translation>Dieses Modell legt seine Batchgröße auf %1 fest (seine Eingabeform gibt sie vor) und läuft nur mit dieser Batchgröße. Exportieren Sie es mit einer symbolischen Batch-Dimension, um andere zu verwenden.</translation>
+    </message>
 </context>
 </TS>

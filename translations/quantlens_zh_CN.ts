@@ -2374,5 +2374,9 @@ oneDNN：%5（运行于 %6）</translation>
         <source>Calibration images from the data set&apos;s train split; used when accuracy is evaluated (without a data set, INT8 calibrates on the profiled inputs).</source>
         <translation>来自数据集训练划分的校准图像；在评估准确率时使用（没有数据集时，INT8 在被分析的输入上校准）。</translation>
     </message>
+    <message>
+        <source>This model fixes its batch at %1 (its input shape declares it), so it runs at that batch only. Export it with a symbolic batch dimension to run others.</source>
+        <translation>此模型将批大小固定为 %1（由其输入形状声明），因此只能以该批大小运行。若要使用其他批大小，请以符号批维度导出模型。</translation>
+    </message>
 </context>
 </TS>

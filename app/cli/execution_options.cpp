@@ -94,6 +94,7 @@ Expected<DataOptions::Resolved> DataOptions::resolve(int64_t batch) const {
         if (!sd.empty()) r.std = sd[0];
     }
     r.open.batch = batch;
+    r.open.batchFollowsModel = true;  // a command with --batch sets it false when given
     r.open.cancel = interrupt();
     QL_ASSIGN(r.open.shapes, session::parseShapeSpecs(shapes));
     if (!r.dataset.empty()) {

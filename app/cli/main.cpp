@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
     auto* cr = app.add_subcommand("run", "Run the model once on .npy / TensorProto .pb inputs (random with a seed when absent)");
     cr->add_option("model", run.model, "ONNX model")->required();
     cr->add_option("--input", run.inputs, "NAME=FILE (.npy or .pb); repeat per input");
-    cr->add_option("--batch", run.batch, "Batch size when no input file implies one (default 1)")->check(CLI::Range(1, 1 << 16));
+    cr->add_option("--batch", run.batch, "Batch size when neither the model nor an input file fixes one (default 1)")->check(CLI::Range(1, 1 << 16));
     cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)");
     cr->add_option("--save-outputs", run.saveOutputs, "Folder to save each output as <name>.npy");
     addShapeOption(cr, run.shapes);
@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
     ce->add_option("model", eval.model, "ONNX model")->required();
     addDataOptions(ce, eval.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Evaluated IDX split; int8 calibrates on the other", true);
     ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
-    ce->add_option("--batch", eval.batch, "Images per batch (default 100)")->check(CLI::Range(1, 4096));
+    ce->add_option("--batch", eval.batch, "Images per batch (default: the batch the model fixes, else 100)")->check(CLI::Range(1, 4096));
     ce->add_option("--json", eval.json, "Write the result as JSON (docs/eval-json.md)");
     ce->add_flag("--force", eval.force, "Replace an existing --json file");
     addExecutionOptions(ce, eval.exec, "planned", "fp32");
@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
     cp->add_option("model", prof.model, "ONNX model")->required();
     cp->add_option("--input", prof.inputs, "NAME=FILE (.npy or .pb); random inputs otherwise");
     addShapeOption(cp, prof.shapes);
-    cp->add_option("--batch", prof.batch, "Batch size (default 1)")->check(CLI::Range(1, 1 << 16));
+    cp->add_option("--batch", prof.batch, "Batch size (default: the batch the model fixes, else 1)")->check(CLI::Range(1, 1 << 16));
     cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(CLI::Range(0, 100000));
     cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(CLI::Range(1, 100000));
     cp->add_option("--seed", prof.seed, "Seed of the random inputs (default 0)");
@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
     cm->add_option("--max-layers", cmp.maxLayers, "Isolated: at most N layers, the worst by propagated SQNR (0 = all)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(CLI::Range(1, 1000));
-    cm->add_option("--batch", cmp.batch, "Samples per batch (default 1)")->check(CLI::Range(1, 4096));
+    cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(CLI::Range(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
     cm->add_option("--reference-model", cmp.referenceModel, "The float model a pre-quantized MODEL was made from: its FP32 run is the "

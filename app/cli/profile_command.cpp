@@ -101,12 +101,14 @@ int profileCommand(const ProfileOptions& o) {
     if (!given) return fail(given.status());
     // symbolic dimensions (height, width): --shape, else the input files' shapes
     session::OpenOptions open{config->batch, interrupt(), {}};
+    open.batchFollowsModel = !o.batch;
     auto shapes = session::parseShapeSpecs(o.shapes);
     if (!shapes) return fail(shapes.status());
     open.shapes = std::move(shapes).value();
     session::addShapesOf(*given, open.shapes, o.inputs);
     auto s = session::Session::open(o.model, open);
     if (!s) return fail(s.status());
+    config->batch = (*s)->batch();  // a model that fixes its batch runs at it unless --batch says otherwise
     auto inputs = session::completeWithRandom(*(*s)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));
     // a report shows per-layer SQNR and calibration histograms: compare the layers and keep the
@@ -121,7 +123,8 @@ int profileCommand(const ProfileOptions& o) {
     const auto* int8 = rep.find(runtime::Precision::Int8);
     const std::string executor = rep.runs.front().executor, layout = runtime::layoutName(rep.runs.front().layout);
 
-    std::printf("model %s, batch %lld, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch, executor.c_str(), layout.c_str());
+    std::printf("model %s, batch %lld%s, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch,
+                (*s)->fixedBatch() ? " (fixed by the model)" : "", executor.c_str(), layout.c_str());
     std::printf("cpu %s, oneDNN %s on %s, ISA %s%s, %d threads; warm-up %d, repeats %d%s\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(), rep.cpu.openmp.c_str(),
                 rep.cpu.isa.c_str(), rep.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", rep.cpu.threads, config->warmup, config->repeat,
                 rep.runs.size() > 1 ? " (precisions interleaved in blocks of 4 timed runs, each after >= 25 ms of untimed runs of the same precision)" : "");

@@ -23,21 +23,24 @@ int runCommand(const RunOptions& o) {
 
     // Symbolic dimensions: --shape, else the input files' shapes.
     session::OpenOptions open{1, interrupt(), {}};
+    open.batchFollowsModel = true;
     auto shapes = session::parseShapeSpecs(o.shapes);
     if (!shapes) return fail(shapes.status());
     open.shapes = std::move(shapes).value();
     session::addShapesOf(*given, open.shapes, o.inputs);
     open.inputValues = *given;  // shape operands among them (Reshape's shape, Slice's starts) feed shape inference
-    // The batch follows the given inputs, else --batch, else --shape, else the config's.
+    // The batch: the one the model fixes, else the given inputs', else --batch, else --shape's,
+    // else the config's (--batch against a fixed batch fails below, saying which to use).
     auto opened = session::Session::open(o.model, open);
     if (!opened) return fail(opened.status());
-    int64_t implied = session::impliedBatch(*(*opened)->original(), *given);
+    int64_t implied = (*opened)->fixedBatch().value_or(session::impliedBatch(*(*opened)->original(), *given));
     if (!implied && !o.batch)
         for (const auto& [name, dims] : open.shapes)
             if (!dims.empty()) implied = dims[0];
-    config->batch = implied ? implied : o.batch.value_or(config->batch);
+    config->batch = o.batch && (*opened)->fixedBatch() ? *o.batch : implied ? implied : o.batch.value_or(config->batch);
     if (o.seed) config->seed = *o.seed;
-    auto at = (*opened)->withBatch(config->batch, interrupt());
+    auto at = config->batch == (*opened)->batch() ? Expected<std::shared_ptr<const session::Session>>(*opened)
+                                                  : (*opened)->withBatch(config->batch, interrupt());
     if (!at) return fail(at.status());
     auto inputs = session::completeWithRandom(*(*at)->original(), std::move(given).value(), config->seed);
     if (!inputs) return fail(inputs.status().withContext(o.model + ": "));

@@ -514,6 +514,7 @@ void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
     }
     ++runGeneration_;                 // a run of the previous model delivers nothing
     document_ = std::move(document);
+    settingsPanel_->setModelBatch(document_ && document_->session ? document_->session->fixedBatch() : std::nullopt);
     lastError_.clear();
     run_.reset();
     layerModel_->setResult(nullptr);
@@ -1068,7 +1069,10 @@ void MainWindow::rebuildSettingsPanel() {
     const RunSettings s = settingsPanel_->settings();
     const bool persist = settingsPanel_->persists();
     auto* fresh = new SettingsPanel(settingsScroll_);
-    fresh->setSettings(s, persist);
+    RunSettings own = s;
+    own.config.batch = settingsPanel_->userBatch();  // not the open model's fixed batch
+    fresh->setModelBatch(document_ && document_->session ? document_->session->fixedBatch() : std::nullopt);
+    fresh->setSettings(own, persist);
     settingsScroll_->setWidget(fresh);   // deletes the old form
     settingsPanel_ = fresh;
     connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {

@@ -18,7 +18,9 @@ Expected<std::shared_ptr<const ModelDocument>> loadModelDocument(const std::file
                                                                  const ProgressFn& progress) {
     const std::string where = file.string() + ": ";
     if (const std::string why = whyNotAFile(file); !why.empty()) return Status::error(where + why);
-    auto opened = session::Session::open(file, {1, cancel, progress});
+    session::OpenOptions open{1, cancel, progress};
+    open.batchFollowsModel = true;  // the settings panel then shows the model's fixed batch
+    auto opened = session::Session::open(file, open);
     if (!opened) {
         const std::string& m = opened.message();
         // The importer usually names the file already; do not say it twice.

@@ -98,6 +98,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     threads_ = spin(0, 1024, this, tr("all cores"));
     form->addRow(tr("Threads"), threads_);
     batch_ = spin(1, 4096, this);
+    batch_->setObjectName(QStringLiteral("runBatch"));
     form->addRow(tr("Batch"), batch_);
     auto* runs = new QWidget(this);
     auto* runsLayout = new QHBoxLayout(runs);
@@ -168,6 +169,8 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     filling_ = true;
     settings_ = s;
     persist_ = persist;
+    userBatch_ = s.config.batch;
+    settings_.config.batch = modelBatch_.value_or(userBatch_);
     const session::RunConfig& c = s.config;
     const int m = method_->findData(QString::fromStdString(c.calibration.method), Qt::UserRole);
     method_->setCurrentIndex(m >= 0 ? m : 0);
@@ -181,7 +184,7 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     tune_->setChecked(c.tuneKernels);
     rowBands_->setChecked(c.rowBands);
     threads_->setValue(c.threads);
-    batch_->setValue(int(c.batch));
+    batch_->setValue(int(settings_.config.batch));
     warmup_->setValue(c.warmup);
     repeat_->setValue(c.repeat);
     maxIsa_->setText(QString::fromStdString(c.maxIsa));
@@ -196,7 +199,9 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     error_->setText(validationError());
     if (persist_ && validationError().isEmpty()) {
         QSettings store;
-        saveRunSettings(store, settings_);
+        RunSettings saved = settings_;
+        saved.config.batch = userBatch_;  // not a model's fixed batch
+        saveRunSettings(store, saved);
     }
     emit settingsChanged();
 }
@@ -206,7 +211,22 @@ QString SettingsPanel::validationError() const {
     return s.isOk() ? QString() : QString::fromStdString(s.message());
 }
 
+void SettingsPanel::setModelBatch(std::optional<int64_t> fixed) {
+    modelBatch_ = fixed;
+    settings_.config.batch = fixed.value_or(userBatch_);
+    filling_ = true;
+    batch_->setValue(int(settings_.config.batch));
+    filling_ = false;
+    batch_->setToolTip(fixed ? tr("This model fixes its batch at %1 (its input shape declares it), so it runs at that batch only. "
+                                  "Export it with a symbolic batch dimension to run others.")
+                                   .arg(*fixed)
+                             : QString());
+    updateEnabled();
+    emit settingsChanged();
+}
+
 void SettingsPanel::updateEnabled() {
+    batch_->setEnabled(!modelBatch_);
     const bool percentile = method_->currentData(Qt::UserRole).toString() == QLatin1String("percentile");
     percentile_->setVisible(percentile);
     percentileLabel_->setVisible(percentile);
@@ -228,7 +248,8 @@ void SettingsPanel::readForm() {
     c.tuneKernels = tune_->isChecked();
     c.rowBands = rowBands_->isChecked();
     c.threads = threads_->value();
-    c.batch = batch_->value();
+    if (!modelBatch_) userBatch_ = batch_->value();
+    c.batch = modelBatch_.value_or(userBatch_);
     c.warmup = warmup_->value();
     c.repeat = repeat_->value();
     c.maxIsa = maxIsa_->text().trimmed().toStdString();

@@ -4,6 +4,7 @@
 // Every edit is validated by the core's RunConfig::validate() and, when persistence is on,
 // written to QSettings at once, so the settings survive restarts.
 #include <QWidget>
+#include <optional>
 
 #include "app/gui/run_settings.h"
 
@@ -26,6 +27,10 @@ public:
     const RunSettings& settings() const { return settings_; }
     bool persists() const { return persist_; }   // false after a command-line override
     QString validationError() const;   // empty when the config is runnable
+    // The open model's fixed batch (its inputs declare [1,3,224,224]): the batch field shows it,
+    // read-only, and settings() carry it; the user's own batch is kept (and saved) for other models.
+    void setModelBatch(std::optional<int64_t> fixed);
+    int64_t userBatch() const { return userBatch_; }
     void loadFromSettings();           // QSettings -> form (called by the constructor)
 
 signals:
@@ -38,6 +43,8 @@ private:
     RunSettings settings_;
     bool filling_ = false;
     bool persist_ = true;
+    std::optional<int64_t> modelBatch_;  // the open model's fixed batch
+    int64_t userBatch_ = 1;              // the batch field's value for models with a symbolic batch
     QComboBox* method_ = nullptr;
     QDoubleSpinBox* percentile_ = nullptr;
     QComboBox* weights_ = nullptr;

@@ -170,6 +170,17 @@ Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::opti
     return Status::ok();
 }
 
+std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g) {
+    std::optional<FixedBatch> fixed;
+    for (ir::ValueId id : g.inputs) {
+        const ir::Value& in = g.value(id);
+        if (in.dims.empty()) continue;  // scalars have no batch
+        if (in.dims[0] <= 0) return std::nullopt;  // symbolic; or 0, an empty tensor rather than a batch
+        if (!fixed) fixed = FixedBatch{in.dims[0], in.name, in.dims};
+    }
+    return fixed;
+}
+
 std::vector<std::string> symbolicInputs(const ir::Graph& g) {
     std::vector<std::string> v;
     for (ir::ValueId id : g.inputs) {

@@ -39,6 +39,17 @@ void addShapesOf(const runtime::TensorMap& given, InputShapes& shapes, const std
 // non-batch dimension symbolic is an error saying how to fix it.
 Status applyInputShapes(ir::Graph& g, const InputShapes& shapes, const std::optional<ir::Dims>& sampleShape);
 
+// A model whose inputs all declare a fixed leading dimension (torch.onnx.export without
+// dynamic_axes: "input [1,3,224,224]") runs at that batch only. Which input said so, for messages.
+struct FixedBatch {
+    int64_t batch = 0;
+    std::string input;
+    ir::Dims dims;
+};
+// The batch g's inputs fix, or nothing when an input's leading dimension is symbolic (or no
+// input has one). g as imported, before shape inference fixes the symbolic dimensions.
+std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g);
+
 // Inputs with symbolic dimensions other than the batch, as "x [N,3,height,width]"; empty if none.
 std::vector<std::string> symbolicInputs(const ir::Graph& g);
 

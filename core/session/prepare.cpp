@@ -191,18 +191,17 @@ Expected<CalibrationStream> calibrationStream(const Session& session, const data
     if (s.samples < 1) return Status::error(set->description() + ": no samples to calibrate on");
     int64_t b = std::min<int64_t>(64, s.samples);
     while (s.samples % b) --b;
-    QL_ASSIGN(s.at, atBatch(session, b, job.cancel, job.progress));
-    if (s.at.session->original()->inputs.size() != 1) return Status::error(session.modelPath().string() + ": calibrating on a data set needs a model with one input");
     // A model that fixes its batch dimension (not symbolic) takes batches of exactly that size:
     // as many whole ones as the samples fill.
-    if (const ir::Dims& in = s.at.session->original()->value(s.at.session->original()->inputs[0]).dims; !in.empty() && in[0] != b) {
-        b = in[0];
-        if (b < 1 || b > s.samples)
+    if (auto fixed = session.fixedBatch()) {
+        b = *fixed;
+        if (b > s.samples)
             return Status::error(session.modelPath().string() + ": the model fixes its batch at " + std::to_string(b) + ", more than the " +
                                  std::to_string(s.samples) + " calibration sample(s)");
         s.samples = s.samples / b * b;
-        QL_ASSIGN(s.at, atBatch(session, b, job.cancel, job.progress));
     }
+    QL_ASSIGN(s.at, atBatch(session, b, job.cancel, job.progress));
+    if (s.at.session->original()->inputs.size() != 1) return Status::error(session.modelPath().string() + ": calibrating on a data set needs a model with one input");
     const ir::Graph& g = *s.at.session->original();
     QL_TRY(checkSamplesFit(session, g, *set));
     const std::string inName = g.value(g.inputs[0]).name;

@@ -1,6 +1,7 @@
 #include "core/session/session.h"
 
 #include "core/passes/infer_shapes.h"
+#include "core/util/strings.h"
 #include "importers/onnx/onnx_importer.h"
 
 namespace ql::session {
@@ -72,16 +73,31 @@ Expected<std::shared_ptr<const Session>> Session::open(const std::filesystem::pa
     const ProgressSpan span(options.progress);
     QL_ASSIGN(auto raw, import(model, options.cancel, span.sub(0.0, 0.5), options.shapes, options.sampleShape));
     auto operands = shapeOperandsOf(*raw, options.inputValues);
-    return derive(model, std::move(raw), options.batch, std::move(operands), options.cancel, ProgressSpan(span.sub(0.5, 1.0)));
+    return derive(model, std::move(raw), options.batch, options.batchFollowsModel, std::move(operands), options.cancel,
+                  ProgressSpan(span.sub(0.5, 1.0)));
 }
 
 Expected<std::shared_ptr<const Session>> Session::withBatch(int64_t batch, const CancelToken& cancel, const ProgressFn& progress) const {
-    return derive(path_, raw_, batch, shapeOperands_, cancel, ProgressSpan(progress));
+    return derive(path_, raw_, batch, false, shapeOperands_, cancel, ProgressSpan(progress));
+}
+
+std::optional<int64_t> Session::fixedBatch() const {
+    if (auto f = fixedBatchOf(*raw_)) return f->batch;
+    return std::nullopt;
 }
 
 Expected<std::shared_ptr<const Session>> Session::derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
-                                                         std::map<std::string, ir::Tensor> shapeOperands, const CancelToken& cancel,
-                                                         const ProgressSpan& progress) {
+                                                         bool batchFollowsModel, std::map<std::string, ir::Tensor> shapeOperands,
+                                                         const CancelToken& cancel, const ProgressSpan& progress) {
+    // Shape inference leaves a fixed leading dimension alone: running such a model "at batch 8"
+    // would run batch 1 and report 8, so another batch is refused here, once for every caller.
+    if (auto fixed = fixedBatchOf(*raw); fixed && fixed->batch != batch) {
+        if (!batchFollowsModel)
+            return Status::error(path.string() + ": the model fixes its batch at " + std::to_string(fixed->batch) + " (input '" + fixed->input +
+                                 "' is " + shapeToString(fixed->dims) + "), so it cannot run at batch " + std::to_string(batch) + ": use batch " +
+                                 std::to_string(fixed->batch) + ", or export the model with a symbolic batch dimension");
+        batch = fixed->batch;
+    }
     QL_ASSIGN(auto inferred, inferAt(*raw, path, batch, cancel, progress.sub(0.0, 0.6), shapeOperands));
     auto s = std::shared_ptr<Session>(new Session);
     s->path_ = std::move(path);

@@ -22,6 +22,9 @@ struct PassSnapshot {
 };
 
 struct OpenOptions {
+    // A model with a symbolic batch dimension opens at `batch`. One that fixes its batch
+    // (fixedBatchOf) opens at that batch when `batch` equals it or batchFollowsModel is set; any
+    // other batch is an error saying which batch the model takes.
     int64_t batch = 1;
     CancelToken cancel;
     ProgressFn progress;  // stages "import", "shape inference", "pass ..."
@@ -34,17 +37,21 @@ struct OpenOptions {
     // them (integer tensors; Resize scales) take part in shape inference, so a model whose
     // Reshape shape or Slice starts arrive as inputs opens. Other inputs are left alone.
     std::map<std::string, ir::Tensor> inputValues{};
+    bool batchFollowsModel{};  // see `batch`
 };
 
 class Session {
 public:
     // Import, shape inference at options.batch, the fusion pipeline. Errors name the file.
     static Expected<std::shared_ptr<const Session>> open(const std::filesystem::path& model, const OpenOptions& options = {});
-    // The same model at another batch size (no file I/O: starts from the imported graph).
+    // The same model at another batch size (no file I/O: starts from the imported graph); an
+    // error for a model that fixes its batch at another.
     Expected<std::shared_ptr<const Session>> withBatch(int64_t batch, const CancelToken& cancel = {}, const ProgressFn& progress = {}) const;
 
     const std::filesystem::path& modelPath() const { return path_; }
     int64_t batch() const { return batch_; }
+    // The batch the model's inputs fix (then batch() is always it), or nothing when it is symbolic.
+    std::optional<int64_t> fixedBatch() const;
     std::shared_ptr<const ir::Graph> original() const { return original_; }  // as imported, shapes inferred
     std::shared_ptr<const ir::Graph> fused() const { return passes_.empty() ? original_ : passes_.back().graph; }
     const std::vector<PassSnapshot>& passes() const { return passes_; }
@@ -52,8 +59,8 @@ public:
 
 private:
     static Expected<std::shared_ptr<const Session>> derive(std::filesystem::path path, std::shared_ptr<const ir::Graph> raw, int64_t batch,
-                                                           std::map<std::string, ir::Tensor> shapeOperands, const CancelToken& cancel,
-                                                           const ProgressSpan& progress);
+                                                           bool batchFollowsModel, std::map<std::string, ir::Tensor> shapeOperands,
+                                                           const CancelToken& cancel, const ProgressSpan& progress);
     std::filesystem::path path_;
     // raw_ below already has its symbolic dimensions fixed (dimParams kept for display).
     int64_t batch_ = 1;

@@ -356,6 +356,36 @@ private slots:
         QVERIFY(!w_->isRunning());
     }
 
+    // A model whose input declares its batch (torch.onnx.export without dynamic_axes) runs at it:
+    // the batch field shows it read-only, the run uses it, and the user's own batch comes back
+    // with the next model (it is what is saved).
+    void aModelThatFixesItsBatchShowsItAndRunsAtIt() {
+        RunSettings s = quickSettings();
+        s.config.batch = 3;
+        w_->settingsPanel()->setSettings(s, /*persist=*/false);
+        auto* batch = w_->settingsPanel()->findChild<QSpinBox*>(QStringLiteral("runBatch"));
+        QVERIFY(batch);
+        QVERIFY(batch->isEnabled());
+        QSignalSpy drawn(w_.get(), &MainWindow::modelDrawn);
+        w_->openModel(QStringLiteral(QL_TEST_MODELS_DIR "/fixed_batch2.onnx"));
+        QVERIFY(drawn.wait(30000));
+        QCOMPARE(batch->value(), 2);
+        QVERIFY(!batch->isEnabled());
+        QVERIFY(batch->toolTip().contains(QStringLiteral("fixes its batch at 2")));
+        QCOMPARE(w_->settingsPanel()->settings().config.batch, 2);
+        QVERIFY(runAndWait());
+        QVERIFY(w_->lastRun() && w_->lastRun()->result);
+        QCOMPARE(w_->lastRun()->result->config.batch, 2);
+        QCOMPARE(w_->settingsPanel()->userBatch(), 3);
+        drawn.clear();
+        w_->openModel(kModel);
+        QVERIFY(drawn.wait(30000));
+        QVERIFY(batch->isEnabled());
+        QCOMPARE(batch->value(), 3);
+        QCOMPARE(w_->settingsPanel()->settings().config.batch, 3);
+        w_->settingsPanel()->setSettings(quickSettings(), /*persist=*/false);
+    }
+
     void settingsSurviveARestart() {
         RunSettings s = quickSettings();
         s.config.calibration.samples = 7;

@@ -114,6 +114,31 @@ TEST(CliData, DynamicModelEvaluatesFromNpyDataset) {
 }
 
 // The same 40 test images as IDX and as a folder of grey PNGs (lossless): the same score.
+// A model exported without a dynamic batch ([1,1,8,8]) runs at batch 1 when --batch is not
+// given, eval included (its default is 100), and says so; --batch 4 is refused with the batch to use.
+TEST(CliData, AFixedBatchModelRunsAtItsBatchUnlessToldOtherwise) {
+    fs::path dir = tempDir("cli-fixed-batch");
+    const std::string model = smallConvNet(1).save(dir, "fixed1.onnx").string();
+    CliResult p = runCli("profile " + model + " --repeat 2 --warmup 0", dir);
+    ASSERT_EQ(p.exitCode, 0) << p.err;
+    EXPECT_NE(p.out.find("batch 1 (fixed by the model)"), std::string::npos) << p.out;
+    CliResult four = runCli("profile " + model + " --batch 4 --repeat 2", dir);
+    EXPECT_EQ(four.exitCode, 2);
+    EXPECT_NE(four.err.find("the model fixes its batch at 1 (input 'x' is [1,1,8,8]), so it cannot run at batch 4: use batch 1"), std::string::npos)
+        << four.err;
+    const int64_t n = 12;
+    ASSERT_TRUE(data::writeNpy(dir / "images.npy", ir::Tensor::fromFloats({n, 1, 8, 8}, randomValues(size_t(n * 64), 5, -1.f, 1.f))).isOk());
+    ASSERT_TRUE(data::writeNpy(dir / "labels.npy", ir::Tensor::fromInt64s({n}, std::vector<int64_t>(size_t(n), 0))).isOk());
+    const std::string spec = "npy:" + (dir / "images.npy").string() + "," + (dir / "labels.npy").string();
+    CliResult e = runCli("eval " + model + " --dataset " + spec + " --precision fp32,int8 --samples 4", dir);
+    ASSERT_EQ(e.exitCode, 0) << e.err;
+    EXPECT_NE(e.out.find("on 8 images (planned fp32 executor, batch 1)"), std::string::npos) << e.out;
+    CliResult r = runCli("run " + model, dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("batch 1,"), std::string::npos) << r.out;
+    fs::remove_all(dir);
+}
+
 TEST(CliData, ImageFolderScoresLikeTheIdxItCameFrom) {
     ASSERT_TRUE(fs::exists(kFashion + "/t10k-images-idx3-ubyte.gz")) << "scripts/setup.sh installs dataset-fashion-mnist";
     fs::path dir = tempDir("cli-folder");

@@ -40,13 +40,22 @@ Model build() {
     return m;
 }
 
+// The model fixes its batch (input x [2,2,6,6]): sessions and runs take that batch.
+constexpr int64_t kBatch = 2;
+Expected<std::shared_ptr<const session::Session>> openAtItsBatch(const Model& m) {
+    session::OpenOptions o;
+    o.batch = kBatch;
+    return session::Session::open(m.path, o);
+}
+
 TEST(RangeInsight, EveryMethodMatchesCalibrationAndWeightsMatchByHand) {
     const Model m = build();
-    auto s = session::Session::open(m.path);
+    auto s = openAtItsBatch(m);
     ASSERT_TRUE(s) << s.status().message();
     auto inputs = session::completeWithRandom(*(*s)->original(), {}, 3);
     ASSERT_TRUE(inputs);
     session::RunConfig config;
+    config.batch = kBatch;
     config.calibration.percentile = 99.0;
     session::RangeInsightRequest request;
     request.calibration = {*inputs};
@@ -125,11 +134,12 @@ TEST(RangeInsight, EveryMethodMatchesCalibrationAndWeightsMatchByHand) {
 
 TEST(RangeInsight, AProfileKeepsItAndTheLiveBytesPerStep) {
     const Model m = build();
-    auto s = session::Session::open(m.path);
+    auto s = openAtItsBatch(m);
     ASSERT_TRUE(s);
     auto inputs = session::completeWithRandom(*(*s)->original(), {}, 3);
     ASSERT_TRUE(inputs);
     session::RunConfig config;
+    config.batch = kBatch;
     config.warmup = 0;
     config.repeat = 2;
     session::ProfileRequest request{*inputs};
@@ -193,7 +203,7 @@ private:
 // profiled inputs, and say so; the ranges equal calibrateModel's on the same data set.
 TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalibrationData) {
     const Model m = build();
-    auto s = session::Session::open(m.path);
+    auto s = openAtItsBatch(m);
     ASSERT_TRUE(s);
     const ir::Graph& g = *(*s)->original();
     auto inputs = session::completeWithRandom(g, {}, 3);
@@ -204,6 +214,7 @@ TEST(RangeInsight, AProfileCalibratesThePlanTheInsightAndTheComparisonOnItsCalib
     for (int64_t i = 0; i < wide->numel(); ++i) wide->data<float>()[i] = 12.f * float(int(i * 7919 % 2001) - 1000) / 1000.f;
     auto set = std::make_shared<const TensorDataset>(std::move(wide).value());
     session::RunConfig config;
+    config.batch = kBatch;
     config.warmup = 0;
     config.repeat = 2;
     config.calibration.samples = 5;  // the model fixes its batch at 2: two whole batches, 4 samples

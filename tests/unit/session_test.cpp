@@ -195,6 +195,45 @@ TEST(Session, OpenKeepsASnapshotAfterEveryPassWithStructuredRecords) {
     EXPECT_EQ((*s)->original()->value((*s)->original()->inputs[0]).dims[0], 1);
 }
 
+// A model whose input declares its batch (torch.onnx.export without dynamic_axes) runs at that
+// batch only: another is an error naming the file, the input and the batch to use, where it
+// used to run batch 1 and report the asked-for batch.
+TEST(Session, AModelThatFixesItsBatchRunsAtItOrSaysWhichToUse) {
+    const fs::path dir = tempDir("session-fixed-batch");
+    const fs::path model = smallConvNet(1).save(dir, "fixed1.onnx");
+    session::OpenOptions o;
+    o.batch = 4;
+    auto refused = session::Session::open(model, o);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.message().find(model.string() + ": the model fixes its batch at 1 (input 'x' is [1,1,8,8]), so it cannot run at batch 4: use batch 1"),
+              std::string::npos)
+        << refused.message();
+    o.batchFollowsModel = true;
+    auto s = session::Session::open(model, o);
+    ASSERT_TRUE(s) << s.message();
+    EXPECT_EQ((*s)->batch(), 1);
+    EXPECT_EQ((*s)->fixedBatch(), std::optional<int64_t>(1));
+    EXPECT_FALSE((*s)->withBatch(4));
+    // every workflow derives its batch through the session, so a profile "at batch 4" is refused too
+    auto inputs = session::completeWithRandom(*(*s)->original(), {}, 1);
+    ASSERT_TRUE(inputs);
+    session::RunConfig config;
+    config.batch = 4;
+    config.warmup = 0;
+    config.repeat = 1;
+    auto profiled = session::profileModel(**s, config, session::ProfileRequest{*inputs});
+    ASSERT_FALSE(profiled);
+    EXPECT_NE(profiled.status().message().find("fixes its batch at 1"), std::string::npos) << profiled.status().message();
+    config.batch = 1;
+    EXPECT_TRUE(session::profileModel(**s, config, session::ProfileRequest{*inputs}));
+    // a symbolic batch follows the request
+    auto dynamic = session::Session::open(smallConvNet().save(dir, "dynamic.onnx"), o);
+    ASSERT_TRUE(dynamic) << dynamic.message();
+    EXPECT_EQ((*dynamic)->batch(), 4);
+    EXPECT_FALSE((*dynamic)->fixedBatch());
+    fs::remove_all(dir);
+}
+
 TEST(Session, CancelStopsImportWithin100ms) {
     const fs::path dir = tempDir("session-cancel-import");
     const fs::path model = longChainModel(dir, 100000);

@@ -97,12 +97,12 @@ fs::path tempDir(const std::string& tag) {
     return p;
 }
 
-OnnxBuilder smallConvNet() {
+OnnxBuilder smallConvNet(int64_t batch) {
     OnnxBuilder b;
     std::vector<float> w(4 * 1 * 3 * 3), fc(3 * 4), fcb(3, 0.1f);
     for (size_t i = 0; i < w.size(); ++i) w[i] = float(int(i % 7) - 3) * 0.1f;
     for (size_t i = 0; i < fc.size(); ++i) fc[i] = float(int(i % 5) - 2) * 0.2f;
-    b.input("x", {-1, 1, 8, 8}).output("y").initializer("w", {4, 1, 3, 3}, w).initializer("fc", {3, 4}, fc).initializer("fcb", {3}, fcb);
+    b.input("x", {batch, 1, 8, 8}).output("y").initializer("w", {4, 1, 3, 3}, w).initializer("fc", {3, 4}, fc).initializer("fcb", {3}, fcb);
     auto& conv = b.node("Conv", {"x", "w"}, {"c"}, "conv");
     OnnxBuilder::setInts(conv, "pads", {1, 1, 1, 1});
     b.node("Relu", {"c"}, {"r"}, "relu");

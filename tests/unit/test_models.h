@@ -41,7 +41,8 @@ std::shared_ptr<ir::Graph> importGraph(const OnnxBuilder& b);
 // n values drawn uniformly from [lo, hi) with a seeded generator (weights, inputs).
 std::vector<float> randomValues(size_t n, unsigned seed, float lo, float hi);
 
-// Conv -> Relu -> GlobalAveragePool -> Flatten -> Gemm classifier with a dynamic batch.
-OnnxBuilder smallConvNet();
+// Conv -> Relu -> GlobalAveragePool -> Flatten -> Gemm classifier (x [batch,1,8,8] -> y [batch,3])
+// with a dynamic batch (-1), or one the model fixes.
+OnnxBuilder smallConvNet(int64_t batch = -1);
 
 }  // namespace ql::test
