@@ -4,7 +4,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -46,6 +48,12 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     empty_->setWordWrap(true);
     layout->addWidget(empty_, 1);
     tabs_->hide();
+    relabel_ = new QTimer(this);
+    relabel_->setSingleShot(true);
+    relabel_->setInterval(150);
+    connect(relabel_, &QTimer::timeout, this, [this] {
+        if (result_) redraw();
+    });
     connect(order_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateCaption(); });
     connect(pngButton_, &QToolButton::clicked, this, [this] { emit exportRequested(false); });
@@ -81,6 +89,9 @@ void ChartsPanel::setResult(session::RunResultPtr result) {
             auto* plot = new QCustomPlot(tabs_);
             plot->setObjectName(info.id);
             plot->setMouseTracking(true);
+            // Below 240 px the rotated layer names leave no room for bars. The width is set too: a
+            // legend strip's hint (every entry in one row) would otherwise widen the window.
+            plot->setMinimumSize(240, 240);
             const size_t index = pages_.size();
             pages_.push_back({info.kind, plot, {}});
             tabs_->addTab(plot, info.title);
@@ -111,6 +122,11 @@ report::ChartOptions ChartsPanel::optionsFor(report::ChartKind kind, bool title)
     o.title = title;
     if (report::isPerLayerChart(kind)) o.node = node_;
     return o;
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (result_ && event->oldSize().height() != event->size().height()) relabel_->start();
 }
 
 void ChartsPanel::redraw() {

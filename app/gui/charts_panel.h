@@ -12,6 +12,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace ql::gui {
@@ -42,6 +43,9 @@ signals:
     void nodeClicked(int nodeId);
     void exportRequested(bool svg);   // the main window asks for the file name
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct Page {
         report::ChartKind kind;
@@ -62,6 +66,7 @@ private:
     QLabel* empty_ = nullptr;
     QToolButton* pngButton_ = nullptr;
     QToolButton* svgButton_ = nullptr;
+    QTimer* relabel_ = nullptr;   // redraws once a resize settles: label lengths follow the height
 };
 
 }  // namespace ql::gui

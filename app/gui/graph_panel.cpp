@@ -38,12 +38,16 @@ GraphPanel::GraphPanel(QString title, QWidget* parent)
     QFont bold = titleLabel_->font();
     bold.setBold(true);
     titleLabel_->setFont(bold);
+    // a long stage name ("Fused (after fuse-conv-activation)") is clipped, its tooltip whole: two
+    // panels side by side must not push the window past a 1440-pixel screen
+    titleLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    titleLabel_->setMinimumWidth(90);
     infoLabel_ = new QLabel(this);
     infoLabel_->setStyleSheet(QStringLiteral("color: #666"));
     infoLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long summaries never widen the window
     searchEdit_ = new QLineEdit(this);
     searchEdit_->setClearButtonEnabled(true);
-    searchEdit_->setMinimumWidth(140);
+    searchEdit_->setMinimumWidth(110);
     searchEdit_->setMaximumWidth(220);
     searchEdit_->installEventFilter(this);
     prevButton_ = new QToolButton(this);
@@ -105,6 +109,7 @@ void GraphPanel::setLayoutCache(std::shared_ptr<LayoutCache> cache) { cache_ = s
 void GraphPanel::setTitle(const QString& title) {
     title_ = title;
     titleLabel_->setText(title_);
+    titleLabel_->setToolTip(title_);
 }
 
 void GraphPanel::setGraph(std::shared_ptr<const ir::Graph> graph) {

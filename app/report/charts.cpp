@@ -17,6 +17,30 @@
 #include "core/report/int8_diagnosis.h"
 
 namespace ql::report {
+
+QString shortLayerLabel(const QString& name, int maxChars) {
+    if (name.size() <= maxChars) return name;
+    QStringList kept;
+    const QStringList parts = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (int i = 0; i < parts.size(); ++i)
+        if (i + 1 >= parts.size() || !parts[i + 1].startsWith(parts[i])) kept << parts[i];  // "layer3" before "layer3.1"
+    if (kept.size() > 1 && kept.back().front().isUpper()) kept.removeLast();  // "Conv", "Relu": the op, in the tooltip
+    auto length = [&] { return kept.join(QLatin1Char('/')).size(); };
+    // Leading scopes shrink to their initial and number ("features.2" -> "f.2"); one without a
+    // number goes. Then, if still too long, leading scopes go altogether.
+    for (int i = 0; i + 1 < kept.size() && length() > maxChars; ++i) {
+        const QString& p = kept[i];
+        qsizetype k = p.size();
+        while (k > 0 && (p[k - 1].isDigit() || p[k - 1] == QLatin1Char('.'))) --k;
+        if (k == p.size() || k == 0) kept.removeAt(i--);
+        else kept[i] = p.left(1) + p.mid(k);
+    }
+    while (kept.size() > 1 && length() > maxChars) kept.removeFirst();
+    const QString s = kept.join(QLatin1Char('/'));
+    if (s.size() <= maxChars) return s;
+    return s.left(maxChars / 2 - 1) + QStringLiteral("…") + s.right(maxChars - maxChars / 2);  // one part too long: its middle goes
+}
+
 namespace {
 
 const QColor kFp32(0x4e, 0x79, 0xa7), kInt8(0xf2, 0x8e, 0x2b), kInserted(0xb0, 0x7a, 0xa1);
@@ -146,6 +170,13 @@ QString rowTip(const LayerRow& r) {
 }
 
 int maxLabelsFor(const QCustomPlot& plot) { return std::max(8, plot.width() / 22); }
+// Characters a layer label may take on the x axis at 60 degrees: the labels get at most ~40 % of
+// the plot's height, so a short plot (the app's docked charts) still has bars to read.
+int labelCharsFor(const QCustomPlot& plot) {
+    const QFontMetrics fm(plot.xAxis->tickLabelFont());
+    const double perChar = 0.87 * std::max(1, fm.averageCharWidth());  // sin 60 degrees
+    return std::clamp(int((0.4 * plot.height() - fm.height() / 2.0) / perChar), 10, 28);
+}
 
 ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& rows, const ChartOptions& o) {
     const auto idx = layerOrder(rows, [](const LayerRow& r) { return r.fp32 || r.int8; },
@@ -160,7 +191,7 @@ ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& ro
         const LayerRow& r = rows[idx[k]];
         if (r.fp32) f->addData(double(k) - 0.2, r.fp32->ms.median), top = std::max(top, r.fp32->ms.median);
         if (r.int8) (r.inserted ? s : i)->addData(double(k) + 0.2, r.int8->ms.median), top = std::max(top, r.int8->ms.median);
-        labels << r.name;
+        labels << shortLayerLabel(r.name, labelCharsFor(plot));
         b.byKey.push_back({r.node, rowTip(r)});
     }
     if (s->data()->isEmpty()) plot.removePlottable(s);
@@ -184,7 +215,7 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
         const double v = r.speedUp();
         (v >= 1 ? up : down)->addData(double(k), v);
         top = std::max(top, v);
-        labels << r.name;
+        labels << shortLayerLabel(r.name, labelCharsFor(plot));
         b.byKey.push_back({r.node, rowTip(r)});
     }
     up->setBaseValue(0);
@@ -225,7 +256,7 @@ ChartBinding drawLayerSqnr(QCustomPlot& plot, const std::vector<LayerRow>& rows,
         const double v = sqnr(r);
         (v >= kSqnrThresholdDb ? good : bad)->addData(double(k), v);
         top = std::max(top, v);
-        labels << r.name;
+        labels << shortLayerLabel(r.name, labelCharsFor(plot));
         b.byKey.push_back({r.node, rowTip(r) + QLatin1Char('\n') + QCoreApplication::translate("Charts", "SQNR %1 dB, cosine %2").arg(v, 0, 'f', 1).arg(r.error->propagated->cosine, 0, 'f', 5)});
     }
     categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));

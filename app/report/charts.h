@@ -56,6 +56,11 @@ struct ChartOptions {
 // Per-layer kinds: whether `kind` draws one layer, and the layer shown when none is chosen (the
 // worst SQNR layer with data, else the first conv/linear layer with a histogram).
 bool isPerLayerChart(ChartKind kind);
+// A layer name for an axis of at most maxChars (the tooltip keeps the whole name). Exporters'
+// scope paths repeat themselves ("/layer3/layer3.1/conv2/Conv"): a scope that prefixes the next
+// ("layer3") and a trailing op part ("Conv") go first, then leading scopes shrink ("l3.1/conv2")
+// and go, so what tells the layers apart stays.
+QString shortLayerLabel(const QString& name, int maxChars);
 ir::NodeId defaultInsightNode(const session::RunResult& result, ChartKind kind);
 // The layers a report shows the per-layer kinds for: the `count` worst by SQNR when compared,
 // else those whose chosen range clips most of the observed one (where the method matters).

@@ -66,6 +66,21 @@ private slots:
         QVERIFY(result_->rangeInsight->weights.size() >= 2);
     }
 
+    // Axis labels of the per-layer charts: exporters' repeated scopes and the op part go first,
+    // leading scopes shrink to initial and number, so the label still tells layers apart.
+    void layerLabelsKeepWhatTellsLayersApart() {
+        using report::shortLayerLabel;
+        QCOMPARE(shortLayerLabel(QStringLiteral("/conv1/Conv"), 16), QStringLiteral("/conv1/Conv"));  // fits: whole
+        QCOMPARE(shortLayerLabel(QStringLiteral("/layer3/layer3.1/conv2/Conv"), 20), QStringLiteral("layer3.1/conv2"));
+        QCOMPARE(shortLayerLabel(QStringLiteral("/layer3/layer3.1/conv2/Conv"), 12), QStringLiteral("l3.1/conv2"));
+        QCOMPARE(shortLayerLabel(QStringLiteral("/features/features.2/conv/conv.0/conv.0.0/Conv"), 16), QStringLiteral("f.2/conv.0.0"));
+        QCOMPARE(shortLayerLabel(QStringLiteral("/layer2/layer2.0/downsample/downsample.0/Conv"), 16), QStringLiteral("l2.0/downsample.0").right(12));
+        QCOMPARE(shortLayerLabel(QStringLiteral("/features/denseblock2/denselayer12/conv1/Conv"), 14), QStringLiteral("d2/d12/conv1"));
+        const QString one = shortLayerLabel(QStringLiteral("a_single_very_long_layer_name_without_scopes"), 16);
+        QCOMPARE(one.size(), 16);
+        QVERIFY(one.contains(QStringLiteral("…")));
+    }
+
     void histogramFollowsTheSelectedLayer() {
         gui::ChartsPanel panel;
         panel.resize(1100, 520);

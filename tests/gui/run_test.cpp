@@ -356,6 +356,15 @@ private slots:
         QVERIFY(!w_->isRunning());
     }
 
+    // With results in, the window still fits a 1440-pixel-wide screen: a chart's legend strip and
+    // a long stage title used to push its minimum width to ~1560.
+    void theWindowWithResultsFitsA1440Screen() {
+        QVERIFY(runAndWait());
+        QVERIFY(w_->showChart(QStringLiteral("layer-latency")));
+        QTest::qWait(300);  // the plots lay out and replot
+        QVERIFY2(w_->minimumSizeHint().width() <= 1440, qPrintable(QString::number(w_->minimumSizeHint().width())));
+    }
+
     // A model whose input declares its batch (torch.onnx.export without dynamic_axes) runs at it:
     // the batch field shows it read-only, the run uses it, and the user's own batch comes back
     // with the next model (it is what is saved).
