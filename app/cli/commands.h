@@ -72,6 +72,7 @@ struct InspectOptions {
     std::string model;
     bool json = false;
     int64_t batch = 1;
+    bool batchGiven = false;          // --batch on the command line (a fixed-batch model refuses another)
     std::vector<std::string> shapes;  // --shape NAME=D0,D1,...
 };
 

@@ -48,14 +48,22 @@ int inspectCommand(const InspectOptions& o) {
     const std::vector<std::string> symbolic = session::symbolicInputs(**imported);
     const bool inferred = symbolic.empty() || !shapes->empty();
     std::shared_ptr<ir::Graph> graph = *imported;
+    // a model that fixes its batch has its shapes and MACs at that batch; another is refused
+    int64_t batch = o.batch;
+    if (auto fixed = session::fixedBatchOf(**imported)) {
+        if (o.batchGiven && o.batch != fixed->batch)
+            return fail(Status::error(o.model + ": the model fixes its batch at " + std::to_string(fixed->batch) + " (input '" + fixed->input +
+                                      "'), so it cannot run at batch " + std::to_string(o.batch) + ": use batch " + std::to_string(fixed->batch)));
+        batch = fixed->batch;
+    }
     if (inferred) {
-        session::LoadOptions lo{o.batch, interrupt(), {}};
+        session::LoadOptions lo{batch, interrupt(), {}};
         lo.shapes = *shapes;
         auto g = session::inferImported(**imported, o.model, lo);
         if (!g) return fail(g.status());
         graph = *g;
     }
-    analysis::ModelSummary s = analysis::summarize(*graph, o.batch);
+    analysis::ModelSummary s = analysis::summarize(*graph, batch);
     std::string shapeHint;
     for (const auto& in : symbolic) shapeHint += (shapeHint.empty() ? "" : "; ") + in;
 

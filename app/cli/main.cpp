@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
     auto* ci = app.add_subcommand("inspect", "Inputs/outputs, opsets, producer, op histogram, parameters, MACs per layer");
     ci->add_option("model", inspect.model, "ONNX model")->required();
     ci->add_flag("--json", inspect.json, "Print JSON instead of text");
-    ci->add_option("--batch", inspect.batch, "Batch size for shapes and MACs")->capture_default_str()->check(CLI::Range(1, 1 << 16));
+    auto* inspectBatch = ci->add_option("--batch", inspect.batch, "Batch size for shapes and MACs (default: the batch the model fixes, else 1)")
+                             ->check(CLI::Range(1, 1 << 16));
     addShapeOption(ci, inspect.shapes);
 
     RunOptions run;
@@ -238,7 +239,10 @@ int main(int argc, char** argv) {
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGINT, &sa, nullptr);
     try {
-        if (*ci) return inspectCommand(inspect);
+        if (*ci) {
+            inspect.batchGiven = inspectBatch->count() > 0;
+            return inspectCommand(inspect);
+        }
         if (*cr) return runCommand(run);
         if (*ce) return evalCommand(eval);
         if (*cp) return profileCommand(prof);

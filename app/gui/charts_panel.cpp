@@ -51,11 +51,12 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     relabel_ = new QTimer(this);
     relabel_->setSingleShot(true);
     relabel_->setInterval(150);
-    connect(relabel_, &QTimer::timeout, this, [this] {
-        if (result_) redraw();
-    });
+    connect(relabel_, &QTimer::timeout, this, [this] { relabelCurrent(); });
     connect(order_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
-    connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateCaption(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        updateCaption();
+        relabel_->start();  // a page not shown before was drawn at a guessed size
+    });
     connect(pngButton_, &QToolButton::clicked, this, [this] { emit exportRequested(false); });
     connect(svgButton_, &QToolButton::clicked, this, [this] { emit exportRequested(true); });
     pngButton_->setEnabled(false);
@@ -114,6 +115,7 @@ void ChartsPanel::setResult(session::RunResultPtr result) {
     svgButton_->setEnabled(!pages_.empty());
     redraw();
     if (previous >= 0 && previous < tabs_->count()) tabs_->setCurrentIndex(previous);
+    relabel_->start();  // the plots were drawn before their first layout
 }
 
 report::ChartOptions ChartsPanel::optionsFor(report::ChartKind kind, bool title) const {
@@ -129,8 +131,20 @@ void ChartsPanel::resizeEvent(QResizeEvent* event) {
     if (result_ && event->oldSize().height() != event->size().height()) relabel_->start();
 }
 
+void ChartsPanel::drawPage(Page& page) {
+    page.binding = report::drawChart(*page.plot, page.kind, *result_, rows_, optionsFor(page.kind, false));
+    page.drawnHeight = page.plot->height();
+}
+
 void ChartsPanel::redraw() {
-    for (Page& p : pages_) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, optionsFor(p.kind, false));
+    for (Page& p : pages_) drawPage(p);
+    updateCaption();
+}
+
+void ChartsPanel::relabelCurrent() {
+    const int i = tabs_->currentIndex();
+    if (!result_ || i < 0 || size_t(i) >= pages_.size() || pages_[size_t(i)].plot->height() == pages_[size_t(i)].drawnHeight) return;
+    drawPage(pages_[size_t(i)]);
     updateCaption();
 }
 
@@ -139,7 +153,7 @@ void ChartsPanel::setSelectedNode(ir::NodeId node) {
     node_ = node;
     if (!result_) return;
     for (Page& p : pages_)
-        if (report::isPerLayerChart(p.kind)) p.binding = report::drawChart(*p.plot, p.kind, *result_, rows_, optionsFor(p.kind, false));
+        if (report::isPerLayerChart(p.kind)) drawPage(p);
     updateCaption();
 }
 

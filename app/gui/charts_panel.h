@@ -51,8 +51,11 @@ private:
         report::ChartKind kind;
         QCustomPlot* plot = nullptr;
         report::ChartBinding binding;
+        int drawnHeight = -1;   // the plot's height when drawn: label lengths depend on it
     };
     void redraw();
+    void drawPage(Page& page);
+    void relabelCurrent();      // redraws the current chart if its height changed since it was drawn
     void updateCaption();
     report::ChartOptions optionsFor(report::ChartKind kind, bool title) const;
 
@@ -66,7 +69,7 @@ private:
     QLabel* empty_ = nullptr;
     QToolButton* pngButton_ = nullptr;
     QToolButton* svgButton_ = nullptr;
-    QTimer* relabel_ = nullptr;   // redraws once a resize settles: label lengths follow the height
+    QTimer* relabel_ = nullptr;   // relabelCurrent once a resize or tab switch settles
 };
 
 }  // namespace ql::gui

@@ -738,6 +738,7 @@ void MainWindow::updateTitle() {
 
 void MainWindow::setDatasetOverride(const QString& dir) {
     RunSettings s = settingsPanel_->settings();
+    s.config.batch = settingsPanel_->userBatch();  // not the open model's fixed batch
     s.dataDir = dir;
     s.evaluate = true;
     settingsPanel_->setSettings(s, /*persist=*/false);

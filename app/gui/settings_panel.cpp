@@ -96,6 +96,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
                              "one thread start per run of layers instead of per layer. Off: oneDNN's own threading per layer."));
     form->addRow(tr("Threading"), rowBands_);
     threads_ = spin(0, 1024, this, tr("all cores"));
+    threads_->setObjectName(QStringLiteral("runThreads"));
     form->addRow(tr("Threads"), threads_);
     batch_ = spin(1, 4096, this);
     batch_->setObjectName(QStringLiteral("runBatch"));
@@ -197,12 +198,7 @@ void SettingsPanel::setSettings(const RunSettings& s, bool persist) {
     filling_ = false;
     updateEnabled();
     error_->setText(validationError());
-    if (persist_ && validationError().isEmpty()) {
-        QSettings store;
-        RunSettings saved = settings_;
-        saved.config.batch = userBatch_;  // not a model's fixed batch
-        saveRunSettings(store, saved);
-    }
+    if (persist_ && validationError().isEmpty()) save();
     emit settingsChanged();
 }
 
@@ -261,11 +257,15 @@ void SettingsPanel::readForm() {
     updateEnabled();
     const QString error = validationError();
     error_->setText(error);
-    if (persist_ && error.isEmpty()) {
-        QSettings store;
-        saveRunSettings(store, settings_);
-    }
+    if (persist_ && error.isEmpty()) save();
     emit settingsChanged();
+}
+
+void SettingsPanel::save() const {
+    QSettings store;
+    RunSettings saved = settings_;
+    saved.config.batch = userBatch_;  // the user's, not the open model's fixed batch
+    saveRunSettings(store, saved);
 }
 
 }  // namespace ql::gui

@@ -39,6 +39,7 @@ signals:
 private:
     void readForm();                   // form -> settings_, validate, save, emit
     void updateEnabled();
+    void save() const;                 // settings_ -> QSettings (with the user's own batch)
 
     RunSettings settings_;
     bool filling_ = false;

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <QBuffer>
+#include <QHash>
 #include <QLocale>
 #include <QObject>
 #include <QPainter>
@@ -18,13 +19,16 @@
 
 namespace ql::report {
 
-QString shortLayerLabel(const QString& name, int maxChars) {
+namespace {
+// shortLayerLabel's steps; `distinct` keeps the op part and every scope (shrunk), for names whose
+// shortest labels collide ("layer1.0/Add" and "layer1.0/Add_1"; three "downsample.0").
+QString shortLabel(const QString& name, int maxChars, bool distinct) {
     if (name.size() <= maxChars) return name;
     QStringList kept;
     const QStringList parts = name.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     for (int i = 0; i < parts.size(); ++i)
         if (i + 1 >= parts.size() || !parts[i + 1].startsWith(parts[i])) kept << parts[i];  // "layer3" before "layer3.1"
-    if (kept.size() > 1 && kept.back().front().isUpper()) kept.removeLast();  // "Conv", "Relu": the op, in the tooltip
+    if (!distinct && kept.size() > 1 && kept.back().front().isUpper()) kept.removeLast();  // "Conv": the op, in the tooltip
     auto length = [&] { return kept.join(QLatin1Char('/')).size(); };
     // Leading scopes shrink to their initial and number ("features.2" -> "f.2"); one without a
     // number goes. Then, if still too long, leading scopes go altogether.
@@ -35,10 +39,22 @@ QString shortLayerLabel(const QString& name, int maxChars) {
         if (k == p.size() || k == 0) kept.removeAt(i--);
         else kept[i] = p.left(1) + p.mid(k);
     }
-    while (kept.size() > 1 && length() > maxChars) kept.removeFirst();
+    while (!distinct && kept.size() > 1 && length() > maxChars) kept.removeFirst();
     const QString s = kept.join(QLatin1Char('/'));
     if (s.size() <= maxChars) return s;
-    return s.left(maxChars / 2 - 1) + QStringLiteral("…") + s.right(maxChars - maxChars / 2);  // one part too long: its middle goes
+    return s.left(maxChars / 2 - 1) + QStringLiteral("…") + s.right(maxChars - maxChars / 2);  // the middle goes
+}
+}  // namespace
+
+QString shortLayerLabel(const QString& name, int maxChars) { return shortLabel(name, maxChars, false); }
+
+QStringList shortLayerLabels(const QStringList& names, int maxChars) {
+    QStringList out;
+    QHash<QString, int> count;
+    for (const QString& n : names) ++count[out.emplace_back(shortLayerLabel(n, maxChars))];
+    for (qsizetype i = 0; i < names.size(); ++i)
+        if (count[out[i]] > 1 && names.count(names[i]) == 1) out[i] = shortLabel(names[i], maxChars, true);
+    return out;
 }
 
 namespace {
@@ -191,11 +207,11 @@ ChartBinding drawLayerLatency(QCustomPlot& plot, const std::vector<LayerRow>& ro
         const LayerRow& r = rows[idx[k]];
         if (r.fp32) f->addData(double(k) - 0.2, r.fp32->ms.median), top = std::max(top, r.fp32->ms.median);
         if (r.int8) (r.inserted ? s : i)->addData(double(k) + 0.2, r.int8->ms.median), top = std::max(top, r.int8->ms.median);
-        labels << shortLayerLabel(r.name, labelCharsFor(plot));
+        labels << r.name;
         b.byKey.push_back({r.node, rowTip(r)});
     }
     if (s->data()->isEmpty()) plot.removePlottable(s);
-    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    categoryTicks(plot.xAxis, shortLayerLabels(labels, labelCharsFor(plot)), maxLabelsFor(plot));
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "median ms per run"));
     plot.yAxis->setRange(0, top > 0 ? top * 1.08 : 1);
@@ -215,12 +231,12 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
         const double v = r.speedUp();
         (v >= 1 ? up : down)->addData(double(k), v);
         top = std::max(top, v);
-        labels << shortLayerLabel(r.name, labelCharsFor(plot));
+        labels << r.name;
         b.byKey.push_back({r.node, rowTip(r)});
     }
     up->setBaseValue(0);
     down->setBaseValue(0);
-    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    categoryTicks(plot.xAxis, shortLayerLabels(labels, labelCharsFor(plot)), maxLabelsFor(plot));
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "FP32 / INT8 median (×)"));
     plot.yAxis->setRange(0, top * 1.1);
@@ -256,10 +272,10 @@ ChartBinding drawLayerSqnr(QCustomPlot& plot, const std::vector<LayerRow>& rows,
         const double v = sqnr(r);
         (v >= kSqnrThresholdDb ? good : bad)->addData(double(k), v);
         top = std::max(top, v);
-        labels << shortLayerLabel(r.name, labelCharsFor(plot));
+        labels << r.name;
         b.byKey.push_back({r.node, rowTip(r) + QLatin1Char('\n') + QCoreApplication::translate("Charts", "SQNR %1 dB, cosine %2").arg(v, 0, 'f', 1).arg(r.error->propagated->cosine, 0, 'f', 5)});
     }
-    categoryTicks(plot.xAxis, labels, maxLabelsFor(plot));
+    categoryTicks(plot.xAxis, shortLayerLabels(labels, labelCharsFor(plot)), maxLabelsFor(plot));
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "SQNR (dB), INT8 output vs FP32"));
     plot.yAxis->setRange(0, top * 1.1);

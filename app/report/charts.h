@@ -61,6 +61,9 @@ bool isPerLayerChart(ChartKind kind);
 // ("layer3") and a trailing op part ("Conv") go first, then leading scopes shrink ("l3.1/conv2")
 // and go, so what tells the layers apart stays.
 QString shortLayerLabel(const QString& name, int maxChars);
+// The labels of one axis: shortLayerLabel's, except that names whose labels would collide keep
+// their op part and shrunk scopes ("l2.0/do…mple.0/Conv") so every bar stays told apart.
+QStringList shortLayerLabels(const QStringList& names, int maxChars);
 ir::NodeId defaultInsightNode(const session::RunResult& result, ChartKind kind);
 // The layers a report shows the per-layer kinds for: the `count` worst by SQNR when compared,
 // else those whose chosen range clips most of the observed one (where the method matters).

@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
+#include <cmath>
 #include <functional>
 
 #include "app/report/charts.h"
@@ -116,6 +117,20 @@ QString gridTable(const QStringList& header, const std::vector<QStringList>& row
 }
 
 // The whole document; `imageSrc(i)` is the <img> source of chart i.
+// The PDF page: A4 landscape at 110 dpi; the report's pixel sizes are this page's pixels.
+constexpr int kPdfResolution = 110;
+QPageLayout pdfPageLayout() {
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+}
+
+// A chart block's height on the PDF page (heading, image, caption; the intro when there is one),
+// estimated from the style sheet's sizes at kPdfResolution, with some slack.
+double chartBlockHeight(int imageHeight, const QString& caption, bool intro) {
+    const double captionLine = 17, charWidth = 7.5;  // 9 pt caption text, across the page
+    const double captionLines = std::ceil(double(caption.size()) * charWidth / pdfPageLayout().paintRectPixels(kPdfResolution).width());
+    return 40 + imageHeight + 14 + captionLines * captionLine + (intro ? 3 * 18 : 0) + 20;
+}
+
 QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const std::vector<LayerRow>& rows, bool pdf,
                   const std::function<QString(size_t)>& imageSrc) {
     const session::RunResult& r = *in.result;
@@ -265,17 +280,28 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
 
     // Charts.
     h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Charts"));
+    // PDF: the charts start a page and share pages while they fit. QTextDocument cannot keep a
+    // heading with its image, so the page breaks are placed here from each block's estimated height.
+    const double pageHeight = 0.96 * pdfPageLayout().paintRectPixels(kPdfResolution).height();
+    double pageUsed = 0;
     for (size_t i = 0; i < charts.size(); ++i) {
         const Chart& c = charts[i];
-        // PDF: small enough that a chart with its title and caption fits on an A4 landscape page
-        const int width = pdf ? std::min(c.logical.width(), 760) : c.logical.width();
-        const int height = c.logical.height() * width / std::max(1, c.logical.width());
-        // PDF: every chart after the first starts a page, so a title never ends a page without its image
-        const QString heading = pdf && i > 0 ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
+        // PDF: small enough that two charts with their titles and captions share an A4 landscape page
+        int width = pdf ? std::min(c.logical.width(), 760) : c.logical.width();
+        int height = c.logical.height() * width / std::max(1, c.logical.width());
+        if (const double room = pageHeight / 2 - chartBlockHeight(0, c.info.caption, false); pdf && height > room) {
+            width = int(width * room / height);
+            height = int(room);
+        }
+        const bool hasIntro = !c.subtitle.isEmpty() && (i == 0 || charts[i - 1].subtitle.isEmpty());
+        const double block = chartBlockHeight(height, c.info.caption, hasIntro);
+        const bool newPage = pdf && (i == 0 || pageUsed + block > pageHeight);
+        pageUsed = newPage ? block : pageUsed + block;
+        const QString heading = newPage ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
         const QString title = c.subtitle.isEmpty() ? c.info.title : c.info.title + QStringLiteral(": ") + c.subtitle;
         // before the first per-layer chart, after its heading (a PDF page starts at the heading): why these layers
         QString intro;
-        if (!c.subtitle.isEmpty() && (i == 0 || charts[i - 1].subtitle.isEmpty()))
+        if (hasIntro)
             intro = QStringLiteral("<p>%1</p>").arg(esc(
                 r.comparison ? QCoreApplication::translate("HtmlReport", "Calibration ranges and weight channels of the convolutions and linear layers with the worst "
                                                                          "SQNR: where an INT8 error starts, a clipped or too wide range or a per-tensor weight scale "
@@ -339,8 +365,8 @@ QByteArray reportPdf(const ReportInput& input) {
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
-    writer.setResolution(110);
+    writer.setPageLayout(pdfPageLayout());
+    writer.setResolution(kPdfResolution);
     writer.setTitle(QCoreApplication::translate("HtmlReport", "QuantLens report: %1").arg(QFileInfo(QString::fromStdString(input.result->model)).fileName()));
     writer.setCreator(input.generator.isEmpty() ? QStringLiteral("QuantLens") : input.generator);
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());

@@ -174,9 +174,13 @@ std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g) {
     std::optional<FixedBatch> fixed;
     for (ir::ValueId id : g.inputs) {
         const ir::Value& in = g.value(id);
-        if (in.dims.empty()) continue;  // scalars have no batch
-        if (in.dims[0] <= 0) return std::nullopt;  // symbolic; or 0, an empty tensor rather than a batch
+        // Batched data: float tensors of rank >= 2. Scalars, vectors and integer inputs (shape
+        // operands, indices) say nothing about the batch; an empty tensor (leading 0) neither.
+        const bool floating = in.dtype == ir::DType::F32 || in.dtype == ir::DType::F16;
+        if (in.dims.size() < 2 || !floating || in.dims[0] == 0) continue;
+        if (in.dims[0] < 0) return std::nullopt;  // symbolic: the batch is the session's
         if (!fixed) fixed = FixedBatch{in.dims[0], in.name, in.dims};
+        else if (fixed->batch != in.dims[0]) return std::nullopt;  // inputs disagree: no one batch to follow
     }
     return fixed;
 }

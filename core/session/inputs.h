@@ -46,8 +46,8 @@ struct FixedBatch {
     std::string input;
     ir::Dims dims;
 };
-// The batch g's inputs fix, or nothing when an input's leading dimension is symbolic (or no
-// input has one). g as imported, before shape inference fixes the symbolic dimensions.
+// The batch g's float inputs of rank >= 2 fix, or nothing when one's leading dimension is
+// symbolic, they disagree, or there is none. g as imported, before shape inference.
 std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g);
 
 // Inputs with symbolic dimensions other than the batch, as "x [N,3,height,width]"; empty if none.

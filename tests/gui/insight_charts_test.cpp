@@ -76,6 +76,13 @@ private slots:
         QCOMPARE(shortLayerLabel(QStringLiteral("/features/features.2/conv/conv.0/conv.0.0/Conv"), 16), QStringLiteral("f.2/conv.0.0"));
         QCOMPARE(shortLayerLabel(QStringLiteral("/layer2/layer2.0/downsample/downsample.0/Conv"), 16), QStringLiteral("l2.0/downsample.0").right(12));
         QCOMPARE(shortLayerLabel(QStringLiteral("/features/denseblock2/denselayer12/conv1/Conv"), 14), QStringLiteral("d2/d12/conv1"));
+        // labels that would collide keep their op part and shrunk scopes instead
+        const QStringList names = {QStringLiteral("/layer2/layer2.0/downsample/downsample.0/Conv"), QStringLiteral("/layer3/layer3.0/downsample/downsample.0/Conv"),
+                                   QStringLiteral("/layer1/layer1.0/Add"), QStringLiteral("/layer1/layer1.0/Add_1"), QStringLiteral("/layer1/layer1.0/conv1/Conv")};
+        const QStringList labels = report::shortLayerLabels(names, 16);
+        QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+        QCOMPARE(labels[4], QStringLiteral("layer1.0/conv1"));
+        for (const QString& l : labels) QVERIFY2(l.size() <= 16, qPrintable(l));
         const QString one = shortLayerLabel(QStringLiteral("a_single_very_long_layer_name_without_scopes"), 16);
         QCOMPARE(one.size(), 16);
         QVERIFY(one.contains(QStringLiteral("…")));

@@ -386,6 +386,16 @@ private slots:
         QVERIFY(w_->lastRun() && w_->lastRun()->result);
         QCOMPARE(w_->lastRun()->result->config.batch, 2);
         QCOMPARE(w_->settingsPanel()->userBatch(), 3);
+        // an edit while it is open saves the user's batch, not the model's
+        w_->settingsPanel()->setSettings(s, /*persist=*/true);
+        auto* threads = w_->settingsPanel()->findChild<QSpinBox*>(QStringLiteral("runThreads"));
+        QVERIFY(threads);
+        threads->setValue(2);
+        {
+            QSettings store;
+            QCOMPARE(loadRunSettings(store).config.threads, 2);
+            QCOMPARE(loadRunSettings(store).config.batch, int64_t(3));
+        }
         drawn.clear();
         w_->openModel(kModel);
         QVERIFY(drawn.wait(30000));

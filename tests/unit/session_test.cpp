@@ -226,6 +226,18 @@ TEST(Session, AModelThatFixesItsBatchRunsAtItOrSaysWhichToUse) {
     EXPECT_NE(profiled.status().message().find("fixes its batch at 1"), std::string::npos) << profiled.status().message();
     config.batch = 1;
     EXPECT_TRUE(session::profileModel(**s, config, session::ProfileRequest{*inputs}));
+    // only batched data decides: an integer shape operand listed first ([4]) does not
+    {
+        OnnxBuilder b;
+        b.input("shape", {2}, onnx::TensorProto::INT64).input("x", {1, 2, 3, 4}).output("y");
+        b.node("Reshape", {"x", "shape"}, {"y"}, "reshape");
+        auto g = session::importModel(b.save(dir, "operand_first.onnx"));
+        ASSERT_TRUE(g) << g.message();
+        auto f = session::fixedBatchOf(**g);
+        ASSERT_TRUE(f);
+        EXPECT_EQ(f->batch, 1);
+        EXPECT_EQ(f->input, "x");
+    }
     // a symbolic batch follows the request
     auto dynamic = session::Session::open(smallConvNet().save(dir, "dynamic.onnx"), o);
     ASSERT_TRUE(dynamic) << dynamic.message();
