@@ -2365,8 +2365,8 @@ oneDNN: %5 auf %6</translation>
         <translation>Ein Gewichtsskalierungsfaktor pro Ausgabekanal oder einer für den ganzen Tensor.</translation>
     </message>
     <message>
-        <source>time each convolution&apos;s implementations</source>
-        <translation>Implementierungen jeder Faltung messen</translation>
+        <source>time the candidates</source>
+        <translation>Kandidaten messen</translation>
     </message>
     <message>
         <source>Times oneDNN&apos;s implementations of each convolution that keep its layouts and runs the fastest; the plan takes longer to build. Off: oneDNN&apos;s first choice.</source>

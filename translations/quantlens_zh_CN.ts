@@ -2347,8 +2347,8 @@ oneDNN：%5（运行于 %6）</translation>
         <translation>每个输出通道一个权重缩放因子，或整个张量一个。</translation>
     </message>
     <message>
-        <source>time each convolution&apos;s implementations</source>
-        <translation>测定每个卷积的各种实现</translation>
+        <source>time the candidates</source>
+        <translation>测定候选实现</translation>
     </message>
     <message>
         <source>Times oneDNN&apos;s implementations of each convolution that keep its layouts and runs the fastest; the plan takes longer to build. Off: oneDNN&apos;s first choice.</source>

@@ -85,7 +85,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Executor"), executor_);
     layout_ = combo({QStringLiteral("auto"), QStringLiteral("nchw"), QStringLiteral("nhwc"), QStringLiteral("blocked")}, this);
     form->addRow(tr("Layout"), layout_);
-    tune_ = new QCheckBox(tr("time each convolution's implementations"), this);
+    tune_ = new QCheckBox(tr("time the candidates"), this);  // short: the dock is narrow; the tooltip says more
     tune_->setObjectName(QStringLiteral("tuneKernels"));
     tune_->setToolTip(tr("Times oneDNN's implementations of each convolution that keep its layouts and runs the fastest; "
                          "the plan takes longer to build. Off: oneDNN's first choice."));

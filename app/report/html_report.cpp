@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -100,10 +101,17 @@ QString stylesheet() {
         ".caption{color:#555;font-size:9pt;margin-top:2px;} .warning{color:#a40000;} img{max-width:100%;}");
 }
 
+// widthPercent: per column, 0 = as wide as its text; any given makes the table the page's width
+// (the PDF's wide per-layer table wrapped its names into ten-line rows at 70 % of the page).
 QString gridTable(const QStringList& header, const std::vector<QStringList>& rows, const std::vector<bool>& numeric,
-                  const std::vector<QString>& rowClasses = {}) {
-    QString h = QStringLiteral("<table class='grid' cellspacing='0' cellpadding='3' border='1'><thead><tr>");
-    for (const QString& c : header) h += QStringLiteral("<th>%1</th>").arg(esc(c));
+                  const std::vector<QString>& rowClasses = {}, const std::vector<int>& widthPercent = {}) {
+    const bool full = std::any_of(widthPercent.begin(), widthPercent.end(), [](int w) { return w > 0; });
+    QString h = QStringLiteral("<table class='grid' cellspacing='0' cellpadding='3' border='1'%1><thead><tr>")
+                    .arg(full ? QStringLiteral(" width='100%'") : QString());
+    for (int c = 0; c < header.size(); ++c) {
+        const int w = size_t(c) < widthPercent.size() ? widthPercent[size_t(c)] : 0;
+        h += (w > 0 ? QStringLiteral("<th width='%1%'>").arg(w) : QStringLiteral("<th>")) + esc(header[c]) + QStringLiteral("</th>");
+    }
     h += QStringLiteral("</tr></thead><tbody>");
     for (size_t r = 0; r < rows.size(); ++r) {
         const QString cls = r < rowClasses.size() && !rowClasses[r].isEmpty() ? QStringLiteral(" class='%1'").arg(rowClasses[r]) : QString();
@@ -116,7 +124,6 @@ QString gridTable(const QStringList& header, const std::vector<QStringList>& row
     return h + QStringLiteral("</tbody></table>");
 }
 
-// The whole document; `imageSrc(i)` is the <img> source of chart i.
 // The PDF page: A4 landscape at 110 dpi; the report's pixel sizes are this page's pixels.
 constexpr int kPdfResolution = 110;
 QPageLayout pdfPageLayout() {
@@ -131,6 +138,7 @@ double chartBlockHeight(int imageHeight, const QString& caption, bool intro) {
     return 40 + imageHeight + 14 + captionLines * captionLine + (intro ? 3 * 18 : 0) + 20;
 }
 
+// The whole document; `imageSrc(i)` is the <img> source of chart i.
 QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const std::vector<LayerRow>& rows, bool pdf,
                   const std::function<QString(size_t)>& imageSrc) {
     const session::RunResult& r = *in.result;
@@ -338,7 +346,8 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         h += gridTable({QStringLiteral("#"), QCoreApplication::translate("HtmlReport", "Layer"), QCoreApplication::translate("HtmlReport", "Op"), QCoreApplication::translate("HtmlReport", "Fused from"), QCoreApplication::translate("HtmlReport", "FP32 ms"), QCoreApplication::translate("HtmlReport", "INT8 ms"),
                         QCoreApplication::translate("HtmlReport", "Speed-up"), QCoreApplication::translate("HtmlReport", "MMACs"), QCoreApplication::translate("HtmlReport", "Weights KiB"), QCoreApplication::translate("HtmlReport", "Output KiB"), QCoreApplication::translate("HtmlReport", "Impl"),
                         QCoreApplication::translate("HtmlReport", "Format"), QCoreApplication::translate("HtmlReport", "Dtype")},
-                       t, {true, false, false, false, true, true, true, true, true, true, false, false, false}, classes);
+                       t, {true, false, false, false, true, true, true, true, true, true, false, false, false}, classes,
+                       {3, 17, 7, 19, 5, 5, 6, 6, 5, 5, 12, 6, 4});
     }
     h += QStringLiteral("\n</body></html>\n");
     return h;
