@@ -347,7 +347,8 @@ void MainWindow::buildDocks() {
     inspLayout->addWidget(inspectorView_, 1);
     inspectorDock_->setWidget(inspBox);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
-    resizeDocks({passesDock_, inspectorDock_}, {300, 330}, Qt::Horizontal);
+    // the left docks as wide as the run settings' form, so no field is cut off behind a scroll bar
+    resizeDocks({passesDock_, inspectorDock_}, {std::max(300, settingsPanel_->minimumSizeHint().width() + 20), 330}, Qt::Horizontal);
 
     // Per-layer results: placeholder until RunResult exists.
     resultsDock_ = new QDockWidget(this);

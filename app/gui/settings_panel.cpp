@@ -25,6 +25,9 @@ QSpinBox* spin(int lo, int hi, QWidget* parent, const QString& special = {}) {
 QComboBox* combo(const QStringList& items, QWidget* parent) {
     auto* c = new QComboBox(parent);
     c->addItems(items);
+    // may be narrower than its longest item: the settings dock is ~300 px wide
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(8);
     return c;
 }
 

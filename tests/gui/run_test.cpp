@@ -6,6 +6,8 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QtTest>
@@ -363,6 +365,10 @@ private slots:
         QVERIFY(w_->showChart(QStringLiteral("layer-latency")));
         QTest::qWait(300);  // the plots lay out and replot
         QVERIFY2(w_->minimumSizeHint().width() <= 1440, qPrintable(QString::number(w_->minimumSizeHint().width())));
+        // and the run settings fit their dock: no field behind a horizontal scroll bar
+        auto* area = qobject_cast<QScrollArea*>(w_->settingsPanel()->parentWidget()->parentWidget());
+        QVERIFY(area);
+        QVERIFY(!area->horizontalScrollBar()->isVisible());
     }
 
     // A model whose input declares its batch (torch.onnx.export without dynamic_axes) runs at it:
