@@ -16,6 +16,9 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/subprocess.h"
+#include "core/session/inputs.h"
+#include "core/session/session.h"
+#include "core/util/strings.h"
 #include "core/bench/analysis.h"
 #include "core/bench/bench_run.h"
 #include "core/bench/tables.h"
@@ -177,6 +180,20 @@ int benchCommand(const BenchOptions& o) {
     auto shard = bench::parseShard(o.shard);
     if (!shard) return fail(shard.status());
     const std::vector<bench::BenchConfig> mine = bench::shardOf(*grid, *shard);
+    // A model that fixes its batch runs at no other: said before any trial starts
+    std::set<std::string> checked;
+    for (const auto& c : mine) {
+        if (!checked.insert(c.model).second) continue;
+        auto imported = session::importModel(c.model);
+        if (!imported) return fail(imported.status());
+        if (auto fixed = session::fixedBatchOf(**imported))
+            for (const auto& other : mine)
+                if (other.model == c.model && other.batch != fixed->batch)
+                    return fail(Status::error(c.model + ": the model fixes its batch at " + std::to_string(fixed->batch) + " (input '" + fixed->input + "' is " +
+                                              shapeToString(fixed->dims) + "), so the grid's batch " + std::to_string(other.batch) +
+                                              " cannot run it: use --batch " + std::to_string(fixed->batch) +
+                                              ", or export the model with a symbolic batch dimension"));
+    }
     const fs::path out = o.out;
     if (Status st = prepareOutputFolder(out, o.force); !st) return fail(st);
     auto machine = bench::describeThisMachine(o.spec.maxIsa, QL_VERSION);

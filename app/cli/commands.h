@@ -37,6 +37,9 @@ struct ExecutionOptions {
     bool tune = false;
     // The run config: the command's defaults, then the file, then the options given.
     Expected<session::RunConfig> resolve(const session::RunConfig& defaults) const;
+    // Whether the user chose the batch: --batch, or a "batch" in the --config file. A model that
+    // fixes its batch follows it otherwise, and refuses another batch that was chosen.
+    bool batchChosen(const std::optional<int64_t>& batchOption) const;
 };
 
 // Where samples come from: --dataset SPEC (docs/datasets.md), or the older --data DIR --split

@@ -75,7 +75,7 @@ int evalCommand(const EvalOptions& o) {
     auto data = o.data.resolve(config->batch);
     if (!data) return fail(data.status());
 
-    data->open.batchFollowsModel = !o.batch;
+    data->open.batchFollowsModel = !o.exec.batchChosen(o.batch);
     auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());
     config->batch = (*s)->batch();  // a model that fixes its batch runs at it unless --batch says otherwise

@@ -1,4 +1,7 @@
+#include <fstream>
 #include <iostream>
+
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "app/cli/commands.h"
@@ -33,6 +36,14 @@ int fail(const Status& s) {
         case StatusCode::Internal: return kExitInternal;
         default: return kExitBadInput;
     }
+}
+
+bool ExecutionOptions::batchChosen(const std::optional<int64_t>& batchOption) const {
+    if (batchOption) return true;
+    if (configFile.empty()) return false;
+    std::ifstream in(configFile);
+    const auto j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);  // resolve() already reported a broken file
+    return j.is_object() && j.contains("batch");
 }
 
 Expected<session::RunConfig> ExecutionOptions::resolve(const session::RunConfig& defaults) const {

@@ -37,7 +37,8 @@ int runCommand(const RunOptions& o) {
     if (!implied && !o.batch)
         for (const auto& [name, dims] : open.shapes)
             if (!dims.empty()) implied = dims[0];
-    config->batch = o.batch && (*opened)->fixedBatch() ? *o.batch : implied ? implied : o.batch.value_or(config->batch);
+    const bool chosen = o.exec.batchChosen(o.batch);  // --batch or the config's: refused below if the model fixes another
+    config->batch = chosen && (*opened)->fixedBatch() ? o.batch.value_or(config->batch) : implied ? implied : o.batch.value_or(config->batch);
     if (o.seed) config->seed = *o.seed;
     auto at = config->batch == (*opened)->batch() ? Expected<std::shared_ptr<const session::Session>>(*opened)
                                                   : (*opened)->withBatch(config->batch, interrupt());

@@ -98,7 +98,7 @@ QString stylesheet() {
         "table.grid th{background:#e8ecf2;border:1px solid #ccd;text-align:left;}"
         "table.grid td{border:1px solid #dde;} table.grid td.n{text-align:right;}"
         "tr.ins td{color:#806000;} .bad{color:#b00020;} .good{color:#007020;}"
-        ".caption{color:#555;font-size:9pt;margin-top:2px;} .warning{color:#a40000;} img{max-width:100%;}");
+        ".caption{color:#555;font-size:9pt;margin-top:2px;} .warning{color:#a40000;} img{max-width:100%;height:auto;}");
 }
 
 // widthPercent: per column, 0 = as wide as its text; any given makes the table the page's width

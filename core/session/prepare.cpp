@@ -197,7 +197,8 @@ Expected<CalibrationStream> calibrationStream(const Session& session, const data
         b = *fixed;
         if (b > s.samples)
             return Status::error(session.modelPath().string() + ": the model fixes its batch at " + std::to_string(b) + ", more than the " +
-                                 std::to_string(s.samples) + " calibration sample(s)");
+                                 std::to_string(s.samples) + " calibration sample(s): calibrate on at least " + std::to_string(b) +
+                                 " (--samples " + std::to_string(b) + ")");
         s.samples = s.samples / b * b;
     }
     QL_ASSIGN(s.at, atBatch(session, b, job.cancel, job.progress));

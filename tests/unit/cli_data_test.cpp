@@ -126,6 +126,18 @@ TEST(CliData, AFixedBatchModelRunsAtItsBatchUnlessToldOtherwise) {
     EXPECT_EQ(four.exitCode, 2);
     EXPECT_NE(four.err.find("the model fixes its batch at 1 (input 'x' is [1,1,8,8]), so it cannot run at batch 4: use batch 1"), std::string::npos)
         << four.err;
+    // a batch in a --config file is a choice too: refused, not silently replaced
+    {
+        std::ofstream(dir / "b4.json") << R"({"batch": 4})";
+        CliResult c = runCli("profile " + model + " --config " + (dir / "b4.json").string() + " --repeat 2", dir);
+        EXPECT_EQ(c.exitCode, 2);
+        EXPECT_NE(c.err.find("fixes its batch at 1"), std::string::npos) << c.err;
+    }
+    // bench says so before any trial starts (no output folder)
+    CliResult b = runCli("bench --models " + model + " --batch 1,2 --trials 1 --out " + (dir / "bench").string(), dir);
+    EXPECT_EQ(b.exitCode, 2);
+    EXPECT_NE(b.err.find("so the grid's batch 2 cannot run it: use --batch 1"), std::string::npos) << b.err;
+    EXPECT_FALSE(fs::exists(dir / "bench"));
     const int64_t n = 12;
     ASSERT_TRUE(data::writeNpy(dir / "images.npy", ir::Tensor::fromFloats({n, 1, 8, 8}, randomValues(size_t(n * 64), 5, -1.f, 1.f))).isOk());
     ASSERT_TRUE(data::writeNpy(dir / "labels.npy", ir::Tensor::fromInt64s({n}, std::vector<int64_t>(size_t(n), 0))).isOk());
