@@ -128,12 +128,12 @@ report::ChartOptions ChartsPanel::optionsFor(report::ChartKind kind, bool title)
 
 void ChartsPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    if (result_ && event->oldSize().height() != event->size().height()) relabel_->start();
+    if (result_ && event->oldSize() != event->size()) relabel_->start();
 }
 
 void ChartsPanel::drawPage(Page& page) {
     page.binding = report::drawChart(*page.plot, page.kind, *result_, rows_, optionsFor(page.kind, false));
-    page.drawnHeight = page.plot->height();
+    page.drawnSize = page.plot->size();
 }
 
 void ChartsPanel::redraw() {
@@ -143,7 +143,7 @@ void ChartsPanel::redraw() {
 
 void ChartsPanel::relabelCurrent() {
     const int i = tabs_->currentIndex();
-    if (!result_ || i < 0 || size_t(i) >= pages_.size() || pages_[size_t(i)].plot->height() == pages_[size_t(i)].drawnHeight) return;
+    if (!result_ || i < 0 || size_t(i) >= pages_.size() || pages_[size_t(i)].plot->size() == pages_[size_t(i)].drawnSize) return;
     drawPage(pages_[size_t(i)]);
     updateCaption();
 }

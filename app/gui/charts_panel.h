@@ -51,11 +51,11 @@ private:
         report::ChartKind kind;
         QCustomPlot* plot = nullptr;
         report::ChartBinding binding;
-        int drawnHeight = -1;   // the plot's height when drawn: label lengths depend on it
+        QSize drawnSize;        // the plot's size when drawn: label lengths and legend rows depend on it
     };
     void redraw();
     void drawPage(Page& page);
-    void relabelCurrent();      // redraws the current chart if its height changed since it was drawn
+    void relabelCurrent();      // redraws the current chart if its size changed since it was drawn
     void updateCaption();
     report::ChartOptions optionsFor(report::ChartKind kind, bool title) const;
 

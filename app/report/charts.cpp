@@ -83,6 +83,22 @@ void showLegendAbove(QCustomPlot& plot) {
     strip->addElement(0, 1, new QCPLayoutElement(&plot));
     strip->setColumnStretchFactors({0.001, 1.0});
     plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    // as many entries a row as the plot's width holds; the rest wrap (one row cut them off:
+    // "FP32 planned aren…")
+    // (the grid aligns columns: each is as wide as its widest entry)
+    const int n = plot.legend->itemCount(), room = plot.width() - plot.axisRect()->margins().left() - 8;
+    int perRow = std::max(1, n);
+    for (; perRow > 1; --perRow) {
+        int used = 0;
+        for (int col = 0; col < perRow; ++col) {
+            int widest = 0;
+            for (int i = col; i < n; i += perRow) widest = std::max(widest, plot.legend->item(i)->minimumOuterSizeHint().width());
+            used += widest + plot.legend->columnSpacing();
+        }
+        if (used <= room) break;
+    }
+    plot.legend->setWrap(perRow);
+    plot.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     plot.legend->setBorderPen(Qt::NoPen);
     plot.legend->setBrush(Qt::NoBrush);
     plot.legend->setMargins(QMargins(plot.axisRect()->margins().left(), 2, 4, 0));
@@ -98,6 +114,7 @@ void reset(QCustomPlot& plot, const QString& title, const ChartOptions& o) {
         plot.plotLayout()->remove(strip);
         plot.plotLayout()->simplify();
         plot.axisRect()->insetLayout()->addElement(plot.legend, Qt::AlignTop | Qt::AlignRight);
+        plot.legend->setWrap(0);
         plot.legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
         plot.legend->setBorderPen(QPen(Qt::black));
         plot.legend->setMargins(QMargins(7, 5, 7, 4));

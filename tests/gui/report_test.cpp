@@ -130,6 +130,19 @@ private slots:
         }
     }
 
+    // A legend wider than the plot wraps into rows instead of cutting its entries off.
+    void aLegendWiderThanThePlotWraps() {
+        QCustomPlot plot;
+        plot.resize(420, 400);
+        report::drawChart(plot, report::ChartKind::MemoryTimeline, *result_, rows_, {});
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(plot.legend->visible());
+        QVERIFY(plot.legend->itemCount() >= 4);
+        QVERIFY(plot.legend->rowCount() > 1);
+        for (int i = 0; i < plot.legend->itemCount(); ++i)
+            QVERIFY2(plot.legend->item(i)->outerRect().right() <= plot.width(), qPrintable(QString::number(i)));
+    }
+
     void pdfIsWritten() {
         report::ReportInput in;
         in.result = result_;
