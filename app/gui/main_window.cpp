@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QElapsedTimer>
+#include <chrono>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -776,13 +777,19 @@ void MainWindow::startRun() {
 
     // Progress: posted to the UI only when the shown permille or the stage changes.
     auto receiver = jobs_;
+    // ... and at most every 150 ms: each update repaints, and on a two-core machine a repaint
+    // during the timed runs takes a core from them (runs under xvfb timed 30-50 % slower).
     auto lastShown = std::make_shared<std::pair<int, std::string>>(-1, std::string());
     auto mutex = std::make_shared<std::mutex>();
-    ProgressFn progress = [receiver, generation, lastShown, mutex, this](double f, const std::string& stage) {
+    auto lastPost = std::make_shared<std::chrono::steady_clock::time_point>();
+    ProgressFn progress = [receiver, generation, lastShown, lastPost, mutex, this](double f, const std::string& stage) {
         const int permille = int(f * 1000);
         {
             std::lock_guard lock(*mutex);
             if (permille == lastShown->first && stage == lastShown->second) return;
+            const auto now = std::chrono::steady_clock::now();
+            if (now - *lastPost < std::chrono::milliseconds(150)) return;
+            *lastPost = now;
             *lastShown = {permille, stage};
         }
         // `this` is only used on the UI thread, after the receiver checked it is alive.
