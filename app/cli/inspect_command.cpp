@@ -51,9 +51,7 @@ int inspectCommand(const InspectOptions& o) {
     // a model that fixes its batch has its shapes and MACs at that batch; another is refused
     int64_t batch = o.batch;
     if (auto fixed = session::fixedBatchOf(**imported)) {
-        if (o.batchGiven && o.batch != fixed->batch)
-            return fail(Status::error(o.model + ": the model fixes its batch at " + std::to_string(fixed->batch) + " (input '" + fixed->input +
-                                      "'), so it cannot run at batch " + std::to_string(o.batch) + ": use batch " + std::to_string(fixed->batch)));
+        if (o.batchGiven && o.batch != fixed->batch) return fail(session::fixedBatchRefusal(o.model, *fixed, o.batch));
         batch = fixed->batch;
     }
     if (inferred) {

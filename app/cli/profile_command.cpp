@@ -101,7 +101,8 @@ int profileCommand(const ProfileOptions& o) {
     if (!given) return fail(given.status());
     // symbolic dimensions (height, width): --shape, else the input files' shapes
     session::OpenOptions open{config->batch, interrupt(), {}};
-    open.batchFollowsModel = !o.exec.batchChosen(o.batch);
+    const bool batchChosen = o.exec.batchChosen(o.batch);
+    open.batchFollowsModel = !batchChosen;
     auto shapes = session::parseShapeSpecs(o.shapes);
     if (!shapes) return fail(shapes.status());
     open.shapes = std::move(shapes).value();
@@ -124,7 +125,7 @@ int profileCommand(const ProfileOptions& o) {
     const std::string executor = rep.runs.front().executor, layout = runtime::layoutName(rep.runs.front().layout);
 
     std::printf("model %s, batch %lld%s, executor %s, layout %s\n", o.model.c_str(), (long long)config->batch,
-                (*s)->fixedBatch() && !o.exec.batchChosen(o.batch) ? " (fixed by the model)" : "", executor.c_str(), layout.c_str());
+                (*s)->fixedBatch() && !batchChosen ? " (fixed by the model)" : "", executor.c_str(), layout.c_str());
     std::printf("cpu %s, oneDNN %s on %s, ISA %s%s, %d threads; warm-up %d, repeats %d%s\n", rep.cpu.cpuModel.c_str(), rep.cpu.onednnVersion.c_str(), rep.cpu.openmp.c_str(),
                 rep.cpu.isa.c_str(), rep.cpu.int8Vnni ? " (VNNI)" : " (no VNNI)", rep.cpu.threads, config->warmup, config->repeat,
                 rep.runs.size() > 1 ? " (precisions interleaved in blocks of 4 timed runs, each after >= 25 ms of untimed runs of the same precision)" : "");

@@ -516,7 +516,7 @@ void MainWindow::setDocument(std::shared_ptr<const ModelDocument> document) {
     }
     ++runGeneration_;                 // a run of the previous model delivers nothing
     document_ = std::move(document);
-    settingsPanel_->setModelBatch(document_ && document_->session ? document_->session->fixedBatch() : std::nullopt);
+    settingsPanel_->setModelBatch(modelBatch());
     lastError_.clear();
     run_.reset();
     layerModel_->setResult(nullptr);
@@ -564,6 +564,10 @@ void MainWindow::updateStageTitle() {
     }
     stagePanel_->setTitle(stage == 0 ? tr("Original") : last ? tr("Fused (after %1)").arg(QString::fromStdString(s.name))
                                                                     : tr("After %1").arg(QString::fromStdString(s.name)));
+}
+
+std::optional<int64_t> MainWindow::modelBatch() const {
+    return document_ && document_->session ? document_->session->fixedBatch() : std::nullopt;
 }
 
 bool MainWindow::isDrawn() const { return document_ && originalPanel_->isDrawn() && stagePanel_->isDrawn(); }
@@ -739,8 +743,7 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::setDatasetOverride(const QString& dir) {
-    RunSettings s = settingsPanel_->settings();
-    s.config.batch = settingsPanel_->userBatch();  // not the open model's fixed batch
+    RunSettings s = settingsPanel_->userSettings();  // not the open model's fixed batch
     s.dataDir = dir;
     s.evaluate = true;
     settingsPanel_->setSettings(s, /*persist=*/false);
@@ -1075,13 +1078,11 @@ void MainWindow::retranslate() {
 
 void MainWindow::rebuildSettingsPanel() {
     if (!settingsPanel_) return;
-    const RunSettings s = settingsPanel_->settings();
+    const RunSettings s = settingsPanel_->userSettings();  // not the open model's fixed batch
     const bool persist = settingsPanel_->persists();
     auto* fresh = new SettingsPanel(settingsScroll_);
-    RunSettings own = s;
-    own.config.batch = settingsPanel_->userBatch();  // not the open model's fixed batch
-    fresh->setModelBatch(document_ && document_->session ? document_->session->fixedBatch() : std::nullopt);
-    fresh->setSettings(own, persist);
+    fresh->setModelBatch(modelBatch());
+    fresh->setSettings(s, persist);
     settingsScroll_->setWidget(fresh);   // deletes the old form
     settingsPanel_ = fresh;
     connect(settingsPanel_, &SettingsPanel::settingsChanged, this, [this] {

@@ -14,6 +14,7 @@
 #include <QList>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/gui/model_document.h"
 #include "app/gui/run_job.h"
@@ -64,6 +65,7 @@ public:
     bool isLoading() const { return loading_; }
     QString lastError() const { return lastError_; }
     bool isDrawn() const;                // both views show the current document
+    std::optional<int64_t> modelBatch() const;  // the open model's fixed batch, if it fixes one
 
     // Right-hand view: stage 0 = original, stages().size()-1 = fused (the default).
     void showStage(int stage);

@@ -264,11 +264,15 @@ void SettingsPanel::readForm() {
     emit settingsChanged();
 }
 
+RunSettings SettingsPanel::userSettings() const {
+    RunSettings s = settings_;
+    s.config.batch = userBatch_;
+    return s;
+}
+
 void SettingsPanel::save() const {
     QSettings store;
-    RunSettings saved = settings_;
-    saved.config.batch = userBatch_;  // the user's, not the open model's fixed batch
-    saveRunSettings(store, saved);
+    saveRunSettings(store, userSettings());
 }
 
 }  // namespace ql::gui

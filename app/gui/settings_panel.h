@@ -30,7 +30,9 @@ public:
     // The open model's fixed batch (its inputs declare [1,3,224,224]): the batch field shows it,
     // read-only, and settings() carry it; the user's own batch is kept (and saved) for other models.
     void setModelBatch(std::optional<int64_t> fixed);
-    int64_t userBatch() const { return userBatch_; }
+    // settings() with the user's own batch instead of the model's: what is saved, and what a
+    // rebuilt or overridden form starts from
+    RunSettings userSettings() const;
     void loadFromSettings();           // QSettings -> form (called by the constructor)
 
 signals:

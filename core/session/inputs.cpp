@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/data/npy.h"
+#include "core/util/strings.h"
 #include "importers/onnx/tensor_proto.h"
 
 namespace ql::session {
@@ -183,6 +184,12 @@ std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g) {
         else if (fixed->batch != in.dims[0]) return std::nullopt;  // inputs disagree: no one batch to follow
     }
     return fixed;
+}
+
+Status fixedBatchRefusal(const std::string& model, const FixedBatch& fixed, int64_t batch) {
+    return Status::error(model + ": the model fixes its batch at " + std::to_string(fixed.batch) + " (input '" + fixed.input + "' is " +
+                         shapeToString(fixed.dims) + "), so it cannot run at batch " + std::to_string(batch) + ": use batch " +
+                         std::to_string(fixed.batch) + ", or export the model with a symbolic batch dimension");
 }
 
 std::vector<std::string> symbolicInputs(const ir::Graph& g) {

@@ -49,6 +49,8 @@ struct FixedBatch {
 // The batch g's float inputs of rank >= 2 fix, or nothing when one's leading dimension is
 // symbolic, they disagree, or there is none. g as imported, before shape inference.
 std::optional<FixedBatch> fixedBatchOf(const ir::Graph& g);
+// "MODEL: the model fixes its batch at N (input 'x' is [..]), so it cannot run at batch B: use ..."
+Status fixedBatchRefusal(const std::string& model, const FixedBatch& fixed, int64_t batch);
 
 // Inputs with symbolic dimensions other than the batch, as "x [N,3,height,width]"; empty if none.
 std::vector<std::string> symbolicInputs(const ir::Graph& g);

@@ -1,7 +1,6 @@
 #include "core/session/session.h"
 
 #include "core/passes/infer_shapes.h"
-#include "core/util/strings.h"
 #include "importers/onnx/onnx_importer.h"
 
 namespace ql::session {
@@ -92,10 +91,7 @@ Expected<std::shared_ptr<const Session>> Session::derive(std::filesystem::path p
     // Shape inference leaves a fixed leading dimension alone: running such a model "at batch 8"
     // would run batch 1 and report 8, so another batch is refused here, once for every caller.
     if (auto fixed = fixedBatchOf(*raw); fixed && fixed->batch != batch) {
-        if (!batchFollowsModel)
-            return Status::error(path.string() + ": the model fixes its batch at " + std::to_string(fixed->batch) + " (input '" + fixed->input +
-                                 "' is " + shapeToString(fixed->dims) + "), so it cannot run at batch " + std::to_string(batch) + ": use batch " +
-                                 std::to_string(fixed->batch) + ", or export the model with a symbolic batch dimension");
+        if (!batchFollowsModel) return fixedBatchRefusal(path.string(), *fixed, batch);
         batch = fixed->batch;
     }
     QL_ASSIGN(auto inferred, inferAt(*raw, path, batch, cancel, progress.sub(0.0, 0.6), shapeOperands));

@@ -391,7 +391,7 @@ private slots:
         QVERIFY(runAndWait());
         QVERIFY(w_->lastRun() && w_->lastRun()->result);
         QCOMPARE(w_->lastRun()->result->config.batch, 2);
-        QCOMPARE(w_->settingsPanel()->userBatch(), 3);
+        QCOMPARE(w_->settingsPanel()->userSettings().config.batch, int64_t(3));
         // an edit while it is open saves the user's batch, not the model's
         w_->settingsPanel()->setSettings(s, /*persist=*/true);
         auto* threads = w_->settingsPanel()->findChild<QSpinBox*>(QStringLiteral("runThreads"));
