@@ -421,6 +421,10 @@ Bereich pro Tensor ±%6: dieser Kanal würde %7 % der int8-Stufen nutzen</transl
         <source>The selected layer&apos;s float weights per output channel (bars: min and max), the per-channel int8 range (scale × 127) and the per-tensor one (dashed): channels far inside the dashed lines would waste int8 levels if the weights were quantized per tensor.</source>
         <translation>Die Gleitkomma-Gewichte der gewählten Schicht pro Ausgabekanal (Balken: Min und Max), der int8-Bereich pro Kanal (Skala × 127) und der pro Tensor (gestrichelt): Kanäle weit innerhalb der gestrichelten Linien würden int8-Stufen verschwenden, wenn die Gewichte pro Tensor quantisiert würden.</translation>
     </message>
+    <message>
+        <source>20 dB (below: precision lost)</source>
+        <translation>20 dB (darunter: Präzision verloren)</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -1048,6 +1052,14 @@ oneDNN: %5 auf %6</translation>
         <source>Warning: the load average was %1 with %2 thread(s): other processes competed for the cores, so these timings are not trustworthy. Profile again on a quiet machine.</source>
         <translation>Warnung: Die Systemlast betrug %1 bei %2 Thread(s): Andere Prozesse konkurrierten um die Kerne, daher sind diese Zeiten nicht verlässlich. Profilieren Sie erneut auf einer ruhigen Maschine.</translation>
     </message>
+    <message>
+        <source>SQNR: the layer&apos;s INT8 output against its FP32 output with the whole network in INT8, in dB; below 20 dB in red.</source>
+        <translation>SQNR: die INT8-Ausgabe der Schicht gegen ihre FP32-Ausgabe, das ganze Netz in INT8, in dB; unter 20 dB rot.</translation>
+    </message>
+    <message>
+        <source>%1: a report is written as HTML (.html, .htm) or PDF (.pdf); name the file so</source>
+        <translation>%1: ein Bericht wird als HTML (.html, .htm) oder PDF (.pdf) geschrieben; benennen Sie die Datei entsprechend</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1460,6 +1472,10 @@ oneDNN: %5 auf %6</translation>
     <message>
         <source>--chart needs --run</source>
         <translation>--chart braucht --run</translation>
+    </message>
+    <message>
+        <source>--chart %1: no such chart; one of %2</source>
+        <translation>--chart %1: kein solches Diagramm; eines von %2</translation>
     </message>
 </context>
 <context>

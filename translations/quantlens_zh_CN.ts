@@ -420,6 +420,10 @@ per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
         <source>The selected layer&apos;s float weights per output channel (bars: min and max), the per-channel int8 range (scale × 127) and the per-tensor one (dashed): channels far inside the dashed lines would waste int8 levels if the weights were quantized per tensor.</source>
         <translation>所选层每个输出通道的浮点权重（条形：最小值和最大值）、逐通道 int8 范围（缩放 × 127）以及逐张量范围（虚线）：远在虚线以内的通道在按张量量化时会浪费 int8 量化级。</translation>
     </message>
+    <message>
+        <source>20 dB (below: precision lost)</source>
+        <translation>20 dB（低于此值：精度受损）</translation>
+    </message>
 </context>
 <context>
     <name>CpuStatus</name>
@@ -1037,6 +1041,14 @@ oneDNN：%5（运行于 %6）</translation>
         <source>Warning: the load average was %1 with %2 thread(s): other processes competed for the cores, so these timings are not trustworthy. Profile again on a quiet machine.</source>
         <translation>警告：系统负载为 %1，运行使用 %2 个线程：其他进程在争用这些核心，因此这些计时不可信。请在空闲的机器上重新分析。</translation>
     </message>
+    <message>
+        <source>SQNR: the layer&apos;s INT8 output against its FP32 output with the whole network in INT8, in dB; below 20 dB in red.</source>
+        <translation>SQNR：整个网络以 INT8 运行时，该层 INT8 输出相对其 FP32 输出的信噪比（dB）；低于 20 dB 以红色显示。</translation>
+    </message>
+    <message>
+        <source>%1: a report is written as HTML (.html, .htm) or PDF (.pdf); name the file so</source>
+        <translation>%1：报告只能写成 HTML（.html、.htm）或 PDF（.pdf）；请使用相应的文件扩展名</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1442,6 +1454,10 @@ oneDNN：%5（运行于 %6）</translation>
     <message>
         <source>--chart needs --run</source>
         <translation>--chart 需要 --run</translation>
+    </message>
+    <message>
+        <source>--chart %1: no such chart; one of %2</source>
+        <translation>--chart %1：没有这个图表；可选：%2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/cli/bench_command.h"
+#include "app/cli/number_check.h"
 
 namespace ql::cli {
 
@@ -21,13 +22,13 @@ std::function<int()> addBenchCommands(CLI::App& app) {
     cb->add_option("--executors", s.executors, "planned, eager, reference")->delimiter(',')->capture_default_str();
     cb->add_option("--threads", s.threads, "Thread counts (0 = physical cores)")->delimiter(',')->capture_default_str();
     cb->add_option("--batch", s.batches, "Batch sizes, e.g. 1,8,64")->delimiter(',')->capture_default_str();
-    cb->add_option("--trials", s.trials, "Independent trials per configuration")->capture_default_str()->check(CLI::Range(1, 1000));
-    cb->add_option("--warmup", s.warmup, "Untimed runs at the start of each trial")->capture_default_str()->check(CLI::Range(0, 100000));
-    cb->add_option("--repeat", s.repeat, "Timed runs in each trial")->capture_default_str()->check(CLI::Range(1, 100000));
+    cb->add_option("--trials", s.trials, "Independent trials per configuration")->capture_default_str()->check(numberIn(1, 1000));
+    cb->add_option("--warmup", s.warmup, "Untimed runs at the start of each trial")->capture_default_str()->check(numberIn(0, 100000));
+    cb->add_option("--repeat", s.repeat, "Timed runs in each trial")->capture_default_str()->check(numberIn(1, 100000));
     cb->add_option("--seed", s.seed, "Seed of the trial order and the random inputs")->capture_default_str();
     cb->add_option("--target-ci", s.targetCiPercent, "Add trials until each configuration's 95% CI half-width is under PCT % of its median")
-        ->check(CLI::Range(0.0, 99.0));
-    cb->add_option("--max-trials", s.maxTrials, "Cap on trials per configuration with --target-ci")->capture_default_str()->check(CLI::Range(1, 1000));
+        ->check(numberIn(0.0, 99.0));
+    cb->add_option("--max-trials", s.maxTrials, "Cap on trials per configuration with --target-ci")->capture_default_str()->check(numberIn(1, 1000));
     cb->add_option("--dataset", s.dataset, "Labelled data set SPEC for top-1/top-5 of each configuration: DIR, idx:DIR, folder:DIR, "
                                            "npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
     cb->add_option("--limit", s.limit, "Images of the data set to evaluate (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);

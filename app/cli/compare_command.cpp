@@ -107,9 +107,13 @@ int compareCommand(const CompareOptions& o) {
     if (!r.int8Note.empty()) std::printf("int8: %s\n", r.int8Note.c_str());
     if (!r.referenceModel.empty()) std::printf("fp32: %s (layers matched by tensor name)\n", r.referenceModel.c_str());
     const size_t top = size_t(o.top);
+    // Marks single out the `top` worst layers: on a model with no more layers than that they
+    // would mark every row and say nothing.
     std::set<const session::LayerComparison*> worst, sensitive;
-    for (const auto* l : r.worstPropagated(top)) worst.insert(l);
-    for (const auto* l : r.mostSensitive(top)) sensitive.insert(l);
+    if (r.worstPropagated(top + 1).size() > top)
+        for (const auto* l : r.worstPropagated(top)) worst.insert(l);
+    if (r.mostSensitive(top + 1).size() > top)
+        for (const auto* l : r.mostSensitive(top)) sensitive.insert(l);
     const bool iso = r.mode != session::CompareMode::Propagated, prop = r.mode != session::CompareMode::Isolated;
     std::printf("\n%-3s %-34s %-14s %-4s", "#", "layer (execution order)", "op", "type");
     if (prop) std::printf(" %9s %9s %11s %11s %9s %7s", "SQNR dB", "cosine", "max |err|", "MSE", "clipped%", "sat%");

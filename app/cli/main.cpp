@@ -8,6 +8,7 @@
 
 #include "app/cli/bench_command.h"
 #include "app/cli/commands.h"
+#include "app/cli/number_check.h"
 #include "app/cli/quantize_command.h"
 
 namespace ql::cli {
@@ -18,7 +19,7 @@ void addCalibrationOptions(CLI::App* c, std::optional<std::string>& method, std:
     c->add_option("--method", method, "int8 calibration: minmax | entropy (KL) | percentile | mse; default minmax")
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
     c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
-    c->add_option(samplesFlag, samples, "Calibration images taken from the calibration split; default 256")->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    c->add_option(samplesFlag, samples, "Calibration images taken from the calibration split; default 256")->check(numberIn(int64_t(1), int64_t(1) << 30));
     c->add_flag("--per-tensor", perTensor, "int8 weights: one scale per tensor (default: one per output channel)");
 }
 
@@ -31,7 +32,7 @@ void addExecutionOptions(CLI::App* c, ExecutionOptions& o, const std::string& de
     if (!defaultPrecision.empty()) c->add_option("--precision", o.precision, "fp32, int8 or a list fp32,int8 (default " + defaultPrecision + ")");
     c->add_option("--layout", o.layout, "Activation layout: nchw | nhwc | blocked | auto (default auto; eager always nchw)")
         ->check(CLI::IsMember({"nchw", "nhwc", "blocked", "auto"}));
-    c->add_option("--threads", o.threads, "Threads (default 0 = physical cores)")->check(CLI::Range(0, 1024));
+    c->add_option("--threads", o.threads, "Threads (default 0 = physical cores)")->check(numberIn(0, 1024));
     c->add_option("--max-isa", o.maxIsa, "Cap oneDNN's ISA: sse41, avx, avx2, avx512_core, avx512_core_vnni, all (once per process)");
     c->add_option("--activations", o.activations, "int8 activations: symmetric | asymmetric (u8 with zero points); default symmetric")
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));
@@ -128,14 +129,14 @@ int main(int argc, char** argv) {
     ci->add_option("model", inspect.model, "ONNX model")->required();
     ci->add_flag("--json", inspect.json, "Print JSON instead of text");
     auto* inspectBatch = ci->add_option("--batch", inspect.batch, "Batch size for shapes and MACs (default: the batch the model fixes, else 1)")
-                             ->check(CLI::Range(1, 1 << 16));
+                             ->check(numberIn(1, 1 << 16));
     addShapeOption(ci, inspect.shapes);
 
     RunOptions run;
     auto* cr = app.add_subcommand("run", "Run the model once on .npy / TensorProto .pb inputs (random with a seed when absent)");
     cr->add_option("model", run.model, "ONNX model")->required();
     cr->add_option("--input", run.inputs, "NAME=FILE (.npy or .pb); repeat per input");
-    cr->add_option("--batch", run.batch, "Batch size when neither the model nor an input file fixes one (default 1)")->check(CLI::Range(1, 1 << 16));
+    cr->add_option("--batch", run.batch, "Batch size when neither the model nor an input file fixes one (default 1)")->check(numberIn(1, 1 << 16));
     cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)");
     cr->add_option("--save-outputs", run.saveOutputs, "Folder to save each output as <name>.npy");
     addShapeOption(cr, run.shapes);
@@ -146,7 +147,7 @@ int main(int argc, char** argv) {
     ce->add_option("model", eval.model, "ONNX model")->required();
     addDataOptions(ce, eval.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Evaluated IDX split; int8 calibrates on the other", true);
     ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
-    ce->add_option("--batch", eval.batch, "Images per batch (default: the batch the model fixes, else 100)")->check(CLI::Range(1, 4096));
+    ce->add_option("--batch", eval.batch, "Images per batch (default: the batch the model fixes, else 100)")->check(numberIn(1, 4096));
     ce->add_option("--json", eval.json, "Write the result as JSON (docs/eval-json.md)");
     ce->add_flag("--force", eval.force, "Replace an existing --json file");
     addExecutionOptions(ce, eval.exec, "planned", "fp32");
@@ -166,9 +167,9 @@ int main(int argc, char** argv) {
     cp->add_option("model", prof.model, "ONNX model")->required();
     cp->add_option("--input", prof.inputs, "NAME=FILE (.npy or .pb); random inputs otherwise");
     addShapeOption(cp, prof.shapes);
-    cp->add_option("--batch", prof.batch, "Batch size (default: the batch the model fixes, else 1)")->check(CLI::Range(1, 1 << 16));
-    cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(CLI::Range(0, 100000));
-    cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(CLI::Range(1, 100000));
+    cp->add_option("--batch", prof.batch, "Batch size (default: the batch the model fixes, else 1)")->check(numberIn(1, 1 << 16));
+    cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(numberIn(0, 100000));
+    cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(numberIn(1, 100000));
     cp->add_option("--seed", prof.seed, "Seed of the random inputs (default 0)");
     cp->add_option("--json", prof.json, "Write the profile as JSON (docs/profile-json.md)");
     cp->add_option("--csv", prof.csv, "Write one CSV row per step and precision");
@@ -184,13 +185,13 @@ int main(int argc, char** argv) {
     auto* cm = app.add_subcommand("compare", "Per-layer FP32 vs INT8 error (SQNR, cosine, max error, MSE, clipped share), propagated or isolated");
     cm->add_option("model", cmp.model, "ONNX model")->required();
     addDataOptions(cm, cmp.data, "Folder with the IDX files, or 'random' for seeded N(0,1) inputs", "Compared IDX split; int8 calibrates on the other", true);
-    cm->add_option("--samples", cmp.samples, "Samples compared")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    cm->add_option("--samples", cmp.samples, "Samples compared")->capture_default_str()->check(numberIn(int64_t(1), int64_t(1) << 30));
     cm->add_option("--mode", cmp.mode, "propagated (whole network INT8) | isolated (one layer INT8 at a time) | both")
         ->capture_default_str()->check(CLI::IsMember({"propagated", "isolated", "both"}));
     cm->add_option("--max-layers", cmp.maxLayers, "Isolated: at most N layers, the worst by propagated SQNR (0 = all)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
-    cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(CLI::Range(1, 1000));
-    cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(CLI::Range(1, 4096));
+    cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(numberIn(1, 1000));
+    cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(numberIn(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
     cm->add_option("--reference-model", cmp.referenceModel, "The float model a pre-quantized MODEL was made from: its FP32 run is the "
@@ -200,7 +201,7 @@ int main(int argc, char** argv) {
     cm->add_option("--fallback-until", cmp.fallbackUntil, "Revert the most sensitive layers to FP32 one by one until sqnr=DB (model output "
                                                           "SQNR on the compared samples) or drop=POINTS (top-1 drop on --dataset) holds; "
                                                           "prints the layers, what they bought and their INT8 latency cost");
-    cm->add_option("--max-fallback", cmp.maxFallback, "Try at most N layers (most sensitive first); only those that improve the metric stay FP32")->capture_default_str()->check(CLI::Range(int64_t(1), int64_t(10000)));
+    cm->add_option("--max-fallback", cmp.maxFallback, "Try at most N layers (most sensitive first); only those that improve the metric stay FP32")->capture_default_str()->check(numberIn(int64_t(1), int64_t(10000)));
     cm->add_option("--fallback-images", cmp.fallbackImages, "drop=: images of the data set the top-1 drop is measured on (0 = all)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");

@@ -90,6 +90,9 @@ int profileCommand(const ProfileOptions& o) {
                                   "--calib-table table.json"));
 #ifndef QL_HAVE_QT_REPORT
     if (!o.report.empty()) return fail(Status::unsupported("--report needs the Qt report library (build with QL_BUILD_GUI=ON)"));
+#else
+    if (!o.report.empty())
+        if (Status st = report::checkReportPath(o.report); !st) return fail(st);
 #endif
     if (!o.report.empty() && !o.force && std::filesystem::exists(o.report))
         return fail(Status::error(o.report + " exists; not overwritten (use --force to replace it)"));

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli/commands.h"
+#include "app/cli/number_check.h"
 #include "core/util/atomic_file.h"
 #include "core/session/inputs.h"
 #include "core/session/quantize_workflow.h"
@@ -69,8 +70,13 @@ int quantizeCommand(const QuantizeOptions& o) {
                 rep.foldedBatchNorms, rep.opset);
     if (!rep.perChannel && !o.perTensor) std::printf("note: opset %d has no per-axis DequantizeLinear (13+): weights are per tensor\n", rep.opset);
     for (const auto& f : rep.leftFloat) std::printf("left in float: %s\n", f.c_str());
-    std::printf("wrote %s: %s (the float model: %s, %.2fx smaller)\n", o.output.c_str(), mib(rep.outputBytes).c_str(), mib(rep.inputBytes).c_str(),
-                rep.outputBytes ? double(rep.inputBytes) / double(rep.outputBytes) : 0.0);
+    // On a tiny model the quantize/dequantize nodes and their scales outweigh the bytes saved
+    if (rep.outputBytes && rep.outputBytes < rep.inputBytes)
+        std::printf("wrote %s: %s (the float model: %s, %.2fx smaller)\n", o.output.c_str(), mib(rep.outputBytes).c_str(), mib(rep.inputBytes).c_str(),
+                    double(rep.inputBytes) / double(rep.outputBytes));
+    else
+        std::printf("wrote %s: %s (the float model: %s; no smaller: on a model this small the quantization nodes and their scales outweigh "
+                    "the bytes int8 weights save)\n", o.output.c_str(), mib(rep.outputBytes).c_str(), mib(rep.inputBytes).c_str());
     if (!r->modelCard.empty()) std::printf("wrote %s: the float model's card (normalisation, classes)\n", r->modelCard.c_str());
     return kExitOk;
 }
@@ -88,7 +94,7 @@ std::function<int()> addQuantizeCommand(CLI::App& app) {
     c->add_option("--method", o->method, "Calibration: minmax | entropy (KL) | percentile | mse")->capture_default_str()
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
     c->add_option("--percentile", o->percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
-    c->add_option("--samples", o->samples, "Calibration images; default 256")->check(CLI::Range(int64_t(1), int64_t(1) << 30));
+    c->add_option("--samples", o->samples, "Calibration images; default 256")->check(numberIn(int64_t(1), int64_t(1) << 30));
     c->add_flag("--per-tensor", o->perTensor, "One weight scale per tensor (default: one per output channel)");
     c->add_option("--activations", o->activations, "symmetric | asymmetric (u8 with zero points)")->capture_default_str()
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));

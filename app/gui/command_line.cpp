@@ -3,6 +3,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "app/report/charts.h"
+#include "app/report/html_report.h"
+
 namespace ql::gui {
 
 CommandLineOptions parseCommandLine(const QStringList& arguments) {
@@ -53,8 +56,11 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     o.report = parser.value(report);
     o.force = parser.isSet(force);
     if (!o.report.isEmpty() && !o.run) o.error = QCoreApplication::translate("main", "--report needs --run");
+    if (!o.report.isEmpty() && o.error.isEmpty()) o.error = report::reportPathProblem(o.report);
     o.chart = parser.value(chart);
     if (!o.chart.isEmpty() && !o.run) o.error = QCoreApplication::translate("main", "--chart needs --run");
+    if (!o.chart.isEmpty() && !report::allChartIds().contains(o.chart) && o.error.isEmpty())
+        o.error = QCoreApplication::translate("main", "--chart %1: no such chart; one of %2").arg(o.chart, report::allChartIds().join(QLatin1String(", ")));
     o.quit = parser.isSet(quit);
     return o;
 }

@@ -104,6 +104,20 @@ void showLegendAbove(QCustomPlot& plot) {
     plot.legend->setMargins(QMargins(plot.axisRect()->margins().left(), 2, 4, 0));
 }
 
+// A dashed horizontal line at `y` across the plot, named in the legend (a label on the plot
+// itself sat on the bars).
+void referenceLine(QCustomPlot& plot, double y, const QString& name) {
+    const QPen pen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine);
+    auto* line = new QCPItemStraightLine(&plot);
+    line->point1->setCoords(0, y);
+    line->point2->setCoords(1, y);
+    line->setPen(pen);
+    auto* entry = plot.addGraph();  // no data: only its legend entry, which shows the dashed pen
+    entry->setName(name);
+    entry->setPen(pen);
+    entry->setSelectable(QCP::stNone);
+}
+
 void reset(QCustomPlot& plot, const QString& title, const ChartOptions& o) {
     plot.clearPlottables();
     plot.clearItems();
@@ -257,17 +271,7 @@ ChartBinding drawLayerSpeedUp(QCustomPlot& plot, const std::vector<LayerRow>& ro
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "FP32 / INT8 median (×)"));
     plot.yAxis->setRange(0, top * 1.1);
-    auto* line = new QCPItemStraightLine(&plot);
-    line->point1->setCoords(0, 1);
-    line->point2->setCoords(1, 1);
-    line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
-    auto* label = new QCPItemText(&plot);
-    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    label->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    label->position->setCoords(0.005, 1);
-    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    label->setText(QCoreApplication::translate("Charts", "1× (no change)"));
-    label->setColor(QColor(0x33, 0x33, 0x33));
+    referenceLine(plot, 1, QCoreApplication::translate("Charts", "1× (no change)"));
     showLegendAbove(plot);
     return b;
 }
@@ -296,10 +300,7 @@ ChartBinding drawLayerSqnr(QCustomPlot& plot, const std::vector<LayerRow>& rows,
     plot.xAxis->setTickLabelRotation(labels.size() > 6 ? 60 : 0);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "SQNR (dB), INT8 output vs FP32"));
     plot.yAxis->setRange(0, top * 1.1);
-    auto* line = new QCPItemStraightLine(&plot);
-    line->point1->setCoords(0, kSqnrThresholdDb);
-    line->point2->setCoords(1, kSqnrThresholdDb);
-    line->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.2, Qt::DashLine));
+    referenceLine(plot, kSqnrThresholdDb, QCoreApplication::translate("Charts", "20 dB (below: precision lost)"));
     showLegendAbove(plot);
     return b;
 }
@@ -686,9 +687,10 @@ ChartBinding drawActivationHistogram(QCustomPlot& plot, const session::RunResult
     plot.yAxis->setNumberFormat(QStringLiteral("g"));  // 1, 10, 100, ...: "eb" powers fail under locales whose exponent is "E"
     plot.yAxis->setNumberPrecision(9);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "values per bin (log scale)"));
-    plot.yAxis->setRange(0.7, std::max(30.0, topCount * 30));  // a decade above the data for the legend; log ticks at powers of 10
-    plot.legend->setVisible(true);
+    plot.yAxis->setRange(0.7, std::max(10.0, topCount * 3));  // log ticks at powers of 10
+    // above the plot: inside, the legend hid the range lines near the maximum
     plot.legend->setFont(QFont(plot.font().family(), 8));
+    showLegendAbove(plot);
     return b;
 }
 
@@ -767,9 +769,9 @@ ChartBinding drawWeightChannels(QCustomPlot& plot, const session::RunResult& res
     integerTicks(plot.xAxis);
     plot.xAxis->setRange(-0.5, double(channels) - 0.5);
     plot.yAxis->setLabel(QCoreApplication::translate("Charts", "float weight value"));
-    plot.yAxis->setRange(-t * 1.2, t * 1.75);  // room for the legend above the bars
-    plot.legend->setVisible(true);
+    plot.yAxis->setRange(-t * 1.2, t * 1.2);
     plot.legend->setFont(QFont(plot.font().family(), 8));
+    showLegendAbove(plot);
     return b;
 }
 
@@ -822,6 +824,12 @@ ChartInfo chartInfo(ChartKind kind) {
                             "levels if the weights were quantized per tensor.")};
     }
     return {kind, {}, {}, {}};
+}
+
+QStringList allChartIds() {
+    QStringList ids;
+    for (int k = int(ChartKind::LayerLatency); k <= int(ChartKind::WeightChannels); ++k) ids << chartInfo(ChartKind(k)).id;
+    return ids;
 }
 
 bool isPerLayerChart(ChartKind kind) { return kind == ChartKind::ActivationHistogram || kind == ChartKind::WeightChannels; }

@@ -44,6 +44,8 @@ struct ChartInfo {
 // The charts `result` has data for, in display order.
 std::vector<ChartInfo> availableCharts(const session::RunResult& result);
 ChartInfo chartInfo(ChartKind kind);
+// Every kind's id ("layer-latency", ...), in display order: what --chart accepts.
+QStringList allChartIds();
 
 enum class LayerOrder { Execution, Sorted };  // sorted: slowest (or lowest speed-up) first
 

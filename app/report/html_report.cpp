@@ -10,6 +10,9 @@
 #include <QJsonObject>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QUrl>
 #include <algorithm>
@@ -122,6 +125,14 @@ QString gridTable(const QStringList& header, const std::vector<QStringList>& row
         h += QStringLiteral("</tr>");
     }
     return h + QStringLiteral("</tbody></table>");
+}
+
+// A row's propagated SQNR (dB), red below the threshold the SQNR chart draws; empty without one.
+QString sqnrCell(const LayerRow& row) {
+    if (!row.error || !row.error->propagated) return {};
+    const double db = row.error->propagated->sqnrDb;
+    const QString text = std::isfinite(db) ? QString::number(db, 'f', 1) : QStringLiteral("∞");
+    return db < 20.0 ? QStringLiteral("<span class='bad'>%1</span>").arg(text) : text;
 }
 
 // The PDF page: A4 landscape at 110 dpi; the report's pixel sizes are this page's pixels.
@@ -287,11 +298,13 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
     }
 
     // Charts.
-    h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Charts"));
-    // PDF: the charts start a page and share pages while they fit. QTextDocument cannot keep a
-    // heading with its image, so the page breaks are placed here from each block's estimated height.
+    // PDF: the charts start a page (their heading with them: alone it ended the page before) and
+    // share pages while they fit. QTextDocument cannot keep a heading with its image, so the page
+    // breaks are placed here from each block's estimated height.
+    const double chartsHeading = 40;
+    h += QStringLiteral("<h2%1>%2</h2>\n").arg(pdf ? QStringLiteral(" style='page-break-before:always'") : QString(), QCoreApplication::translate("HtmlReport", "Charts"));
     const double pageHeight = 0.96 * pdfPageLayout().paintRectPixels(kPdfResolution).height();
-    double pageUsed = 0;
+    double pageUsed = chartsHeading;
     for (size_t i = 0; i < charts.size(); ++i) {
         const Chart& c = charts[i];
         // PDF: small enough that two charts with their titles and captions share an A4 landscape page
@@ -303,7 +316,7 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
         }
         const bool hasIntro = !c.subtitle.isEmpty() && (i == 0 || charts[i - 1].subtitle.isEmpty());
         const double block = chartBlockHeight(height, c.info.caption, hasIntro);
-        const bool newPage = pdf && (i == 0 || pageUsed + block > pageHeight);
+        const bool newPage = pdf && pageUsed + block > pageHeight;
         pageUsed = newPage ? block : pageUsed + block;
         const QString heading = newPage ? QStringLiteral("<h3 style='page-break-before:always'>") : QStringLiteral("<h3>");
         const QString title = c.subtitle.isEmpty() ? c.info.title : c.info.title + QStringLiteral(": ") + c.subtitle;
@@ -324,8 +337,9 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
                  .arg(esc(c.info.caption), heading, intro);
     }
 
-    // Every row.
+    // Every row (with the layer's INT8 error when the layers were compared).
     {
+        const bool compared = r.comparison != nullptr;
         std::vector<QStringList> t;
         std::vector<QString> classes;
         int n = 0;
@@ -334,23 +348,51 @@ QString buildHtml(const ReportInput& in, const std::vector<Chart>& charts, const
             const double sp = row.speedUp();
             QString impl = esc(s.impl);
             if (!s.fallbackReason.empty()) impl += QStringLiteral("<br><span class='bad'>%1</span>").arg(esc(s.fallbackReason));
-            t.push_back({QString::number(++n), esc(row.name), esc(row.op), esc(row.fusedFrom == row.name ? QString() : row.fusedFrom),
-                         row.fp32 ? ms(row.fp32->ms.median) : QString(), row.int8 ? ms(row.int8->ms.median) : QString(),
-                         sp > 0 ? QStringLiteral("<span class='%1'>%2×</span>").arg(sp >= 1 ? QStringLiteral("good") : QStringLiteral("bad")).arg(sp, 0, 'f', 2) : QString(),
-                         s.macs ? QString::number(double(s.macs) / 1e6, 'f', 2) : QString(), s.weightBytes ? QString::number(double(s.weightBytes) / 1024, 'f', 1) : QString(),
-                         s.outputBytes ? QString::number(double(s.outputBytes) / 1024, 'f', 1) : QString(), impl, esc(s.format), esc(s.dtype)});
+            QStringList cells{QString::number(++n), esc(row.name), esc(row.op), esc(row.fusedFrom == row.name ? QString() : row.fusedFrom),
+                              row.fp32 ? ms(row.fp32->ms.median) : QString(), row.int8 ? ms(row.int8->ms.median) : QString(),
+                              sp > 0 ? QStringLiteral("<span class='%1'>%2×</span>").arg(sp >= 1 ? QStringLiteral("good") : QStringLiteral("bad")).arg(sp, 0, 'f', 2) : QString()};
+            if (compared) cells << sqnrCell(row);
+            cells << (s.macs ? QString::number(double(s.macs) / 1e6, 'f', 2) : QString()) << (s.weightBytes ? QString::number(double(s.weightBytes) / 1024, 'f', 1) : QString())
+                  << (s.outputBytes ? QString::number(double(s.outputBytes) / 1024, 'f', 1) : QString()) << impl << esc(s.format) << esc(s.dtype);
+            t.push_back(cells);
             classes.push_back(row.inserted ? QStringLiteral("ins") : QString());
         }
         h += QStringLiteral("<h2>%1</h2>\n").arg(QCoreApplication::translate("HtmlReport", "Per-layer results (%n row(s), INT8 plan order)", nullptr, int(rows.size())));
         h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QCoreApplication::translate("HtmlReport", "Medians in ms; weights and output in KiB; impl, format and dtype as the INT8 plan runs the step (FP32 when it has no INT8 step). Rows in brown were inserted by the plan."));
-        h += gridTable({QStringLiteral("#"), QCoreApplication::translate("HtmlReport", "Layer"), QCoreApplication::translate("HtmlReport", "Op"), QCoreApplication::translate("HtmlReport", "Fused from"), QCoreApplication::translate("HtmlReport", "FP32 ms"), QCoreApplication::translate("HtmlReport", "INT8 ms"),
-                        QCoreApplication::translate("HtmlReport", "Speed-up"), QCoreApplication::translate("HtmlReport", "MMACs"), QCoreApplication::translate("HtmlReport", "Weights KiB"), QCoreApplication::translate("HtmlReport", "Output KiB"), QCoreApplication::translate("HtmlReport", "Impl"),
-                        QCoreApplication::translate("HtmlReport", "Format"), QCoreApplication::translate("HtmlReport", "Dtype")},
-                       t, {true, false, false, false, true, true, true, true, true, true, false, false, false}, classes,
-                       {3, 17, 7, 19, 5, 5, 6, 6, 5, 5, 12, 6, 4});
+        if (compared)
+            h += QStringLiteral("<p class='caption'>%1</p>\n").arg(QCoreApplication::translate("HtmlReport", "SQNR: the layer's INT8 output against its FP32 output with the whole network in INT8, in dB; below 20 dB in red."));
+        QStringList header{QStringLiteral("#"), QCoreApplication::translate("HtmlReport", "Layer"), QCoreApplication::translate("HtmlReport", "Op"), QCoreApplication::translate("HtmlReport", "Fused from"), QCoreApplication::translate("HtmlReport", "FP32 ms"), QCoreApplication::translate("HtmlReport", "INT8 ms"),
+                           QCoreApplication::translate("HtmlReport", "Speed-up")};
+        std::vector<bool> numeric{true, false, false, false, true, true, true};
+        // narrow numeric columns take whole words: a header word wider than its column broke mid-word in the PDF
+        std::vector<int> widths{3, 17, 7, 18, 5, 5, 6};
+        if (compared) header << QCoreApplication::translate("HtmlReport", "SQNR dB"), numeric.push_back(true), widths = {3, 16, 7, 15, 5, 5, 6, 5};
+        header << QCoreApplication::translate("HtmlReport", "MMACs") << QCoreApplication::translate("HtmlReport", "Weights KiB") << QCoreApplication::translate("HtmlReport", "Output KiB")
+               << QCoreApplication::translate("HtmlReport", "Impl") << QCoreApplication::translate("HtmlReport", "Format") << QCoreApplication::translate("HtmlReport", "Dtype");
+        numeric.insert(numeric.end(), {true, true, true, false, false, false});
+        widths.insert(widths.end(), {6, 6, 6, compared ? 9 : 10, 6, 5});
+        h += gridTable(header, t, numeric, classes, widths);
     }
     h += QStringLiteral("\n</body></html>\n");
     return h;
+}
+
+// QTextDocument has no page-break-inside or keep-with-next: a heading in the last stretch of a
+// page (room for little more than itself) starts the next page instead. Laid out heading by
+// heading, as each break moves what follows.
+void keepHeadingsWithNext(QTextDocument& doc) {
+    const double page = doc.pageSize().height();
+    if (page <= 0) return;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 0) continue;
+        (void)doc.pageCount();  // lays the whole document out: blocks not laid out yet have empty rects
+        const QRectF r = doc.documentLayout()->blockBoundingRect(b);
+        const double top = std::fmod(r.top(), page);
+        if (top + r.height() + 0.12 * page <= page) continue;
+        QTextBlockFormat f = b.blockFormat();
+        f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).setBlockFormat(f);
+    }
 }
 
 }  // namespace
@@ -379,16 +421,30 @@ QByteArray reportPdf(const ReportInput& input) {
     writer.setTitle(QCoreApplication::translate("HtmlReport", "QuantLens report: %1").arg(QFileInfo(QString::fromStdString(input.result->model)).fileName()));
     writer.setCreator(input.generator.isEmpty() ? QStringLiteral("QuantLens") : input.generator);
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+    keepHeadingsWithNext(doc);
     doc.print(&writer);
     buffer.close();
     return bytes;
 }
 
+std::optional<ReportFormat> reportFormatFor(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) return ReportFormat::Html;
+    if (suffix == QLatin1String("pdf")) return ReportFormat::Pdf;
+    return std::nullopt;
+}
+
+QString reportPathProblem(const QString& path) {
+    if (reportFormatFor(path)) return {};
+    return QCoreApplication::translate("HtmlReport", "%1: a report is written as HTML (.html, .htm) or PDF (.pdf); name the file so").arg(path);
+}
+
 QString writeReport(const ReportInput& input, const QString& path, Overwrite overwrite) {
     if (!input.result) return QCoreApplication::translate("HtmlReport", "no run result to report");
+    const auto format = reportFormatFor(path);
+    if (!format) return reportPathProblem(path);
     if (QFileInfo::exists(path) && overwrite == Overwrite::Refuse) return QCoreApplication::translate("HtmlReport", "%1 exists; not overwritten").arg(path);
-    const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
-    const QByteArray bytes = pdf ? reportPdf(input) : reportHtml(input).toUtf8();
+    const QByteArray bytes = *format == ReportFormat::Pdf ? reportPdf(input) : reportHtml(input).toUtf8();
     if (bytes.isEmpty()) return QCoreApplication::translate("HtmlReport", "cannot render the report for %1").arg(path);
     return writeFileSafely(path, bytes, overwrite);
 }

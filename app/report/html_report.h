@@ -25,7 +25,13 @@ struct ReportInput {
 QString reportHtml(const ReportInput& input);
 QByteArray reportPdf(const ReportInput& input);
 
-// By extension: .pdf writes the PDF, anything else the HTML. Empty on success, else the message.
+// The report a file name asks for, by its extension (any case): .html / .htm or .pdf; none else.
+enum class ReportFormat { Html, Pdf };
+std::optional<ReportFormat> reportFormatFor(const QString& path);
+// A message naming `path` when it is not a report's file name, else empty.
+QString reportPathProblem(const QString& path);
+
+// By extension (reportFormatFor; other names are refused). Empty on success, else the message.
 QString writeReport(const ReportInput& input, const QString& path, Overwrite overwrite);
 
 }  // namespace ql::report

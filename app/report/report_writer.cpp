@@ -5,6 +5,11 @@
 
 namespace ql::report {
 
+Status checkReportPath(const std::filesystem::path& path) {
+    const QString problem = reportPathProblem(QString::fromStdString(path.string()));
+    return problem.isEmpty() ? Status::ok() : Status::error(problem.toStdString());
+}
+
 Status writeReportFile(const session::RunResultPtr& result, const ReportFileRequest& request) {
     if (!result) return Status::error("report: no result");
     if (!request.overwrite && std::filesystem::exists(request.path))

@@ -17,6 +17,9 @@ struct ReportFileRequest {
     std::string generator;        // "quantlens-cli 0.1.0"
 };
 
+// An error naming `path` unless its extension names a report format (.html, .htm, .pdf): front
+// ends check before a long run, not after it.
+Status checkReportPath(const std::filesystem::path& path);
 Status writeReportFile(const session::RunResultPtr& result, const ReportFileRequest& request);
 
 }  // namespace ql::report

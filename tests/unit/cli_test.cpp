@@ -158,6 +158,11 @@ TEST(Cli, TyposGetASuggestion) {
     EXPECT_EQ(v.exitCode, 2);
     EXPECT_NE(v.err.find("--batch"), std::string::npos) << v.err;
     EXPECT_EQ(v.err.find("did you mean"), std::string::npos) << v.err;
+    // and says what is wrong with it: not a number is not "not in range"
+    EXPECT_NE(v.err.find("'abc' is not a whole number; expected 1 to 65536"), std::string::npos) << v.err;
+    CliResult big = runCli("profile " + kModel + " --repeat 0", dir);
+    EXPECT_EQ(big.exitCode, 2);
+    EXPECT_NE(big.err.find("--repeat: 0 is out of range; expected 1 to 100000"), std::string::npos) << big.err;
     CliResult version = runCli("--version", dir);
     EXPECT_EQ(version.exitCode, 0) << version.err;
     EXPECT_EQ(version.out.rfind("quantlens-cli ", 0), 0u) << version.out;

@@ -462,6 +462,7 @@ TEST(Hostile, UnwritableOutputsAreRefusedBeforeTheWorkAndLeaveNothing) {
         {"csv_is_a_folder", profile + "--json " + d + "/p.json --csv " + d + "/sub", {"--csv", "is a folder"}},
         {"config_under_a_file", profile + "--json " + d + "/p.json --save-config " + d + "/afile/c.json", {"--save-config", "afile", "is not a folder"}},
         {"report_folder_missing", profile + "--json " + d + "/p.json --report " + d + "/nosuch/r.html", {"--report", "does not exist"}},
+        {"report_not_html_or_pdf", profile + "--json " + d + "/p.json --report " + d + "/r.docx", {"r.docx", ".html", ".pdf"}},
         {"compare_json", "compare " + m + " --data random --json " + d + "/nosuch/c.json", {"--json", "does not exist"}},
         {"quantize_output", "quantize " + m + " --data random -o " + d + "/sub", {"--output", "is a folder"}},
     };
