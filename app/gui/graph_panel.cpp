@@ -189,6 +189,7 @@ void GraphPanel::selectNode(ir::NodeId id, bool centre) {
     const int index = d ? d->indexOf(id) : -1;
     scene_->setSelectedIndex(index);
     if (index >= 0 && centre) view_->focusRect(scene_->nodeRect(index));
+    placeOverlays();  // off the selected node
 }
 
 ir::NodeId GraphPanel::selectedNode() const {
@@ -238,6 +239,7 @@ void GraphPanel::clearOverlay() {
 }
 
 QString GraphPanel::legendTitle() const { return legend_->title(); }
+QRect GraphPanel::legendGeometry() const { return legend_->geometry().translated(-view_->viewport()->geometry().topLeft()); }
 
 void GraphPanel::search(const QString& text) {
     auto d = scene_->drawing();
@@ -277,6 +279,7 @@ void GraphPanel::pickIndex(int index, bool centre) {
     if (!d) return;
     scene_->setSelectedIndex(index);
     if (index >= 0 && centre) view_->focusRect(scene_->nodeRect(index));
+    placeOverlays();
     emit nodeSelected(index >= 0 ? d->nodes[size_t(index)].id.v : -1);
 }
 
@@ -333,14 +336,17 @@ std::vector<OpKind> GraphPanel::presentOpKinds() const {
 void GraphPanel::placeOverlays() {
     const QRect r = view_->viewport()->geometry();
     minimap_->move(r.right() - minimap_->width() - 6, r.bottom() - minimap_->height() - 6);
-    // The legend goes to the free corner that hides the fewest nodes (top-left on a tie).
+    // The legend goes to the free corner that hides the fewest nodes (top-left on a tie), and
+    // never over the selected node when a corner leaves it free.
     const QSize ls = legend_->size();
     const QPoint corners[] = {{6, 6}, {r.width() - ls.width() - 6, 6}, {6, r.height() - ls.height() - 6}};
     QPoint best = corners[0];
     qsizetype fewest = -1;
+    const int selected = scene_->selectedIndex();
     for (const QPoint& c : corners) {
         const QPolygonF area = view_->mapToScene(QRect(c, ls));
-        const qsizetype covered = scene_->items(area, Qt::IntersectsItemBoundingRect).size();
+        qsizetype covered = scene_->items(area, Qt::IntersectsItemBoundingRect).size();
+        if (selected >= 0 && area.boundingRect().intersects(scene_->nodeRect(selected))) covered += 100000;
         if (fewest < 0 || covered < fewest) fewest = covered, best = c;
     }
     legend_->move(r.topLeft() + best);

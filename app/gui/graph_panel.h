@@ -60,6 +60,7 @@ public:
     void setOverlay(const std::map<ir::NodeId, double>& values, const QString& legendTitle, ColorScale scale);
     void clearOverlay();
     QString legendTitle() const;
+    QRect legendGeometry() const;  // in the view's viewport coordinates
 
     // Search: highlight matches, make the first current; next/previous wrap and select.
     void search(const QString& text);

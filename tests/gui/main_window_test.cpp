@@ -209,6 +209,19 @@ private slots:
         QCOMPARE(p->legendTitle(), QStringLiteral("Op kind"));
     }
 
+    // The legend floats over the graph: it moves off whichever node is selected.
+    void theLegendNeverHidesTheSelectedNode() {
+        for (GraphPanel* p : {w_->originalPanel(), w_->stagePanel()}) {
+            p->view()->resetTransform();  // 1:1, the graph larger than the view
+            for (const auto& n : p->drawing()->nodes) {
+                p->selectNode(n.id, true);
+                const QRectF legend = p->view()->mapToScene(p->legendGeometry()).boundingRect();
+                const QRectF node = p->scene()->nodeRect(indexIn(p, n.id));
+                QVERIFY2(!legend.intersects(node), qPrintable(QString::fromStdString(n.name)));
+            }
+        }
+    }
+
     void reopeningUsesTheLayoutCache() {
         QVERIFY(openAndWait(*w_, kModel));
         QCOMPARE(w_->stagePanel()->nodeItemCount(), 12);
