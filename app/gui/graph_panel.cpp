@@ -210,6 +210,7 @@ void GraphPanel::setHighlightedNodes(const std::vector<ir::NodeId>& ids, bool ce
     }
     scene_->setHighlighted(indices);
     if (centre && !indices.empty()) view_->focusRect(bounds);
+    placeOverlays();
 }
 
 std::vector<ir::NodeId> GraphPanel::highlightedNodes() const {
@@ -337,7 +338,7 @@ void GraphPanel::placeOverlays() {
     const QRect r = view_->viewport()->geometry();
     minimap_->move(r.right() - minimap_->width() - 6, r.bottom() - minimap_->height() - 6);
     // The legend goes to the free corner that hides the fewest nodes (top-left on a tie), and
-    // never over the selected node when a corner leaves it free.
+    // never over the selected or highlighted nodes when a corner leaves them free.
     const QSize ls = legend_->size();
     const QPoint corners[] = {{6, 6}, {r.width() - ls.width() - 6, 6}, {6, r.height() - ls.height() - 6}};
     QPoint best = corners[0];
@@ -347,6 +348,8 @@ void GraphPanel::placeOverlays() {
         const QPolygonF area = view_->mapToScene(QRect(c, ls));
         qsizetype covered = scene_->items(area, Qt::IntersectsItemBoundingRect).size();
         if (selected >= 0 && area.boundingRect().intersects(scene_->nodeRect(selected))) covered += 100000;
+        for (int h : scene_->highlighted())
+            if (area.boundingRect().intersects(scene_->nodeRect(h))) covered += 1000;
         if (fewest < 0 || covered < fewest) fewest = covered, best = c;
     }
     legend_->move(r.topLeft() + best);

@@ -218,6 +218,11 @@ private slots:
                 const QRectF legend = p->view()->mapToScene(p->legendGeometry()).boundingRect();
                 const QRectF node = p->scene()->nodeRect(indexIn(p, n.id));
                 QVERIFY2(!legend.intersects(node), qPrintable(QString::fromStdString(n.name)));
+                // the originals a fused node came from, highlighted in the other view, alike
+                p->selectNode(NodeId{}, false);
+                p->setHighlightedNodes({n.id}, true);
+                QVERIFY2(!p->view()->mapToScene(p->legendGeometry()).boundingRect().intersects(node), qPrintable(QString::fromStdString(n.name)));
+                p->setHighlightedNodes({}, false);
             }
         }
     }
