@@ -87,7 +87,7 @@ Expected<std::vector<RunProfile>> profileRunsInterleaved(const std::vector<runti
     const int total = options.warmup + options.repeat;  // runs per executor, for progress
     int finished = 0;
     auto report = [&](bool timed) {
-        if (progress) progress(double(++finished) / double(total * int(n)), timed ? "timed run" : "warm-up");
+        if (progress) progress(double(++finished) / double(total * int(n)), timed ? kTimedRunStage : "warm-up");
     };
     for (int round = 0; round < options.warmup; ++round)
         for (auto& c : collectors) {

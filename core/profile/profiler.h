@@ -39,6 +39,10 @@ struct RunProfile {
 Expected<RunProfile> profileRuns(runtime::Executor& executor, const runtime::TensorMap& inputs, const ProfileOptions& options,
                                  const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
+// The progress stage of the timed runs: a front end that repaints on progress should not do so
+// while they run (on two cores the app's repaints slowed them by 5-10 %).
+inline constexpr const char* kTimedRunStage = "timed run";
+
 // Several executors (FP32 and INT8 plans of one model) timed in alternation: warm-up rounds, then
 // blocks of a few timed runs per executor (after untimed settling runs), the order reversed every
 // other block (A B, B A, ...).
