@@ -36,7 +36,7 @@ field() { awk -v sec="== $2 ==" -v pat="$3" -v n="$4" '$0 == sec {s = 1; next} /
 ql_round() {
   # shellcheck disable=SC2086  # QL_BENCH_ARGS is a list of options
   "$CLI" profile "$model" --threads "$THREADS" --repeat "$per" --peak ${QL_BENCH_ARGS:-} \
-    --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" >"$log" 2>&1
+    --json "$OUT/$m.round$r.json" --csv "$OUT/$m.csv" --force >"$log" 2>&1
 }
 ort_round() {
   [ -d build/ort/node_modules/onnxruntime-node ] || return 0

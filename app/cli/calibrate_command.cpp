@@ -15,10 +15,7 @@ int calibrateCommand(const CalibrateOptions& o) {
     config.calibration.perTensorWeights = o.perTensor;
     config.asymmetricActivations = o.activations && *o.activations == "asymmetric";
     if (auto st = config.validate(); !st) return fail(st);
-    std::error_code ec;
-    if (!o.force && std::filesystem::exists(o.output, ec))
-        return fail(Status::error(o.output + ": exists; add --force to overwrite it"));
-    if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
+    if (Status st = checkOutput(o.output, "--output", o.force); !st) return fail(st);
 
     auto data = o.data.resolve(1);
     if (!data) return fail(data.status());

@@ -122,6 +122,7 @@ struct CalibrateOptions {
 
 struct CompareOptions {
     std::string model, mode = "propagated", json;
+    bool force = false;  // replace an existing --json file
     std::string referenceModel;       // the float model the compared (pre-quantized) one came from
     DataOptions data{.data = "random", .split = "t10k"};  // --data random: seeded N(0,1) inputs
     int64_t samples = 32, maxLayers = 0, top = 5;

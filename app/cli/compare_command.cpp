@@ -75,7 +75,7 @@ int compareCommand(const CompareOptions& o) {
     if (o.batch) config->batch = *o.batch;
     if (o.seed) config->seed = *o.seed;
     if (Status st = config->validate(); !st) return fail(st);
-    if (Status st = checkWritable(o.json, "--json"); !st) return fail(st);
+    if (Status st = checkOutput(o.json, "--json", o.force); !st) return fail(st);
     auto mode = session::parseCompareMode(o.mode);
     if (!mode) return fail(mode.status());
     auto data = o.data.resolve(config->batch);

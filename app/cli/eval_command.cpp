@@ -68,10 +68,7 @@ int evalCommand(const EvalOptions& o) {
     if (o.batch) config->batch = *o.batch;
     if (config->precisions.size() > 2 || (config->precisions.size() == 2 && config->precisions[0] == config->precisions[1]))
         return fail(Status::error("eval takes one --precision (fp32 or int8), or fp32,int8 to compare them side by side"));
-    std::error_code ec;
-    if (!o.json.empty() && !o.force && std::filesystem::exists(o.json, ec))
-        return fail(Status::error(o.json + ": exists; add --force to replace it"));
-    if (Status st = checkWritable(o.json, "--json"); !st) return fail(st);
+    if (Status st = checkOutput(o.json, "--json", o.force); !st) return fail(st);
     auto data = o.data.resolve(config->batch);
     if (!data) return fail(data.status());
 

@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
     cp->add_flag("--peak", prof.peak, "Measure this CPU's FP32 and int8 MAC peaks after the runs (about a second) and print each layer's "
                                       "share of the peak of its arithmetic");
     cp->add_option("--report", prof.report, "Write a self-contained report: FILE.html or FILE.pdf (charts, settings, machine, every layer)");
-    cp->add_flag("--force", prof.force, "Replace an existing --report file");
+    cp->add_flag("--force", prof.force, "Replace existing --json, --csv, --save-config and --report files");
     addExecutionOptions(cp, prof.exec, "planned", "fp32,int8");
 
     CompareOptions cmp;
@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
     cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(numberIn(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
+    cm->add_flag("--force", cmp.force, "Replace an existing --json file");
     cm->add_option("--reference-model", cmp.referenceModel, "The float model a pre-quantized MODEL was made from: its FP32 run is the "
                                                             "reference (layers matched by tensor name); default: MODEL's own dequantized FP32 run")
         ->check(CLI::ExistingFile);

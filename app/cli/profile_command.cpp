@@ -94,11 +94,9 @@ int profileCommand(const ProfileOptions& o) {
     if (!o.report.empty())
         if (Status st = report::checkReportPath(o.report); !st) return fail(st);
 #endif
-    if (!o.report.empty() && !o.force && std::filesystem::exists(o.report))
-        return fail(Status::error(o.report + " exists; not overwritten (use --force to replace it)"));
     // every output path is checked before the (long) run, not after it
     for (const auto& [path, option] : {std::pair{o.json, "--json"}, std::pair{o.csv, "--csv"}, std::pair{o.saveConfig, "--save-config"}, std::pair{o.report, "--report"}})
-        if (Status st = checkWritable(path, option); !st) return fail(st);
+        if (Status st = checkOutput(path, option, o.force); !st) return fail(st);
 
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());

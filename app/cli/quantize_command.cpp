@@ -39,7 +39,7 @@ int quantizeCommand(const QuantizeOptions& o) {
     config.asymmetricActivations = o.activations == "asymmetric";
     config.fp32Fallback = o.fp32Fallback;
     if (Status st = config.validate(); !st) return fail(st);
-    if (Status st = checkWritable(o.output, "--output"); !st) return fail(st);
+    if (Status st = checkOutput(o.output, "--output", o.force); !st) return fail(st);
     // a table needs no data: do not read (or fix the model's input shape from) the default folder
     DataOptions dataOptions = o.data;
     if (!o.calibTable.empty() && dataOptions.dataset.empty()) dataOptions.data = "random";

@@ -50,6 +50,13 @@ Status checkWritable(const std::filesystem::path& path, const std::string& optio
     return Status::ok();
 }
 
+Status checkOutput(const std::filesystem::path& path, const std::string& option, bool replace) {
+    std::error_code ec;
+    if (!path.empty() && !replace && std::filesystem::exists(path, ec) && !std::filesystem::is_directory(path, ec))
+        return Status::error(option + " " + path.string() + ": exists; add --force to replace it");
+    return checkWritable(path, option);
+}
+
 Status OutputFiles::write(const std::filesystem::path& path, std::string_view bytes) {
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);

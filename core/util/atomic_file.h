@@ -21,6 +21,9 @@ Status writeFileAtomically(const std::filesystem::path& path, const std::functio
 // folder is missing, not a folder or not writable, or it exists read-only. `option` names where
 // the path came from ("--json"). An empty path is fine (no output asked for).
 Status checkWritable(const std::filesystem::path& path, const std::string& option);
+// checkWritable, and an existing file is refused unless `replace`: every command replaces a
+// file only when told (its --force), and says so before the work.
+Status checkOutput(const std::filesystem::path& path, const std::string& option, bool replace);
 
 // The outputs of one command, written together: when one fails, the files this command created
 // before it are removed again, so a failed command leaves no output of its own behind.

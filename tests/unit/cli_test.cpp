@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "core/data/npy.h"
 #include "tests/unit/cli_runner.h"
 #include "tests/unit/test_models.h"
@@ -166,6 +168,35 @@ TEST(Cli, TyposGetASuggestion) {
     CliResult version = runCli("--version", dir);
     EXPECT_EQ(version.exitCode, 0) << version.err;
     EXPECT_EQ(version.out.rfind("quantlens-cli ", 0), 0u) << version.out;
+    fs::remove_all(dir);
+}
+
+// Every command that writes files replaces one only when told (--force), and says so before
+// the work: the file is left as it was.
+TEST(Cli, EveryCommandAsksBeforeReplacingAFile) {
+    fs::path dir = tempDir("cli-replace");
+    const std::string f = (dir / "existing.json").string();
+    const struct {
+        std::string name, args, option;
+    } cases[] = {
+        {"profile --json", "profile " + kModel + " --repeat 1 --warmup 0 --json " + f, "--json"},
+        {"profile --csv", "profile " + kModel + " --repeat 1 --warmup 0 --csv " + f, "--csv"},
+        {"profile --save-config", "profile " + kModel + " --repeat 1 --warmup 0 --save-config " + f, "--save-config"},
+        {"compare --json", "compare " + kModel + " --data random --samples 1 --json " + f, "--json"},
+        {"eval --json", "eval " + kModel + " --limit 50 --json " + f, "--json"},
+        {"calibrate -o", "calibrate " + kModel + " --samples 8 -o " + f, "--output"},
+        {"quantize -o", "quantize " + kModel + " --data random -o " + f, "--output"},
+    };
+    for (const auto& c : cases) {
+        { std::ofstream(f) << "keep"; }
+        CliResult refused = runCli(c.args, dir);
+        EXPECT_EQ(refused.exitCode, 2) << c.name;
+        EXPECT_NE(refused.err.find(c.option + " " + f + ": exists; add --force to replace it"), std::string::npos) << c.name << ": " << refused.err;
+        EXPECT_EQ(slurp(f), "keep") << c.name;
+        CliResult replaced = runCli(c.args + " --force", dir);
+        EXPECT_EQ(replaced.exitCode, 0) << c.name << ": " << replaced.err;
+        EXPECT_NE(slurp(f), "keep") << c.name;
+    }
     fs::remove_all(dir);
 }
 
