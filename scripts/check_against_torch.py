@@ -53,7 +53,7 @@ def main():
         # DenseNet, follows a concat and has no conv to fold into)
         foldable = sum(1 for n in bns if n.input[0] in producer and producer[n.input[0]].op_type == "Conv" and readers.get(n.input[0]) == 1)
         prof = os.path.join(work, name + "_profile.json")
-        subprocess.run([a.cli, "profile", path, "--precision", "fp32", "--repeat", "1", "--warmup", "0", "--json", prof],
+        subprocess.run([a.cli, "profile", path, "--precision", "fp32", "--repeat", "1", "--warmup", "0", "--json", prof, "--force"],
                        check=True, stdout=subprocess.DEVNULL)
         bn_run = sum(l["op"] == "BatchNormalization" for r in json.load(open(prof))["results"] for l in r["layers"])
         if a.keep_bn:
