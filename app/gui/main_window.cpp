@@ -300,6 +300,9 @@ void MainWindow::buildDocks() {
     passView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     passView_->setSelectionMode(QAbstractItemView::SingleSelection);
     passView_->verticalHeader()->hide();
+    // the counts as narrow as their text, the stage name takes the rest (at 100 px each the
+    // counts pushed the last columns out of the dock)
+    passView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     passView_->horizontalHeader()->setSectionResizeMode(PassListModel::Stage, QHeaderView::Stretch);
     passView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     passView_->setMinimumWidth(300);
