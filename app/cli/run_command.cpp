@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -11,6 +12,17 @@
 namespace ql::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+// NaN and Inf counts of a float tensor (zero for other types).
+std::pair<int64_t, int64_t> nonFinite(const ir::Tensor& t) {
+    if (t.dtype() != ir::DType::F32) return {0, 0};
+    int64_t nan = 0, inf = 0;
+    const float* p = t.data<float>();
+    for (int64_t i = 0; i < t.numel(); ++i) nan += std::isnan(p[i]), inf += std::isinf(p[i]);
+    return {nan, inf};
+}
+}  // namespace
 
 int runCommand(const RunOptions& o) {
     session::RunConfig defaults;
@@ -51,6 +63,11 @@ int runCommand(const RunOptions& o) {
     std::cout << "ran " << o.model << " with the " << r->executor << " executor (" << runtime::precisionName(r->precision) << ", ISA "
               << r->cpu.isa << "), batch " << config->batch << ", in " << r->ms << " ms\n";
     if (!r->int8Note.empty()) std::cout << "int8: " << r->int8Note << "\n";
+    // NaN and Inf are not part of any calibration or kernel contract: say where they came in
+    for (const auto& [name, t] : *inputs)
+        if (const auto [nan, inf] = nonFinite(t); nan + inf > 0)
+            std::cout << "warning: input '" << name << "' holds " << nan << " NaN and " << inf << " Inf value(s); executors carry them "
+                      << "differently (a ReLU fused into oneDNN's convolution turns NaN into 0), so outputs may differ between them\n";
     if (!o.saveOutputs.empty()) {
         std::error_code ec;
         fs::create_directories(o.saveOutputs, ec);
@@ -59,11 +76,17 @@ int runCommand(const RunOptions& o) {
     for (const auto& [name, t] : r->outputs) {
         std::cout << "output " << name << " " << dtypeName(t.dtype()) << " " << shapeToString(t.dims());
         if (t.numel() > 0 && t.dtype() == ir::DType::F32) {
+            // over the finite values; NaN and Inf counted apart (NaN poisoned min/max/mean)
             const float* p = t.data<float>();
-            auto [mn, mx] = std::minmax_element(p, p + t.numel());
-            double sum = 0;
-            for (int64_t i = 0; i < t.numel(); ++i) sum += p[i];
-            std::cout << " min " << *mn << " max " << *mx << " mean " << sum / double(t.numel());
+            double sum = 0, mn = 0, mx = 0;
+            int64_t finite = 0;
+            for (int64_t i = 0; i < t.numel(); ++i) {
+                if (!std::isfinite(p[i])) continue;
+                mn = finite ? std::min(mn, double(p[i])) : p[i], mx = finite ? std::max(mx, double(p[i])) : p[i];
+                sum += p[i], ++finite;
+            }
+            if (finite) std::cout << " min " << float(mn) << " max " << float(mx) << " mean " << sum / double(finite);
+            if (const auto [nan, inf] = nonFinite(t); nan + inf > 0) std::cout << " (" << nan << " NaN, " << inf << " Inf)";
         }
         std::cout << "\n";
         if (!o.saveOutputs.empty()) {

@@ -21,7 +21,8 @@ Status floatUnary(KernelContext& c, F f) {
     return Status::ok();
 }
 
-Status relu(KernelContext& c) { return floatUnary(c, [](float x) { return x > 0 ? x : 0.f; }); }
+// NaN stays NaN, as ONNX's reference computes it (np.maximum(x, 0)).
+Status relu(KernelContext& c) { return floatUnary(c, [](float x) { return x < 0 ? 0.f : x; }); }
 Status sigmoid(KernelContext& c) { return floatUnary(c, [](float x) { return 1.f / (1.f + std::exp(-x)); }); }
 Status tanhK(KernelContext& c) { return floatUnary(c, [](float x) { return std::tanh(x); }); }
 Status expK(KernelContext& c) { return floatUnary(c, [](float x) { return std::exp(x); }); }

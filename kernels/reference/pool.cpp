@@ -67,8 +67,11 @@ Status maxPool(KernelContext& c) {
             poolLoop(g, [&](int64_t nc, int64_t inBase, int64_t o, const std::vector<int64_t>& pos, int64_t) {
                 T best = std::numeric_limits<T>::lowest();
                 int64_t bestPos = pos.empty() ? 0 : pos[0];
-                for (int64_t p : pos)
-                    if (x.data<T>()[inBase + p] > best) { best = x.data<T>()[inBase + p]; bestPos = p; }
+                // a NaN in the window wins, as in ONNX's reference (numpy's max propagates it)
+                for (int64_t p : pos) {
+                    const T v = x.data<T>()[inBase + p];
+                    if (v > best || (v != v && best == best)) best = v, bestPos = p;
+                }
                 y.data<T>()[o] = best;
                 if (indices) {
                     int64_t flat = bestPos;
@@ -111,7 +114,7 @@ Status globalPool(KernelContext& c) {
         double acc = IsMax ? -std::numeric_limits<double>::infinity() : 0.0;
         for (int64_t j = 0; j < spatial; ++j) {
             double v = x[i * spatial + j];
-            acc = IsMax ? std::max(acc, v) : acc + v;
+            acc = IsMax ? (std::isnan(acc) || v <= acc ? acc : v) : acc + v;  // a NaN wins, as in numpy
         }
         y[i] = float(IsMax ? acc : acc / double(spatial));
     }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <limits>
 
 #include "core/data/npy.h"
 #include "tests/unit/cli_runner.h"
@@ -45,6 +46,20 @@ TEST(Cli, RunSavesOutputsAndIsDeterministicPerSeed) {
     CliResult c = runCli("run " + kModel + " --input input=" + (dir / "x.npy").string() + " --save-outputs " + (dir / "c").string(), dir);
     ASSERT_EQ(c.exitCode, 0) << c.err;
     EXPECT_EQ(data::readNpy(dir / "c" / "logits.npy")->dims(), (ir::Dims{2, 10}));
+    fs::remove_all(dir);
+}
+
+// A NaN in an input is named, and the outputs' NaN are counted apart from their min/max/mean;
+// the reference executor carries it to the logits as ONNX's reference does.
+TEST(Cli, RunNamesNanInputsAndCountsNanOutputs) {
+    fs::path dir = tempDir("cli-nan");
+    ir::Tensor x = ir::Tensor::create(ir::DType::F32, {1, 1, 28, 28}).value();
+    x.data<float>()[100] = std::numeric_limits<float>::quiet_NaN();
+    ASSERT_TRUE(data::writeNpy(dir / "x.npy", x).isOk());
+    CliResult r = runCli("run " + kModel + " --input input=" + (dir / "x.npy").string(), dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("warning: input 'input' holds 1 NaN and 0 Inf value(s)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("output logits f32 [1,10] (10 NaN, 0 Inf)"), std::string::npos) << r.out;
     fs::remove_all(dir);
 }
 

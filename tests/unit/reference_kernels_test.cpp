@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 #include "kernels/reference/evaluate_node.h"
@@ -100,6 +101,27 @@ TEST(ReferencePool, AveragePoolCountIncludePad) {
     a.set("count_include_pad", int64_t(1));
     auto incl = eval("AveragePool", {x}, a);
     EXPECT_EQ(incl[0].toFloatVector(), (std::vector<float>{0.25f, 0.75f, 1.f, 2.5f}));
+}
+
+// NaN propagates as in ONNX's reference implementation (numpy's maximum and max): the oracle
+// must not hide a NaN that a broken model or input produced.
+TEST(ReferenceKernels, NanPropagatesThroughReluMaxPoolAndClip) {
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    auto relu = eval("Relu", {Tensor::fromFloats({3}, {nan, -1.f, 2.f})})[0].toFloatVector();
+    EXPECT_TRUE(std::isnan(relu[0]));
+    EXPECT_EQ(relu[1], 0.f);
+    EXPECT_EQ(relu[2], 2.f);
+    Attributes a;
+    a.set("kernel_shape", std::vector<int64_t>{2, 2});
+    for (const std::vector<float>& window : {std::vector<float>{nan, 1, 2, 3}, {1, nan, 2, 3}, {1, 2, 3, nan}}) {
+        EXPECT_TRUE(std::isnan(eval("MaxPool", {Tensor::fromFloats({1, 1, 2, 2}, window)}, a)[0].toFloatVector()[0]));
+        EXPECT_TRUE(std::isnan(eval("GlobalMaxPool", {Tensor::fromFloats({1, 1, 2, 2}, window)})[0].toFloatVector()[0]));
+    }
+    EXPECT_EQ(eval("MaxPool", {Tensor::fromFloats({1, 1, 2, 2}, {1, 4, 2, 3})}, a)[0].toFloatVector()[0], 4.f);
+    Attributes clip;
+    clip.set("min", 0.f);
+    clip.set("max", 6.f);
+    EXPECT_TRUE(std::isnan(eval("Clip", {Tensor::fromFloats({1}, {nan})}, clip, 6)[0].toFloatVector()[0]));
 }
 
 TEST(ReferenceSoftmax, Opset13NormalisesOneAxisOpset11TheFlattenedTail) {
