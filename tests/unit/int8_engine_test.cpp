@@ -402,6 +402,51 @@ TEST(Int8Engine, AsymmetricAveragePoolStaysInt8UnlessPaddingIsCounted) {
 // signed, read only by unpadded convs (the BNs as depthwise 1x1): it is stored as u8 with zero
 // point 128 (the s8 levels shifted; the convs fold the zero point into their bias), against
 // the reference executor and, for the second BN, BN+ReLU computed on the plan's own concat.
+// MobileNet V2's last projection: a 1x1 conv without activation (signed) read only by an
+// unpadded 1x1 conv is stored as u8 + 128; the hooks hand its values over right, at any scale
+// (a random-weight MobileNet's are around 1e-8). Through a oneDNN reorder to f32 with a source
+// zero point they read at -14.6 dB SQNR there while the plan computed them right.
+TEST(Int8Engine, HooksDequantizeAnOffsetStoredProjectionRight) {
+    for (const float magnitude : {1.f, 1e-8f}) {
+        OnnxBuilder b;
+        b.input("x", {1, 160, 7, 7}).output("y");
+        conv(b, "x", "n", 160, 320, 1, 0.1f, 81);
+        conv(b, "n", "k", 320, 64, 1, 0.1f, 82);
+        b.node("Relu", {"k"}, {"y"}, "k_relu");
+        auto g = importGraph(b);
+        auto in = inputX(*g, 9);
+        for (int64_t i = 0; i < in.at("x").numel(); ++i) in.at("x").data<float>()[i] *= magnitude;
+        Outcome ref = run(g, in, {"reference"});
+        runtime::ExecutorOptions o;
+        o.precision = runtime::Precision::Int8;
+        Outcome q = run(g, in, o);
+        const runtime::StepInfo* sn = stepNamed(q.steps, "n");
+        ASSERT_NE(sn, nullptr);
+        if (!q.prepared.sevenBitActivations) EXPECT_EQ(sn->dtype, "u8") << "the test's premise: offset storage";
+        EXPECT_GT(sqnrDb(ref.nodes.at("n"), q.nodes.at("n")), 25.0) << magnitude;
+        EXPECT_GT(sqnrDb(ref.y, q.y), 25.0) << magnitude;
+    }
+}
+
+// The same values dequantized by a step of the plan: asymmetric u8 with a zero point into an
+// FP32 island (Sigmoid has no int8 kernel).
+TEST(Int8Engine, AnAsymmetricValueDequantizedIntoAnFp32IslandIsRight) {
+    OnnxBuilder b;
+    b.input("x", {1, 160, 7, 7}).output("y");
+    conv(b, "x", "n", 160, 320, 1, 0.1f, 81);
+    b.node("Sigmoid", {"n"}, {"s"}, "sig");
+    b.node("Erf", {"n"}, {"e"}, "erf");  // a reference fallback: plain NCHW f32 from NHWC u8
+    b.node("Add", {"s", "e"}, {"y"}, "add");
+    auto g = importGraph(b);
+    const auto in = inputX(*g, 9);
+    Outcome ref = run(g, in, {"reference"});
+    runtime::ExecutorOptions o;
+    o.precision = runtime::Precision::Int8;
+    o.asymmetricActivations = true;
+    Outcome q = run(g, in, o);
+    EXPECT_GT(sqnrDb(ref.y, q.y), 25.0);
+}
+
 TEST(Int8Engine, SignedConcatReadByDepthwiseConvsIsStoredAsU8WithZeroPoint128) {
     OnnxBuilder b;
     stemToPool(b, 61);
