@@ -35,6 +35,10 @@
         <source>Latency per image by layout</source>
         <translation>Latenz pro Bild nach Layout</translation>
     </message>
+    <message>
+        <source>untested</source>
+        <translation>ungetestet</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>

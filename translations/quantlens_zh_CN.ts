@@ -35,6 +35,10 @@
         <source>Latency per image by layout</source>
         <translation>按布局的每张图像延迟</translation>
     </message>
+    <message>
+        <source>untested</source>
+        <translation>未检验</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>

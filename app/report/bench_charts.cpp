@@ -48,7 +48,8 @@ void drawSpeedUp(QCustomPlot& plot, const bench::BenchAnalysis& a, const std::ve
         errors->addData(std::max(0.0, p.speedUp - p.ciSpeedUp.low), std::max(0.0, p.ciSpeedUp.high - p.speedUp));
         QString label = QStringLiteral("%1\nb%2").arg(QString::fromStdString(c.modelName)).arg(c.batch);
         if (a.configs[p.int8].config.layout != "auto") label += QStringLiteral(" %1").arg(QString::fromStdString(c.layout));
-        if (!p.significant) label += QStringLiteral("\n") + QCoreApplication::translate("BenchCharts", "n.s.");
+        if (!p.welch.valid) label += QStringLiteral("\n") + QCoreApplication::translate("BenchCharts", "untested");
+        else if (!p.significant) label += QStringLiteral("\n") + QCoreApplication::translate("BenchCharts", "n.s.");
         ticker->addTick(key, label);
         top = std::max(top, p.ciSpeedUp.high);
         if (p.ciSpeedUp.low > 0) bottom = std::min(bottom, p.ciSpeedUp.low);

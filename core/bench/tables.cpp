@@ -60,12 +60,12 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
     o << "- Started " << run.started << (run.finished.empty() ? "" : ", finished " + run.finished) << ".\n";
     o << "- Intervals: 95 % two-level bootstrap of the median (trials drawn, then runs within them). p: Welch's t test on the log "
          "trial medians (two-sided); Holm-corrected over the "
-      << a.pairs.size() << " FP32/INT8 pair(s); * marks p(Holm) < 0.05, \"n.s.\" a difference that is not significant.\n\n";
+      << a.pairs.size() << " FP32/INT8 pair(s); * marks p(Holm) < 0.05, \"n.s.\" a difference that is not significant, \"untested\" a pair with too few trials for the test (2 or more each).\n\n";
 
     if (!a.pairs.empty()) {
         o << "## FP32 vs INT8\n\n";
         o << "| Model | Batch | Threads | Layout | Executor | FP32 ms/image [95% CI] | INT8 ms/image [95% CI] | Speed-up [95% CI] | p (Welch) | p (Holm) | "
-             "| Weights FP32 / INT8 MiB | Ratio | File FP32 / INT8 MiB | Top-1 FP32 / INT8 % |\n";
+             "Significant | Weights FP32 / INT8 MiB | Ratio | File FP32 / INT8 MiB | Top-1 FP32 / INT8 % |\n";
         o << "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n";
         for (const auto& p : a.pairs) {
             const ConfigSummary& f = a.configs[p.fp32];
@@ -76,7 +76,7 @@ std::string toMarkdown(const BenchRun& run, const BenchAnalysis& a) {
               << f.config.executor << " | " << sig3(f.msPerImage) << " " << interval(f.ciMsPerImage.low, f.ciMsPerImage.high) << " | "
               << sig3(i.msPerImage) << " " << interval(i.ciMsPerImage.low, i.ciMsPerImage.high) << " | " << fmt("%.2f", p.speedUp) << "× "
               << "[" << fmt("%.2f", p.ciSpeedUp.low) << ", " << fmt("%.2f", p.ciSpeedUp.high) << "] | " << pValue(p.welch) << " | "
-              << (p.welch.valid ? (p.pHolm < 0.0001 ? std::string("<0.0001") : fmt("%.4f", p.pHolm)) : std::string("n/a")) << " | " << (p.significant ? "*" : "n.s.") << " | " << mib(f.weightBytes)
+              << (p.welch.valid ? (p.pHolm < 0.0001 ? std::string("<0.0001") : fmt("%.4f", p.pHolm)) : std::string("n/a")) << " | " << (!p.welch.valid ? "untested" : p.significant ? "*" : "n.s.") << " | " << mib(f.weightBytes)
               << " / " << mib(i.weightBytes) << " | " << fmt("%.2f", p.weightRatio) << "× | " << mib(f.serializedBytes) << " / "
               << mib(i.serializedBytes) << (i.serializedIsQdq ? "" : " (no QDQ file)") << " | " << acc << " |\n";
         }

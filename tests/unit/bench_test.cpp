@@ -232,6 +232,18 @@ TEST(BenchAnalysis, SpeedUpIntervalTestAndWeightRatio) {
     const std::string md = bench::toMarkdown(run, a);
     EXPECT_NE(md.find("| resnet18 | 8 |"), std::string::npos);
     EXPECT_NE(md.find("Holm"), std::string::npos);
+    EXPECT_NE(md.find("| Significant |"), std::string::npos);  // every column has a header
+    EXPECT_EQ(md.find("untested |"), std::string::npos);
+
+    // one trial per configuration: no test, and the table says so rather than "n.s."
+    bench::BenchRun single = run;
+    single.trials.erase(std::remove_if(single.trials.begin(), single.trials.end(), [](const bench::TrialRecord& t) { return t.trial > 0; }),
+                        single.trials.end());
+    const bench::BenchAnalysis one = bench::analyze(single);
+    for (const auto& p : one.pairs) EXPECT_FALSE(p.welch.valid);
+    const std::string md1 = bench::toMarkdown(single, one);
+    EXPECT_NE(md1.find("| n/a | n/a | untested |"), std::string::npos) << md1;
+    EXPECT_EQ(md1.find("n.s. |"), std::string::npos) << md1;
 }
 
 TEST(BenchRun, JsonRoundTripAndClearErrors) {
