@@ -1314,8 +1314,16 @@ oneDNN: %5 auf %6</translation>
         <translation>seine int8-Kernel selbst sind bei dieser Größe nicht schneller als die von FP32</translation>
     </message>
     <message>
-        <source> (but the p10–p90 spreads overlap: within run-to-run noise).</source>
-        <translation> (aber die p10–p90-Spannen überlappen: innerhalb des Messrauschens).</translation>
+        <source>Not certain: </source>
+        <translation>Nicht sicher: </translation>
+    </message>
+    <message>
+        <source>INT8&apos;s median is %1× faster, but the p10–p90 spreads overlap (the runs varied that much); %2 %3%4.</source>
+        <translation>Der INT8-Median ist %1× schneller, aber die p10–p90-Spannen überlappen (so stark schwankten die Läufe); %2 %3%4.</translation>
+    </message>
+    <message>
+        <source>INT8&apos;s median is slower (%1× of FP32), but the p10–p90 spreads overlap (the runs varied that much): %2; %3 %4.</source>
+        <translation>Der INT8-Median ist langsamer (%1× von FP32), aber die p10–p90-Spannen überlappen (so stark schwankten die Läufe): %2; %3 %4.</translation>
     </message>
 </context>
 <context>
@@ -2099,10 +2107,6 @@ oneDNN: %5 auf %6</translation>
         <translation>Lauf fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Run finished in %1 s (click to results %2 s).</source>
-        <translation>Lauf in %1 s beendet (Klick bis Ergebnis %2 s).</translation>
-    </message>
-    <message>
         <source>cancelling… %p%</source>
         <translation>Abbruch … %p %</translation>
     </message>
@@ -2167,6 +2171,10 @@ oneDNN: %5 auf %6</translation>
     <message>
         <source>QuantLens — Benchmark</source>
         <translation>QuantLens — Benchmark</translation>
+    </message>
+    <message>
+        <source>Run finished in %1 s; results shown %2 s after the click.</source>
+        <translation>Lauf in %1 s beendet; Ergebnisse %2 s nach dem Klick angezeigt.</translation>
     </message>
 </context>
 <context>

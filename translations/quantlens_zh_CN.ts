@@ -1297,8 +1297,16 @@ oneDNN：%5（运行于 %6）</translation>
         <translation>在此规模下其 int8 内核本身并不比 FP32 内核快</translation>
     </message>
     <message>
-        <source> (but the p10–p90 spreads overlap: within run-to-run noise).</source>
-        <translation>（但 p10–p90 区间重叠：处于运行间噪声范围内）。</translation>
+        <source>Not certain: </source>
+        <translation>不确定：</translation>
+    </message>
+    <message>
+        <source>INT8&apos;s median is %1× faster, but the p10–p90 spreads overlap (the runs varied that much); %2 %3%4.</source>
+        <translation>INT8 的中位数快 %1×，但 p10–p90 区间重叠（各次运行波动很大）；%2 %3%4。</translation>
+    </message>
+    <message>
+        <source>INT8&apos;s median is slower (%1× of FP32), but the p10–p90 spreads overlap (the runs varied that much): %2; %3 %4.</source>
+        <translation>INT8 的中位数更慢（FP32 的 %1×），但 p10–p90 区间重叠（各次运行波动很大）：%2；%3 %4。</translation>
     </message>
 </context>
 <context>
@@ -2081,10 +2089,6 @@ oneDNN：%5（运行于 %6）</translation>
         <translation>运行失败</translation>
     </message>
     <message>
-        <source>Run finished in %1 s (click to results %2 s).</source>
-        <translation>运行在 %1 秒内完成（从点击到出结果 %2 秒）。</translation>
-    </message>
-    <message>
         <source>cancelling… %p%</source>
         <translation>正在取消… %p%</translation>
     </message>
@@ -2149,6 +2153,10 @@ oneDNN：%5（运行于 %6）</translation>
     <message>
         <source>QuantLens — Benchmark</source>
         <translation>QuantLens — 基准测试</translation>
+    </message>
+    <message>
+        <source>Run finished in %1 s; results shown %2 s after the click.</source>
+        <translation>运行在 %1 秒内完成；点击后 %2 秒显示结果。</translation>
     </message>
 </context>
 <context>

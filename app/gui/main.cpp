@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
             window.startRun();
         });
         QObject::connect(&window, &MainWindow::runFinished, &window, [&window, &clock, &options, &exitCode, automate, finish] {
-            std::fprintf(stderr, "quantlens: run finished in %.1f s (click to results)\n%s\n", double(clock.elapsed()) / 1000,
+            std::fprintf(stderr, "quantlens: run finished, results shown %.1f s after the run started\n%s\n", double(clock.elapsed()) / 1000,
                          qPrintable(window.resultHeaderText()));
             // The screenshot should say where the time goes: colour by INT8 latency.
             window.setColorMode(MainWindow::ColorMode::Int8Latency);

@@ -844,7 +844,7 @@ void MainWindow::startRun() {
                         shownSettingsLine_ = runSettingsLine_;
                         shownSettings_ = runSettings_;
                         applyRun(std::move(out));
-                        statusBar()->showMessage(tr("Run finished in %1 s (click to results %2 s).")
+                        statusBar()->showMessage(tr("Run finished in %1 s; results shown %2 s after the click.")
                                                      .arg(run_->ms / 1000, 0, 'f', 1)
                                                      .arg(double(runTimer_.nsecsElapsed()) / 1e9, 0, 'f', 1));
                         emit runFinished();

@@ -54,8 +54,15 @@ RunDigest digestRun(const session::RunResult& result) {
     if (d.f32Steps) costs << QCoreApplication::translate("RunDigest", "%1 in %n layer(s) left in f32", nullptr, d.f32Steps).arg(pct(d.f32Ms, total));
     const QString overhead = costs.isEmpty() ? QString() : costs.join(QStringLiteral(", "));
     const QString kernels = QCoreApplication::translate("RunDigest", "%1 of INT8 time is in %n int8 kernel(s)", nullptr, d.int8KernelSteps).arg(pct(d.int8KernelMs, total));
+    // Overlapping p10..p90 spreads: the runs varied more than the precisions differ, so the
+    // answer is not certain whichever way the medians point.
+    const auto& fs = fp32->profile.wholeMs;
+    const auto& is = int8->profile.wholeMs;
+    const bool noisy = is.p10 <= fs.p90 && fs.p10 <= is.p90;
+    const QString unsure = QCoreApplication::translate("RunDigest", "Not certain: ");
     if (d.speedUp >= 1.05) {
-        d.verdict = QCoreApplication::translate("RunDigest", "Yes: INT8 is %1× faster here; %2 %3%4.")
+        d.verdict = (noisy ? unsure + QCoreApplication::translate("RunDigest", "INT8's median is %1× faster, but the p10–p90 spreads overlap (the runs varied that much); %2 %3%4.")
+                           : QCoreApplication::translate("RunDigest", "Yes: INT8 is %1× faster here; %2 %3%4."))
                         .arg(d.speedUp, 0, 'f', 2)
                         .arg(kernels, hw, overhead.isEmpty() ? QString() : QCoreApplication::translate("RunDigest", ", the rest: %1").arg(overhead));
     } else if (d.speedUp > 0.95) {
@@ -64,18 +71,12 @@ RunDigest digestRun(const session::RunResult& result) {
                         .arg(kernels, hw, overhead.isEmpty() ? QString() : QCoreApplication::translate("RunDigest", ", while %1").arg(overhead));
     } else {
         const double overheadShare = total > 0 ? (d.insertedMs + d.referenceMs + d.f32Ms) / total : 0;
-        d.verdict = QCoreApplication::translate("RunDigest", "No: INT8 is slower here (%1× of FP32): %2; %3 %4.")
+        d.verdict = (noisy ? unsure + QCoreApplication::translate("RunDigest", "INT8's median is slower (%1× of FP32), but the p10–p90 spreads overlap (the runs varied that much): %2; %3 %4.")
+                           : QCoreApplication::translate("RunDigest", "No: INT8 is slower here (%1× of FP32): %2; %3 %4."))
                         .arg(d.speedUp, 0, 'f', 2)
                         .arg(overheadShare >= 0.15 ? QCoreApplication::translate("RunDigest", "of INT8 time, %1").arg(overhead)
                                                    : QCoreApplication::translate("RunDigest", "its int8 kernels themselves are not faster than FP32's at this size"),
                              kernels, hw);
-    }
-    // Overlapping p10..p90 spreads: say the difference may be noise.
-    const auto& fs = fp32->profile.wholeMs;
-    const auto& is = int8->profile.wholeMs;
-    if (is.p10 <= fs.p90 && fs.p10 <= is.p90) {
-        d.verdict.chop(1);
-        d.verdict += QCoreApplication::translate("RunDigest", " (but the p10–p90 spreads overlap: within run-to-run noise).");
     }
     return d;
 }

@@ -267,6 +267,17 @@ private slots:
         QVERIFY2(d.verdict.contains(QStringLiteral("11% in 1 reference fallback")), qPrintable(d.verdict));
         QVERIFY2(d.verdict.contains(QStringLiteral("without VNNI")) && d.verdict.contains(QStringLiteral("7-bit")), qPrintable(d.verdict));
         QVERIFY2(!d.verdict.contains(QStringLiteral("noise")), qPrintable(d.verdict));
+
+        // Medians 1.87x apart whose p10..p90 spreads overlap (a busy machine): not a plain "Yes"
+        ql::session::RunResult noisy = syntheticResult();
+        for (auto& p : noisy.runs) {
+            auto& w = p.profile.wholeMs;
+            const double median = p.precision == ql::runtime::Precision::Fp32 ? 8.4 : 4.5;
+            w.median = median, w.p10 = median * 0.5, w.p90 = median * 1.6;
+        }
+        const RunDigest n = digestRun(noisy);
+        QVERIFY2(n.verdict.startsWith(QStringLiteral("Not certain: INT8's median is 1.87× faster, but the p10–p90 spreads overlap")), qPrintable(n.verdict));
+        QVERIFY2(!n.verdict.contains(QStringLiteral("Yes")), qPrintable(n.verdict));
     }
 
     void itemModelTesters() {
