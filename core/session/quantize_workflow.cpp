@@ -14,6 +14,16 @@ Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& 
     if (!request.overwrite && std::filesystem::exists(request.output))
         return Status::error(request.output.string() + " exists; not overwritten (use --force to replace it)");
     QL_TRY(runtime::checkFp32Fallback(*session.original(), config.fp32Fallback));
+    // The quantized model takes the float model's card along (normalisation, classes), so data
+    // sets feed it the inputs it was calibrated on. Its place is checked before the work: a card
+    // left from another model would feed this one the wrong normalisation without a word.
+    QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
+    std::filesystem::path outCard = request.output;
+    outCard.replace_extension(".json");
+    if (card && outCard == request.output)
+        return Status::error(request.output.string() + ": the quantized model and the model card written beside it would share this name; name the model .onnx");
+    if (card && !request.overwrite && std::filesystem::exists(outCard))
+        return Status::error(outCard.string() + " exists (the model card written beside " + request.output.string() + "); add --force to replace it");
     const ProgressSpan span(job.progress);
     CalibrationTable table;
     if (!config.calibration.table.empty()) {
@@ -31,12 +41,7 @@ Expected<QuantizeResult> quantizeModel(const Session& session, const RunConfig& 
     QuantizeResult r;
     QL_ASSIGN(r.report, onnx_export::writeQdqModel(session.modelPath(), request.output, o));
     r.calibration = table.describe();
-    // The quantized model takes the float model's card along (normalisation, classes), so data
-    // sets feed it the inputs it was calibrated on; an existing card beside the output is kept.
-    QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
-    std::filesystem::path outCard = request.output;
-    outCard.replace_extension(".json");
-    if (card && !std::filesystem::exists(outCard)) {
+    if (card) {
         std::ifstream in(card->file, std::ios::binary);
         std::ostringstream text;
         text << in.rdbuf();

@@ -190,7 +190,7 @@ TEST(Cli, TyposGetASuggestion) {
 // the work: the file is left as it was.
 TEST(Cli, EveryCommandAsksBeforeReplacingAFile) {
     fs::path dir = tempDir("cli-replace");
-    const std::string f = (dir / "existing.json").string();
+    const std::string f = (dir / "existing.out").string();  // quantize writes its card beside it as existing.json
     const struct {
         std::string name, args, option;
     } cases[] = {
@@ -212,6 +212,17 @@ TEST(Cli, EveryCommandAsksBeforeReplacingAFile) {
         EXPECT_EQ(replaced.exitCode, 0) << c.name << ": " << replaced.err;
         EXPECT_NE(slurp(f), "keep") << c.name;
     }
+    // quantize's model card beside its output is an output too
+    { std::ofstream(dir / "existing.json") << "keep"; }
+    CliResult card = runCli("quantize " + kModel + " --data random -o " + f + " --force", dir);
+    EXPECT_EQ(card.exitCode, 0) << card.err;  // --force: the model and its card
+    EXPECT_NE(slurp(dir / "existing.json"), "keep");
+    { std::ofstream(dir / "existing.json") << "keep"; }
+    CliResult kept = runCli("quantize " + kModel + " --data random -o " + (dir / "existing.onnx").string(), dir);
+    EXPECT_EQ(kept.exitCode, 2);
+    EXPECT_NE(kept.err.find("existing.json exists (the model card written beside"), std::string::npos) << kept.err;
+    EXPECT_EQ(slurp(dir / "existing.json"), "keep");
+    EXPECT_FALSE(fs::exists(dir / "existing.onnx"));
     fs::remove_all(dir);
 }
 
