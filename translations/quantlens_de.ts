@@ -1458,10 +1458,6 @@ oneDNN: %5 auf %6</translation>
         <translation>Mit --run: den Bericht (DATEI.html oder DATEI.pdf) schreiben, sobald die Ergebnisse vorliegen.</translation>
     </message>
     <message>
-        <source>Replace an existing --report file.</source>
-        <translation>Eine vorhandene --report-Datei ersetzen.</translation>
-    </message>
-    <message>
         <source>expected at most one model, got %1</source>
         <translation>höchstens ein Modell erwartet, %1 erhalten</translation>
     </message>
@@ -1488,6 +1484,14 @@ oneDNN: %5 auf %6</translation>
     <message>
         <source>--chart %1: no such chart; one of %2</source>
         <translation>--chart %1: kein solches Diagramm; eines von %2</translation>
+    </message>
+    <message>
+        <source>Replace existing --report and --screenshot files.</source>
+        <translation>Vorhandene --report- und --screenshot-Dateien ersetzen.</translation>
+    </message>
+    <message>
+        <source>--screenshot %1: not an image file name (.png, .jpg, .bmp, ...)</source>
+        <translation>--screenshot %1: kein Bilddateiname (.png, .jpg, .bmp, ...)</translation>
     </message>
 </context>
 <context>

@@ -1440,10 +1440,6 @@ oneDNN：%5（运行于 %6）</translation>
         <translation>与 --run 一起使用：结果出来后写入报告（FILE.html 或 FILE.pdf）。</translation>
     </message>
     <message>
-        <source>Replace an existing --report file.</source>
-        <translation>替换已存在的 --report 文件。</translation>
-    </message>
-    <message>
         <source>expected at most one model, got %1</source>
         <translation>最多只能指定一个模型，实际为 %1 个</translation>
     </message>
@@ -1470,6 +1466,14 @@ oneDNN：%5（运行于 %6）</translation>
     <message>
         <source>--chart %1: no such chart; one of %2</source>
         <translation>--chart %1：没有这个图表；可选：%2</translation>
+    </message>
+    <message>
+        <source>Replace existing --report and --screenshot files.</source>
+        <translation>替换已存在的 --report 和 --screenshot 文件。</translation>
+    </message>
+    <message>
+        <source>--screenshot %1: not an image file name (.png, .jpg, .bmp, ...)</source>
+        <translation>--screenshot %1：不是图像文件名（.png、.jpg、.bmp 等）</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageWriter>
 
 #include "app/report/charts.h"
 #include "app/report/html_report.h"
+#include "core/util/atomic_file.h"
 
 namespace ql::gui {
 
@@ -25,7 +29,7 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     const QCommandLineOption report(QStringLiteral("report"),
                                     QCoreApplication::translate("main", "With --run: write the report (FILE.html or FILE.pdf) once the results are in."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption force(QStringLiteral("force"), QCoreApplication::translate("main", "Replace an existing --report file."));
+    const QCommandLineOption force(QStringLiteral("force"), QCoreApplication::translate("main", "Replace existing --report and --screenshot files."));
     const QCommandLineOption bench(QStringLiteral("bench"),
                                    QCoreApplication::translate("main", "Open this `quantlens-cli bench` output folder in the Benchmark window (the screenshot is then of that window)."),
                                    QStringLiteral("DIR"));
@@ -62,6 +66,17 @@ CommandLineOptions parseCommandLine(const QStringList& arguments) {
     if (!o.chart.isEmpty() && !report::allChartIds().contains(o.chart) && o.error.isEmpty())
         o.error = QCoreApplication::translate("main", "--chart %1: no such chart; one of %2").arg(o.chart, report::allChartIds().join(QLatin1String(", ")));
     o.quit = parser.isSet(quit);
+    // Output files are checked before the window opens and the run starts, as the CLI does:
+    // writable, a format that exists, and an existing file only replaced with --force.
+    if (o.error.isEmpty() && !o.screenshot.isEmpty()) {
+        const QByteArray suffix = QFileInfo(o.screenshot).suffix().toLower().toLatin1();
+        if (!QImageWriter::supportedImageFormats().contains(suffix))
+            o.error = QCoreApplication::translate("main", "--screenshot %1: not an image file name (.png, .jpg, .bmp, ...)").arg(o.screenshot);
+        else if (Status st = checkOutput(QFile::encodeName(o.screenshot).toStdString(), "--screenshot", o.force); !st)
+            o.error = QString::fromStdString(st.message());
+    }
+    if (o.error.isEmpty() && !o.report.isEmpty())
+        if (Status st = checkOutput(QFile::encodeName(o.report).toStdString(), "--report", o.force); !st) o.error = QString::fromStdString(st.message());
     return o;
 }
 

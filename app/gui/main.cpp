@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QIcon>
 #include <QTimer>
 #include <cstdio>
@@ -72,13 +73,18 @@ int main(int argc, char** argv) {
     auto finish = [&shotTarget, &options, &exitCode, &finished] {
         if (finished) return;
         finished = true;
-        if (!options.screenshot.isEmpty()) {
-            if (!shotTarget->grab().save(options.screenshot)) {
-                std::fprintf(stderr, "quantlens: cannot write %s\n", qPrintable(options.screenshot));
-                exitCode = exitCode ? exitCode : 1;
+        // a failed load or run writes nothing; the file appears whole or not at all
+        if (!options.screenshot.isEmpty() && exitCode == 0) {
+            QSaveFile file(options.screenshot);
+            if (!file.open(QIODevice::WriteOnly) || !shotTarget->grab().save(&file, QFileInfo(options.screenshot).suffix().toLatin1().constData()) ||
+                !file.commit()) {
+                std::fprintf(stderr, "quantlens: cannot write %s: %s\n", qPrintable(options.screenshot), qPrintable(file.errorString()));
+                exitCode = 1;
             } else {
                 std::fprintf(stderr, "quantlens: wrote %s\n", qPrintable(options.screenshot));
             }
+        } else if (!options.screenshot.isEmpty()) {
+            std::fprintf(stderr, "quantlens: no screenshot written (it failed)\n");
         }
         if (options.quit) QApplication::exit(exitCode);
     };
@@ -124,7 +130,7 @@ int main(int argc, char** argv) {
             QObject::connect(&window, &MainWindow::modelDrawn, &window, [finish] { QTimer::singleShot(300, finish); });
         QObject::connect(&window, &MainWindow::loadFailed, &window, [&exitCode, finish](const QString& message) {
             std::fprintf(stderr, "quantlens: %s\n", qPrintable(message));
-            exitCode = 1;
+            exitCode = 2;  // a model that does not load is bad input, as in the CLI
             QTimer::singleShot(300, finish);
         });
         if (options.model.isEmpty()) QTimer::singleShot(500, finish);

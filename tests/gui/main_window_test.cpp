@@ -6,6 +6,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QFile>
 
 #include "app/gui/graph_panel.h"
 #include "app/gui/graph_scene.h"
@@ -55,6 +56,47 @@ private slots:
             const QString out = QString::fromUtf8(p.readAllStandardOutput());
             QVERIFY2(out.contains(arg == QStringLiteral("--help") ? QStringLiteral("--run") : QStringLiteral(QL_VERSION)), qPrintable(out));
         }
+    }
+
+    // The app's output files are checked before the window opens (exit 2, the file named, an
+    // existing one kept without --force); a model that does not load is bad input (exit 2) and
+    // leaves no screenshot.
+    void commandLineOutputsAreCheckedUpFront() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto app = [&](const QStringList& args) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(QL_APP_PATH), args);
+            p.waitForFinished(60000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        const QString kept = dir.filePath(QStringLiteral("kept.png"));
+        {
+            QFile f(kept);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("keep");
+        }
+        const auto exists = app({kModel, QStringLiteral("--screenshot"), kept, QStringLiteral("--quit")});
+        QCOMPARE(exists.first, 2);
+        QVERIFY2(exists.second.contains(QStringLiteral("exists; add --force to replace it")), qPrintable(exists.second));
+        QFile f(kept);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("keep"));
+        const auto notImage = app({kModel, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.json")), QStringLiteral("--quit")});
+        QCOMPARE(notImage.first, 2);
+        QVERIFY2(notImage.second.contains(QStringLiteral("not an image file name")), qPrintable(notImage.second));
+        const QString junk = dir.filePath(QStringLiteral("junk.onnx")), shot = dir.filePath(QStringLiteral("shot.png"));
+        {
+            QFile j(junk);
+            QVERIFY(j.open(QIODevice::WriteOnly));
+            j.write("not a model");
+        }
+        const auto bad = app({junk, QStringLiteral("--screenshot"), shot, QStringLiteral("--quit")});
+        QCOMPARE(bad.first, 2);
+        QVERIFY(!QFileInfo::exists(shot));
     }
 
     void initTestCase() {
