@@ -91,8 +91,9 @@ ModelSummary summarize(const ir::Graph& g, int64_t batch) {
         for (ir::ValueId in : n.inputs) {
             if (!in.valid() || !g.value(in).constant) continue;
             const ir::Tensor& t = *g.value(in).constant;
-            l.paramCount += t.numel();
+            // at its first reader only, so the layers add up to the total
             if (counted.insert(in.v).second) {
+                l.paramCount += t.numel();
                 s.paramCount += t.numel();
                 s.paramBytes += int64_t(t.byteSize());
             }

@@ -28,6 +28,11 @@ TEST(Cli, InspectBundledModel) {
     CliResult j = runCli("inspect --json --batch 4 " + kModel, dir);
     ASSERT_EQ(j.exitCode, 0) << j.err;
     EXPECT_NE(j.out.find("\"total_macs\":" + std::to_string(4 * 9345920)), std::string::npos) << j.out.substr(0, 400);
+    // the layers' parameters add up to the total (a constant two nodes read counts once)
+    const auto doc = nlohmann::json::parse(j.out);
+    int64_t sum = 0;
+    for (const auto& l : doc["layers"]) sum += l["params"].get<int64_t>();
+    EXPECT_EQ(sum, 78330);
     fs::remove_all(dir);
 }
 
