@@ -31,7 +31,7 @@ std::function<int()> addBenchCommands(CLI::App& app) {
     cb->add_option("--max-trials", s.maxTrials, "Cap on trials per configuration with --target-ci")->capture_default_str()->check(numberIn(1, 1000));
     cb->add_option("--dataset", s.dataset, "Labelled data set SPEC for top-1/top-5 of each configuration: DIR, idx:DIR, folder:DIR, "
                                            "npy:IMAGES.npy,LABELS.npy (docs/datasets.md)");
-    cb->add_option("--limit", s.limit, "Images of the data set to evaluate (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
+    cb->add_option("--limit", s.limit, "Images of the data set to evaluate (0 = all)")->capture_default_str()->check(numberAtLeast(int64_t(0)));
     cb->add_option("--calib-table", s.calibTable, "int8 ranges from this calibration table (else: calibrated on the data set when given, "
                                                   "or on each trial's random inputs)")->check(CLI::ExistingFile);
     cb->add_option("--max-isa", s.maxIsa, "Cap oneDNN's ISA in every trial: avx2, avx512_core, ... (reproduces a smaller CPU class)");

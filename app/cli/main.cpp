@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
     auto* ce = app.add_subcommand("eval", "Top-1 / top-5 on a labelled data set; fp32,int8: agreement and McNemar's test");
     ce->add_option("model", eval.model, "ONNX model")->required();
     addDataOptions(ce, eval.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Evaluated IDX split; int8 calibrates on the other", true);
-    ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(CLI::NonNegativeNumber);
+    ce->add_option("--limit", eval.limit, "Evaluate only the first N images (0 = all)")->capture_default_str()->check(numberAtLeast(int64_t(0)));
     ce->add_option("--batch", eval.batch, "Images per batch (default: the batch the model fixes, else 100)")->check(numberIn(1, 4096));
     ce->add_option("--json", eval.json, "Write the result as JSON (docs/eval-json.md)");
     ce->add_flag("--force", eval.force, "Replace an existing --json file");
@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
     cm->add_option("--mode", cmp.mode, "propagated (whole network INT8) | isolated (one layer INT8 at a time) | both")
         ->capture_default_str()->check(CLI::IsMember({"propagated", "isolated", "both"}));
     cm->add_option("--max-layers", cmp.maxLayers, "Isolated: at most N layers, the worst by propagated SQNR (0 = all)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
+        ->capture_default_str()->check(numberAtLeast(int64_t(0)));
     cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(numberIn(1, 1000));
     cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(numberIn(1, 4096));
     cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
@@ -204,7 +204,7 @@ int main(int argc, char** argv) {
                                                           "prints the layers, what they bought and their INT8 latency cost");
     cm->add_option("--max-fallback", cmp.maxFallback, "Try at most N layers (most sensitive first); only those that improve the metric stay FP32")->capture_default_str()->check(numberIn(int64_t(1), int64_t(10000)));
     cm->add_option("--fallback-images", cmp.fallbackImages, "drop=: images of the data set the top-1 drop is measured on (0 = all)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
+        ->capture_default_str()->check(numberAtLeast(int64_t(0)));
     addExecutionOptions(cm, cmp.exec, "planned", "", "--calib-samples");
 
     const auto runBench = addBenchCommands(app);

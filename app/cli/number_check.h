@@ -28,4 +28,22 @@ CLI::Validator numberIn(T low, T high) {
         std::string(std::is_integral_v<T> ? "INT" : "FLOAT") + " in [" + text(low) + " - " + text(high) + "]");
 }
 
+// At least `low`, no upper bound (CLI::NonNegativeNumber printed its bound as a 300-digit float).
+template <class T>
+CLI::Validator numberAtLeast(T low) {
+    static_assert(std::is_arithmetic_v<T>);
+    std::ostringstream bound;
+    bound << low;
+    const std::string expected = bound.str() + " or more";
+    return CLI::Validator(
+        [low, expected](std::string& value) -> std::string {
+            T v{};
+            if (!CLI::detail::lexical_cast(value, v))
+                return "'" + value + "' is not " + (std::is_integral_v<T> ? "a whole number" : "a number") + "; expected " + expected;
+            if (v < low) return value + " is out of range; expected " + expected;
+            return {};
+        },
+        low == T(0) ? std::string("NONNEGATIVE") : std::string(std::is_integral_v<T> ? "INT" : "FLOAT") + " >= " + bound.str());
+}
+
 }  // namespace ql::cli
