@@ -1,6 +1,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <iostream>
 #include <sstream>
 
@@ -95,8 +96,15 @@ int profileCommand(const ProfileOptions& o) {
         if (Status st = report::checkReportPath(o.report); !st) return fail(st);
 #endif
     // every output path is checked before the (long) run, not after it
-    for (const auto& [path, option] : {std::pair{o.json, "--json"}, std::pair{o.csv, "--csv"}, std::pair{o.saveConfig, "--save-config"}, std::pair{o.report, "--report"}})
+    // (and no two of them name the same file: the last written would replace the others)
+    std::map<std::filesystem::path, std::string> taken;
+    for (const auto& [path, option] : {std::pair{o.json, "--json"}, std::pair{o.csv, "--csv"}, std::pair{o.saveConfig, "--save-config"}, std::pair{o.report, "--report"}}) {
         if (Status st = checkOutput(path, option, o.force); !st) return fail(st);
+        if (path.empty()) continue;
+        std::error_code ec;
+        const auto [at, fresh] = taken.emplace(std::filesystem::weakly_canonical(path, ec), option);
+        if (!fresh) return fail(Status::error(std::string(option) + " " + path + ": the same file as " + at->second));
+    }
 
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());

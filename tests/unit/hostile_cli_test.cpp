@@ -463,6 +463,7 @@ TEST(Hostile, UnwritableOutputsAreRefusedBeforeTheWorkAndLeaveNothing) {
         {"config_under_a_file", profile + "--json " + d + "/p.json --save-config " + d + "/afile/c.json", {"--save-config", "afile", "is not a folder"}},
         {"report_folder_missing", profile + "--json " + d + "/p.json --report " + d + "/nosuch/r.html", {"--report", "does not exist"}},
         {"report_not_html_or_pdf", profile + "--json " + d + "/p.json --report " + d + "/r.docx", {"r.docx", ".html", ".pdf"}},
+        {"same_file_twice", profile + "--json " + d + "/p.out --csv " + d + "/./p.out", {"--csv", "the same file as --json"}},
         {"compare_json", "compare " + m + " --data random --json " + d + "/nosuch/c.json", {"--json", "does not exist"}},
         {"quantize_output", "quantize " + m + " --data random -o " + d + "/sub", {"--output", "is a folder"}},
     };
