@@ -398,10 +398,6 @@ Bereich pro Tensor ±%6: dieser Kanal würde %7 % der int8-Stufen nutzen</transl
         <translation>Wohin die INT8-Zeit geht, nach Ursache</translation>
     </message>
     <message>
-        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
-        <translation>Die INT8-Diagnose: Millisekunden je Ursache, die nicht int8-Kernel bei int8-Arbeit sind, die größte oben, dazu die int8-Kernel selbst als Maßstab (speichergebundene Schichten gehören zu ihnen). Fahren Sie über einen Balken für das Geschehen und die Abhilfe; ein Klick wählt seinen teuersten Knoten.</translation>
-    </message>
-    <message>
         <source>Live activation memory over the steps</source>
         <translation>Lebender Aktivierungsspeicher über die Schritte</translation>
     </message>
@@ -428,6 +424,14 @@ Bereich pro Tensor ±%6: dieser Kanal würde %7 % der int8-Stufen nutzen</transl
     <message>
         <source>20 dB (below: precision lost)</source>
         <translation>20 dB (darunter: Präzision verloren)</translation>
+    </message>
+    <message>
+        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them).</source>
+        <translation>Die INT8-Diagnose: Millisekunden je Ursache, die nicht int8-Kernel bei int8-Arbeit sind, die größte oben, dazu die int8-Kernel selbst als Maßstab (speichergebundene Schichten gehören zu ihnen).</translation>
+    </message>
+    <message>
+        <source>Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
+        <translation>Fahren Sie über einen Balken für das Geschehen und die Abhilfe; ein Klick wählt seinen teuersten Knoten.</translation>
     </message>
 </context>
 <context>

@@ -397,10 +397,6 @@ per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
         <translation>INT8 时间花在哪里（按原因）</translation>
     </message>
     <message>
-        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
-        <translation>INT8 诊断：每个原因（不是 int8 内核在做 int8 计算的部分）所占的毫秒数，最大的在上方，并附 int8 内核本身作为参照（受内存带宽限制的层属于其中）。悬停条形可查看发生了什么及解决办法；点击可选中其最耗时的节点。</translation>
-    </message>
-    <message>
         <source>Live activation memory over the steps</source>
         <translation>各步骤的存活激活内存</translation>
     </message>
@@ -427,6 +423,14 @@ per-tensor range ±%6: this channel would use %7% of the int8 levels</source>
     <message>
         <source>20 dB (below: precision lost)</source>
         <translation>20 dB（低于此值：精度受损）</translation>
+    </message>
+    <message>
+        <source>The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on top, with the int8 kernels themselves for scale (memory-bound layers are part of them).</source>
+        <translation>INT8 诊断：每个原因（不是 int8 内核在做 int8 计算的部分）所占的毫秒数，最大的在上方，并附 int8 内核本身作为参照（受内存带宽限制的层属于其中）。</translation>
+    </message>
+    <message>
+        <source>Hover a bar for what happens and the fix; click it to select its most expensive node.</source>
+        <translation>悬停条形可查看发生了什么及解决办法；点击可选中其最耗时的节点。</translation>
     </message>
 </context>
 <context>

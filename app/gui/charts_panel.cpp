@@ -166,7 +166,8 @@ void ChartsPanel::updateCaption() {
         return;
     }
     const Page& p = pages_[size_t(i)];
-    const QString caption = report::chartInfo(p.kind).caption;
+    const report::ChartInfo info = report::chartInfo(p.kind);
+    const QString caption = info.hint.isEmpty() ? info.caption : info.caption + QLatin1Char(' ') + info.hint;
     caption_->setText(p.binding.subtitle.isEmpty() ? caption : QStringLiteral("<b>%1</b><br>%2").arg(p.binding.subtitle.toHtmlEscaped(), caption.toHtmlEscaped()));
 }
 

@@ -805,8 +805,8 @@ ChartInfo chartInfo(ChartKind kind) {
     case ChartKind::Int8Causes:
         return {kind, QStringLiteral("int8-causes"), QCoreApplication::translate("Charts", "Where the INT8 time goes, by cause"),
                 QCoreApplication::translate("Charts", "The INT8 diagnosis: milliseconds per cause that is not int8 kernels doing int8 work, largest on "
-                            "top, with the int8 kernels themselves for scale (memory-bound layers are part of them). Hover a bar for what happens "
-                            "and the fix; click it to select its most expensive node.")};
+                            "top, with the int8 kernels themselves for scale (memory-bound layers are part of them)."),
+                QCoreApplication::translate("Charts", "Hover a bar for what happens and the fix; click it to select its most expensive node.")};
     case ChartKind::MemoryTimeline:
         return {kind, QStringLiteral("memory-timeline"), QCoreApplication::translate("Charts", "Live activation memory over the steps"),
                 QCoreApplication::translate("Charts", "Bytes of the activation buffers the plan keeps alive at each step, in execution order, with the "

@@ -39,6 +39,7 @@ struct ChartInfo {
     QString id;       // file-name friendly: "layer-latency"
     QString title;
     QString caption;  // what is drawn and how to read it (and what the data cannot show)
+    QString hint = {};  // what the app's live plot answers to (hover, click); not for static exports
 };
 
 // The charts `result` has data for, in display order.

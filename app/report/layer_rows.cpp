@@ -1,5 +1,6 @@
 #include "app/report/layer_rows.h"
 
+#include <algorithm>
 #include <QStringList>
 #include <map>
 
@@ -26,7 +27,8 @@ LayerRow rowFor(const profile::LayerProfile& l, bool int8) {
 }  // namespace
 
 double LayerRow::speedUp() const {
-    if (!fp32 || !int8 || int8->ms.median <= 0) return 0;
+    // below a microsecond on both sides (views, no-op steps) the ratio is timer noise: none
+    if (!fp32 || !int8 || int8->ms.median <= 0 || std::max(fp32->ms.median, int8->ms.median) < 0.001) return 0;
     return fp32->ms.median / int8->ms.median;
 }
 
