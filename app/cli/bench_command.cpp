@@ -87,6 +87,10 @@ Status prepareOutputFolder(const fs::path& dir, bool force) {
     if (fs::exists(dir) && !fs::is_directory(dir)) return Status::error(dir.string() + " exists and is not a folder");
     if (fs::exists(dir) && !fs::exists(dir / "bench.json") && !fs::is_empty(dir, ec))
         return Status::error(dir.string() + " is a folder with other files in it; choose an empty or new --out");
+    // the folder itself is made, never its parents (a typo in them would scatter folders)
+    const fs::path named = dir.has_filename() ? dir : dir.parent_path();  // "out/" names "out"
+    const fs::path parent = named.has_parent_path() ? named.parent_path() : fs::path(".");
+    if (!fs::exists(dir) && !fs::is_directory(parent, ec)) return Status::error("--out " + dir.string() + ": its folder " + parent.string() + " does not exist");
     for (const char* sub : {"", "trials", "logs"}) {
         fs::create_directories(dir / sub, ec);
         if (ec) return Status::error(dir.string() + ": cannot create the folder (" + ec.message() + ")");
@@ -180,12 +184,18 @@ int benchCommand(const BenchOptions& o) {
     auto shard = bench::parseShard(o.shard);
     if (!shard) return fail(shard.status());
     const std::vector<bench::BenchConfig> mine = bench::shardOf(*grid, *shard);
-    // A model that fixes its batch runs at no other: said before any trial starts
+    // Every model imports and the data set opens before any trial starts (or a folder is made),
+    // and a model that fixes its batch runs at no other
+    if (!o.spec.dataset.empty()) {
+        auto spec = data::parseDatasetSpec(o.spec.dataset);
+        if (!spec) return fail(spec.status().withContext("--dataset: "));
+        if (auto shape = data::peekSampleShape(*spec, {}); !shape) return fail(shape.status().withContext("--dataset: "));
+    }
     std::set<std::string> checked;
     for (const auto& c : mine) {
         if (!checked.insert(c.model).second) continue;
         auto imported = session::importModel(c.model);
-        if (!imported) continue;  // its trials fail and say why, the other models still run
+        if (!imported) return fail(imported.status());
         if (auto fixed = session::fixedBatchOf(**imported))
             for (const auto& other : mine)
                 if (other.model == c.model && other.batch != fixed->batch)

@@ -22,6 +22,8 @@ int calibrateCommand(const CalibrateOptions& o) {
     auto s = session::Session::open(o.model, data->open);
     if (!s) return fail(s.status());
     session::CalibrationRequest request;
+    if (o.data.randomInputs())
+        if (Status st = addRandomCalibrationInputs(**s, config.calibration.samples, request); !st) return fail(st);
     data->fill(request);
     auto t = session::calibrateModel(**s, config, request, {interrupt(), {}});
     if (!t) return fail(t.status());

@@ -9,6 +9,7 @@
 #include "core/session/run_config.h"
 #include "core/data/dataset.h"
 #include "core/session/session.h"
+#include "core/session/workflows.h"
 #include "core/util/status.h"
 
 namespace CLI {
@@ -64,7 +65,12 @@ struct DataOptions {
         }
     };
     Expected<Resolved> resolve(int64_t batch) const;
+    bool randomInputs() const { return dataset.empty() && data == "random"; }  // --data random
 };
+
+// --data random (a model with no data set, e.g. a benchmark): seeded N(0,1) inputs to calibrate
+// on, one per sample, at most 64. (execution_options.cpp)
+Status addRandomCalibrationInputs(const session::Session& s, int64_t samples, session::CalibrationRequest& request);
 
 // --dataset SPEC with the image preprocessing and --shape, plus the older --data DIR --split (an
 // IDX folder); `calibrationSet` adds --calib-dataset. (main.cpp)

@@ -115,4 +115,15 @@ Expected<DataOptions::Resolved> DataOptions::resolve(int64_t batch) const {
     return r;
 }
 
+Status addRandomCalibrationInputs(const session::Session& s, int64_t samples, session::CalibrationRequest& request) {
+    const int64_t n = std::min<int64_t>(samples, 64);
+    for (int64_t i = 0; i < n; ++i) {
+        auto batch = session::completeWithRandom(*s.original(), {}, uint64_t(i));
+        if (!batch) return batch.status();
+        request.inputs.push_back(std::move(batch).value());
+    }
+    request.inputsLabel = "seeded N(0,1) random inputs";
+    return Status::ok();
+}
+
 }  // namespace ql::cli

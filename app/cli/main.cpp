@@ -155,7 +155,7 @@ int main(int argc, char** argv) {
     CalibrateOptions cal;
     auto* cc = app.add_subcommand("calibrate", "Calibrate activation ranges on a data set and write a calibration table (docs/calibration-table.md)");
     cc->add_option("model", cal.model, "ONNX model")->required();
-    addDataOptions(cc, cal.data, "Folder with the IDX files (same as --dataset idx:DIR)", "Calibration IDX split (keep it apart from the one you evaluate)", false);
+    addDataOptions(cc, cal.data, "Folder with the IDX files (same as --dataset idx:DIR), or 'random' for seeded N(0,1) inputs (at most 64)", "Calibration IDX split (keep it apart from the one you evaluate)", false);
     addCalibrationOptions(cc, cal.method, cal.percentile, cal.samples, cal.perTensor);
     cc->add_option("--activations", cal.activations, "int8 activations the table is made for: symmetric | asymmetric; default symmetric")
         ->check(CLI::IsMember({"symmetric", "asymmetric"}));

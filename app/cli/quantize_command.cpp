@@ -50,15 +50,8 @@ int quantizeCommand(const QuantizeOptions& o) {
     session::QuantizeRequest request;
     request.output = o.output;
     request.overwrite = o.force;
-    if (o.data.dataset.empty() && o.data.data == "random") {
-        // no data set for this model (e.g. a benchmark): seeded N(0,1) inputs, one per sample
-        const int64_t n = std::min<int64_t>(config.calibration.samples, 64);
-        for (int64_t i = 0; i < n; ++i) {
-            auto batch = session::completeWithRandom(*(*s)->original(), {}, uint64_t(i));
-            if (!batch) return fail(batch.status());
-            request.calibration.inputs.push_back(std::move(batch).value());
-        }
-    }
+    if (o.data.randomInputs())
+        if (Status st = addRandomCalibrationInputs(**s, config.calibration.samples, request.calibration); !st) return fail(st);
     data->fill(request.calibration);
     auto r = session::quantizeModel(**s, config, request, {interrupt(), {}});
     if (!r) return fail(r.status());

@@ -24,7 +24,7 @@ Expected<CalibrationTable> calibrateModel(const Session& session, const RunConfi
         batches.count = int64_t(request.inputs.size());
         batches.batch = [&](int64_t i) -> Expected<runtime::TensorMap> { return request.inputs[size_t(i)]; };
         table.samples = batches.count * session.batch();
-        table.source = "the run's inputs";
+        table.source = request.inputsLabel;
     } else {
         data::DatasetPtr set = request.data;
         if (!set) {

@@ -29,8 +29,10 @@ struct CalibrationRequest {
     std::optional<float> mean, std;      // override the model card's normalisation
     // ... or this data set as opened (a disjoint slice) ...
     data::DatasetPtr data;
-    // ... or, when not empty, these input batches (at the session's batch) instead.
+    // ... or, when not empty, these input batches (at the session's batch) instead, named so in
+    // the table's source.
     std::vector<runtime::TensorMap> inputs;
+    std::string inputsLabel = "the run's inputs";
 };
 
 // Streams config.calibration.samples samples of the data set (or the given inputs) through the

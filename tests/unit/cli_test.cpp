@@ -273,6 +273,17 @@ TEST(Cli, CtrlCCancelsAndExits130) {
 // calibrate writes a table once (refusing to overwrite without --force); eval with the table
 // gives the same accuracy as with the same options inline; a malformed table exits 2 naming the
 // file and the entry.
+// --data random calibrates on seeded random inputs (as quantize and compare do); it used to be
+// ignored and the default IDX folder read instead, failing on any model that is not 1x28x28.
+TEST(Cli, CalibrateOnRandomInputs) {
+    fs::path dir = tempDir("cli-calibrate-random");
+    CliResult r = runCli("calibrate " + kModel + " --data random --samples 4 -o " + (dir / "t.json").string(), dir);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("from 4 sample(s) of seeded N(0,1) random inputs"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("fashion-mnist"), std::string::npos) << r.out;
+    fs::remove_all(dir);
+}
+
 TEST(Cli, CalibrationTableIsWrittenReusedAndChecked) {
     fs::path dir = tempDir("cli-calib");
     const std::string table = (dir / "t.json").string();

@@ -464,6 +464,11 @@ TEST(Hostile, UnwritableOutputsAreRefusedBeforeTheWorkAndLeaveNothing) {
         {"report_folder_missing", profile + "--json " + d + "/p.json --report " + d + "/nosuch/r.html", {"--report", "does not exist"}},
         {"report_not_html_or_pdf", profile + "--json " + d + "/p.json --report " + d + "/r.docx", {"r.docx", ".html", ".pdf"}},
         {"same_file_twice", profile + "--json " + d + "/p.out --csv " + d + "/./p.out", {"--csv", "the same file as --json"}},
+        {"run_outputs_folder_missing", "run " + m + " --save-outputs " + d + "/nosuch/o", {"--save-outputs", "does not exist"}},
+        {"run_outputs_is_a_file", "run " + m + " --save-outputs " + d + "/afile", {"--save-outputs", "is a file"}},
+        {"bench_out_folder_missing", "bench --models " + m + " --trials 1 --out " + d + "/nosuch/b", {"--out", "does not exist"}},
+        {"bench_model_not_onnx", "bench --models " + d + "/afile --trials 1 --out " + d + "/b", {"afile"}},
+        {"bench_dataset_missing", "bench --models " + m + " --trials 1 --dataset " + d + "/nosuch --out " + d + "/b", {"--dataset", "nosuch"}},
         {"compare_json", "compare " + m + " --data random --json " + d + "/nosuch/c.json", {"--json", "does not exist"}},
         {"quantize_output", "quantize " + m + " --data random -o " + d + "/sub", {"--output", "is a folder"}},
     };
