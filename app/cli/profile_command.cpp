@@ -63,8 +63,12 @@ void printProfile(const session::RunResult& rep, const session::PrecisionRun& p,
     }
     std::printf("%-34s %-16s %-22s %-8s %-4s %9s %8s %6s %9s %9s %9s\n", "layer", "op", "impl", "format", "type", "MMACs", "GMAC/s", "%peak",
                 "median ms", "p10", "p90");
+    int hidden = 0;
     for (const auto& l : r.layers) {
-        if (!verbose && l.ms.median < 0.005 && l.step.macs == 0) continue;
+        if (!verbose && l.ms.median < 0.005 && l.step.macs == 0) {
+            ++hidden;
+            continue;
+        }
         const auto share = session::shareOfPeak(rep, l);
         const std::string shareText = share ? std::to_string(int(std::lround(100.0 * *share))) : "-";
         std::printf("%-34s %-16s %-22s %-8s %-4s %9.2f %8.1f %6s %9.3f %9.3f %9.3f%s\n", l.step.name.substr(0, 34).c_str(),
@@ -73,6 +77,7 @@ void printProfile(const session::RunResult& rep, const session::PrecisionRun& p,
                     l.step.fallbackReason.empty() ? (l.step.note.empty() ? "" : ("  (" + l.step.note + ")").c_str())
                                                   : ("  <- " + l.step.fallbackReason).c_str());
     }
+    if (hidden) std::printf("(%d step(s) without arithmetic under 5 us not listed: --verbose lists every step)\n", hidden);
 }
 }  // namespace
 
