@@ -86,7 +86,11 @@ Expected<runtime::PreparedExecutor> prepare(const Session& session, const RunCon
 Expected<Normalisation> normalisationFor(const Session& session, std::optional<float> mean, std::optional<float> std) {
     Normalisation n;
     QL_ASSIGN(auto card, data::readModelCard(session.modelPath()));
-    n.source = card ? "model card" : "none (no model card)";
+    // without a card say where one would be, and the way out (a copied model lost its card
+    // and silently its normalisation: 19 % top-1 instead of 94 %)
+    std::filesystem::path cardPath = session.modelPath();
+    cardPath.replace_extension(".json");
+    n.source = card ? "model card" : "none: no model card " + cardPath.filename().string() + " beside the model; if it was trained on normalised images, give --mean/--std";
     if (card) {
         n.mean = card->mean.value_or(0.f);
         n.std = card->std.value_or(1.f);
