@@ -18,7 +18,14 @@ void addCalibrationOptions(CLI::App* c, std::optional<std::string>& method, std:
                            bool& perTensor, const std::string& samplesFlag = "--samples") {
     c->add_option("--method", method, "int8 calibration: minmax | entropy (KL) | percentile | mse; default minmax")
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
-    c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99");
+    c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                double v = 0;
+                if (!CLI::detail::lexical_cast(value, v)) return "'" + value + "' is not a number; expected a share in (0, 100]";
+                return v > 0 && v <= 100 ? std::string() : value + " is out of range; expected a share in (0, 100]";
+            },
+            "FLOAT in (0, 100]"));
     c->add_option(samplesFlag, samples, "Calibration images taken from the calibration split; default 256")->check(numberIn(int64_t(1), int64_t(1) << 30));
     c->add_flag("--per-tensor", perTensor, "int8 weights: one scale per tensor (default: one per output channel)");
 }
@@ -137,7 +144,7 @@ int main(int argc, char** argv) {
     cr->add_option("model", run.model, "ONNX model")->required();
     cr->add_option("--input", run.inputs, "NAME=FILE (.npy or .pb); repeat per input");
     cr->add_option("--batch", run.batch, "Batch size when neither the model nor an input file fixes one (default 1)")->check(numberIn(1, 1 << 16));
-    cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)");
+    cr->add_option("--seed", run.seed, "Seed of the random inputs (default 0)")->check(numberAtLeast(int64_t(0)));
     cr->add_option("--save-outputs", run.saveOutputs, "Folder to save each output as <name>.npy");
     addShapeOption(cr, run.shapes);
     addExecutionOptions(cr, run.exec, "reference", "fp32");
@@ -170,7 +177,7 @@ int main(int argc, char** argv) {
     cp->add_option("--batch", prof.batch, "Batch size (default: the batch the model fixes, else 1)")->check(numberIn(1, 1 << 16));
     cp->add_option("--warmup", prof.warmup, "Untimed runs first (default 3)")->check(numberIn(0, 100000));
     cp->add_option("--repeat", prof.repeat, "Timed runs (default 20)")->check(numberIn(1, 100000));
-    cp->add_option("--seed", prof.seed, "Seed of the random inputs (default 0)");
+    cp->add_option("--seed", prof.seed, "Seed of the random inputs (default 0)")->check(numberAtLeast(int64_t(0)));
     cp->add_option("--json", prof.json, "Write the profile as JSON (docs/profile-json.md)");
     cp->add_option("--csv", prof.csv, "Write one CSV row per step and precision");
     cp->add_option("--save-config", prof.saveConfig, "Write the run config used, to repeat the run with --config");
@@ -192,7 +199,7 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(numberAtLeast(int64_t(0)));
     cm->add_option("--top", cmp.top, "How many worst layers to list")->capture_default_str()->check(numberIn(1, 1000));
     cm->add_option("--batch", cmp.batch, "Samples per batch (default: the batch the model fixes, else 1)")->check(numberIn(1, 4096));
-    cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)");
+    cm->add_option("--seed", cmp.seed, "Seed of the random inputs (default 0)")->check(numberAtLeast(int64_t(0)));
     cm->add_option("--json", cmp.json, "Write the comparison as JSON (docs/compare-json.md)");
     cm->add_flag("--force", cmp.force, "Replace an existing --json file");
     cm->add_option("--reference-model", cmp.referenceModel, "The float model a pre-quantized MODEL was made from: its FP32 run is the "

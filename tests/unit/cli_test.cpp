@@ -187,6 +187,12 @@ TEST(Cli, TyposGetASuggestion) {
     CliResult big = runCli("profile " + kModel + " --repeat 0", dir);
     EXPECT_EQ(big.exitCode, 2);
     EXPECT_NE(big.err.find("--repeat: 0 is out of range; expected 1 to 100000"), std::string::npos) << big.err;
+    CliResult pct = runCli("calibrate " + kModel + " --percentile 150 -o " + (dir / "t.json").string(), dir);
+    EXPECT_EQ(pct.exitCode, 2);
+    EXPECT_NE(pct.err.find("--percentile: 150 is out of range; expected a share in (0, 100]"), std::string::npos) << pct.err;
+    CliResult seed = runCli("run " + kModel + " --seed -1", dir);
+    EXPECT_EQ(seed.exitCode, 2);
+    EXPECT_NE(seed.err.find("--seed: -1 is out of range; expected 0 or more"), std::string::npos) << seed.err;
     CliResult version = runCli("--version", dir);
     EXPECT_EQ(version.exitCode, 0) << version.err;
     EXPECT_EQ(version.out.rfind("quantlens-cli ", 0), 0u) << version.out;
