@@ -90,9 +90,11 @@ void ChartsPanel::setResult(session::RunResultPtr result) {
             auto* plot = new QCustomPlot(tabs_);
             plot->setObjectName(info.id);
             plot->setMouseTracking(true);
-            // Below 240 px the rotated layer names leave no room for bars. The width is set too: a
-            // legend strip's hint (every entry in one row) would otherwise widen the window.
-            plot->setMinimumSize(240, 240);
+            // A floor for the plot: the width keeps a legend strip's hint (every entry in one row)
+            // from widening the window; the height stays below what the results dock leaves it at
+            // 1440x900 (at 240 px the tab clipped the plot's bottom: the x labels went missing
+            // under the caption), and labelCharsFor shortens rotated names to fit a short plot.
+            plot->setMinimumSize(240, 150);
             const size_t index = pages_.size();
             pages_.push_back({info.kind, plot, {}});
             tabs_->addTab(plot, info.title);
