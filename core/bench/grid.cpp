@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 
 namespace ql::bench {
 
@@ -22,7 +23,11 @@ Status checkListed(const std::vector<T>& values, const std::string& option) {
     if (values.empty()) return Status::error(option + ": no value given");
     std::set<T> seen;
     for (const auto& v : values)
-        if (!seen.insert(v).second) return Status::error(option + ": a value is listed twice");
+        if (!seen.insert(v).second) {
+            std::ostringstream text;
+            text << v;
+            return Status::error(option + ": '" + text.str() + "' is listed twice");
+        }
     return Status::ok();
 }
 

@@ -144,6 +144,9 @@ TEST(BenchGrid, RefusesBadSpecsNamingTheOption) {
     s.batches = {0};
     EXPECT_NE(bench::expandGrid(s).status().message().find("--batch"), std::string::npos);
     s = twoModels();
+    s.batches = {1, 8, 1};
+    EXPECT_NE(bench::expandGrid(s).status().message().find("--batch: '1' is listed twice"), std::string::npos) << bench::expandGrid(s).status().message();
+    s = twoModels();
     s.targetCiPercent = 5;
     s.maxTrials = 2;
     EXPECT_NE(bench::expandGrid(s).status().message().find("--max-trials"), std::string::npos);
