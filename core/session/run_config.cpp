@@ -1,5 +1,7 @@
 #include "core/session/run_config.h"
 
+#include <algorithm>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -85,6 +87,9 @@ Expected<RunConfig> fromJson(const json& j) {
 
 Status RunConfig::validate() const {
     if (precisions.empty()) return Status::error("at least one precision (fp32, int8) is needed");
+    for (size_t i = 1; i < precisions.size(); ++i)
+        if (std::find(precisions.begin(), precisions.begin() + long(i), precisions[i]) != precisions.begin() + long(i))
+            return Status::error("precision " + runtime::precisionName(precisions[i]) + " is listed twice");
     if (executor != "planned" && executor != "eager" && executor != "reference")
         return Status::error("unknown executor '" + executor + "' (choose planned, eager or reference)");
     if (threads < 0 || threads > 1024) return Status::error("threads must be between 0 (all cores) and 1024, got " + std::to_string(threads));

@@ -190,6 +190,9 @@ TEST(Cli, TyposGetASuggestion) {
     CliResult pct = runCli("calibrate " + kModel + " --percentile 150 -o " + (dir / "t.json").string(), dir);
     EXPECT_EQ(pct.exitCode, 2);
     EXPECT_NE(pct.err.find("--percentile: 150 is out of range; expected a share in (0, 100]"), std::string::npos) << pct.err;
+    CliResult twice = runCli("profile " + kModel + " --precision fp32,fp32", dir);
+    EXPECT_EQ(twice.exitCode, 2);
+    EXPECT_NE(twice.err.find("precision fp32 is listed twice"), std::string::npos) << twice.err;
     CliResult seed = runCli("run " + kModel + " --seed -1", dir);
     EXPECT_EQ(seed.exitCode, 2);
     EXPECT_NE(seed.err.find("--seed: -1 is out of range; expected 0 or more"), std::string::npos) << seed.err;
