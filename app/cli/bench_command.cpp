@@ -87,10 +87,6 @@ Status prepareOutputFolder(const fs::path& dir, bool force) {
     if (fs::exists(dir) && !fs::is_directory(dir)) return Status::error(dir.string() + " exists and is not a folder");
     if (fs::exists(dir) && !fs::exists(dir / "bench.json") && !fs::is_empty(dir, ec))
         return Status::error(dir.string() + " is a folder with other files in it; choose an empty or new --out");
-    // the folder itself is made, never its parents (a typo in them would scatter folders)
-    const fs::path named = dir.has_filename() ? dir : dir.parent_path();  // "out/" names "out"
-    const fs::path parent = named.has_parent_path() ? named.parent_path() : fs::path(".");
-    if (!fs::exists(dir) && !fs::is_directory(parent, ec)) return Status::error("--out " + dir.string() + ": its folder " + parent.string() + " does not exist");
     for (const char* sub : {"", "trials", "logs"}) {
         fs::create_directories(dir / sub, ec);
         if (ec) return Status::error(dir.string() + ": cannot create the folder (" + ec.message() + ")");

@@ -30,14 +30,11 @@ int runCommand(const RunOptions& o) {
     defaults.precisions = {runtime::Precision::Fp32};
     auto config = o.exec.resolve(defaults);
     if (!config) return fail(config.status());
-    // --save-outputs: a folder, or a new one in a folder that exists; said before the run
+    // --save-outputs names a folder (made with its parents, as bench --out is): said before the run
     if (!o.saveOutputs.empty()) {
         std::error_code ec;
-        const fs::path out = o.saveOutputs, named = out.has_filename() ? out : out.parent_path();
-        const fs::path parent = named.has_parent_path() ? named.parent_path() : fs::path(".");
-        if (fs::exists(out, ec) && !fs::is_directory(out, ec)) return fail(Status::error("--save-outputs " + o.saveOutputs + ": is a file, not a folder"));
-        if (!fs::exists(out, ec) && !fs::is_directory(parent, ec))
-            return fail(Status::error("--save-outputs " + o.saveOutputs + ": its folder " + parent.string() + " does not exist"));
+        if (fs::exists(o.saveOutputs, ec) && !fs::is_directory(o.saveOutputs, ec))
+            return fail(Status::error("--save-outputs " + o.saveOutputs + ": is a file, not a folder"));
     }
     auto given = session::loadInputFiles(o.inputs);
     if (!given) return fail(given.status());
@@ -79,7 +76,7 @@ int runCommand(const RunOptions& o) {
                       << "differently (a ReLU fused into oneDNN's convolution turns NaN into 0), so outputs may differ between them\n";
     if (!o.saveOutputs.empty()) {
         std::error_code ec;
-        fs::create_directory(o.saveOutputs, ec);  // checked before the run
+        fs::create_directories(o.saveOutputs, ec);
         if (ec) return fail(Status::error(o.saveOutputs + ": cannot create folder: " + ec.message()));
     }
     for (const auto& [name, t] : r->outputs) {
