@@ -19,13 +19,7 @@ void addCalibrationOptions(CLI::App* c, std::optional<std::string>& method, std:
     c->add_option("--method", method, "int8 calibration: minmax | entropy (KL) | percentile | mse; default minmax")
         ->check(CLI::IsMember({"minmax", "entropy", "percentile", "mse"}));
     c->add_option("--percentile", percentile, "Percentile calibration: share of values kept, in (0, 100]; default 99.99")
-        ->check(CLI::Validator(
-            [](std::string& value) -> std::string {
-                double v = 0;
-                if (!CLI::detail::lexical_cast(value, v)) return "'" + value + "' is not a number; expected a share in (0, 100]";
-                return v > 0 && v <= 100 ? std::string() : value + " is out of range; expected a share in (0, 100]";
-            },
-            "FLOAT in (0, 100]"));
+        ->check(numberWhere<double>([](double v) { return v > 0 && v <= 100; }, "a share in (0, 100]", "FLOAT in (0, 100]"));
     c->add_option(samplesFlag, samples, "Calibration images taken from the calibration split; default 256")->check(numberIn(int64_t(1), int64_t(1) << 30));
     c->add_flag("--per-tensor", perTensor, "int8 weights: one scale per tensor (default: one per output channel)");
 }
